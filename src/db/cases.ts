@@ -1,0 +1,9 @@
+import type { Case, CaseFields } from '../domain';
+import { db } from './database';
+import { entityRepository } from './entityRepository';
+
+export const casesRepo = entityRepository<Case, CaseFields>('case', (d) => d.cases);
+
+export function casesOfCitizen(citizenId: string): Promise<Case[]> {
+  return db.cases.where('citizenId').equals(citizenId).sortBy('openedOn');
+}

@@ -1,0 +1,13 @@
+import type { Location, LocationFields } from '../domain';
+import { db } from './database';
+import { entityRepository } from './entityRepository';
+
+export const locationsRepo = entityRepository<Location, LocationFields>(
+  'location',
+  (d) => d.locations,
+);
+
+export async function listLocations(): Promise<Location[]> {
+  const all = await db.locations.toArray();
+  return all.sort((a, b) => a.name.localeCompare(b.name, 'da'));
+}

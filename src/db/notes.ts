@@ -1,0 +1,50 @@
+import { checkNoteUpdate, correctionFieldsFor, type Note, type NoteFields } from '../domain';
+import { db } from './database';
+import { entityRepository } from './entityRepository';
+import { DbError } from './errors';
+import { nowIso, type WriteContext } from './writeContext';
+
+const repo = entityRepository<Note, NoteFields>('note', (d) => d.notes);
+
+const refuseFinal = (note: Note) =>
+  checkNoteUpdate(note)
+    ? new DbError(
+        'note-final-immutable',
+        'A final journal note cannot be changed; write a correction',
+      )
+    : null;
+
+/**
+ * Journal notes. A final note is immutable (notatpligt): update and remove refuse it, and a
+ * correction is a new note pointing to the original.
+ */
+export const notesRepo = {
+  get: repo.get,
+  create: repo.create,
+  update: (ctx: WriteContext, id: string, patch: Partial<NoteFields>) =>
+    repo.update(ctx, id, patch, { guard: refuseFinal }),
+  remove: (ctx: WriteContext, id: string) => repo.remove(ctx, id, refuseFinal),
+
+  /** Makes a draft final; from then on it can only be corrected. */
+  finalize: (ctx: WriteContext, id: string) =>
+    repo.update(ctx, id, { status: 'final', finalizedAt: nowIso(ctx) }, { guard: refuseFinal }),
+
+  /** Writes a final correction of `original` with a new body. */
+  async correct(ctx: WriteContext, original: Note, body: string): Promise<Note> {
+    return repo.create(ctx, {
+      ...correctionFieldsFor(original),
+      body,
+      status: 'final',
+      authorId: ctx.userId,
+      finalizedAt: nowIso(ctx),
+    });
+  },
+};
+
+export function notesOfCitizen(citizenId: string): Promise<Note[]> {
+  return db.notes
+    .where('[citizenId+occurredAt]')
+    .between([citizenId, ''], [citizenId, '\uffff'])
+    .reverse()
+    .toArray();
+}

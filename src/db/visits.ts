@@ -1,0 +1,13 @@
+import type { Visit, VisitFields } from '../domain';
+import { db } from './database';
+import { entityRepository } from './entityRepository';
+
+export const visitsRepo = entityRepository<Visit, VisitFields>('visit', (d) => d.visits);
+
+/** The caseworker's visit in progress (started, not ended), if any. */
+export async function activeVisitOf(userId: string): Promise<Visit | undefined> {
+  const visits = await db.visits.where('userId').equals(userId).toArray();
+  return visits
+    .filter((v) => v.endedAt === undefined)
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+export const IdSchema = z.uuid();
+export type Id = z.infer<typeof IdSchema>;
+
+/** An instant with offset, e.g. "2026-11-24T14:05:00.000Z". */
+export const InstantSchema = z.iso.datetime({ offset: true });
+/** A calendar date, e.g. "2026-11-24". */
+export const DateOnlySchema = z.iso.date();
+/** A wall-clock time "HH:MM". */
+export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time-of-day');
+
+export const TeamIdSchema = z.string().min(1).max(64);
+export const UserIdSchema = z.string().min(1).max(64);
+
+/** Free text limits, in characters. */
+export const SHORT_TEXT_MAX = 200;
+export const LONG_TEXT_MAX = 20_000;
+
+export const shortText = () => z.string().trim().max(SHORT_TEXT_MAX);
+export const longText = () => z.string().max(LONG_TEXT_MAX);
+
+/**
+ * A same-field clash the server resolved (first write in server order wins) and kept visible:
+ * the losing value waits here until a caseworker settles it.
+ */
+export const FieldConflictSchema = z.object({
+  id: IdSchema,
+  field: z.string().max(64),
+  losingValue: z.unknown(),
+  winningValue: z.unknown(),
+  losingUserId: UserIdSchema.optional(),
+  losingDeviceId: z.string().max(64).optional(),
+  at: InstantSchema,
+  kind: z.enum(['field-clash', 'edit-after-delete', 'delete-after-edit']),
+});
+export type FieldConflict = z.infer<typeof FieldConflictSchema>;
+
+/**
+ * Fields every synced record carries. `version` is the server's version of the record (0 = never
+ * acknowledged by the server); `conflicts` is owned by the server.
+ */
+export const recordMetaShape = {
+  id: IdSchema,
+  teamId: TeamIdSchema,
+  version: z.number().int().min(0),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+  createdBy: UserIdSchema,
+  updatedBy: UserIdSchema,
+  conflicts: z.array(FieldConflictSchema).max(100).default([]),
+};
+
+/** Fields a client may never set through an update mutation. */
+export const SERVER_OWNED_FIELDS = [
+  'id',
+  'teamId',
+  'version',
+  'createdAt',
+  'createdBy',
+  'conflicts',
+] as const;

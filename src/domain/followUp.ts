@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import {
+  DateOnlySchema,
+  IdSchema,
+  InstantSchema,
+  recordMetaShape,
+  shortText,
+  UserIdSchema,
+} from './common';
+
+export const followUpFieldsShape = {
+  citizenId: IdSchema,
+  caseId: IdSchema.optional(),
+  title: shortText().min(1),
+  dueOn: DateOnlySchema,
+  assigneeId: UserIdSchema,
+  doneAt: InstantSchema.optional(),
+  doneBy: UserIdSchema.optional(),
+};
+export const FollowUpFieldsSchema = z.object(followUpFieldsShape);
+export type FollowUpFields = z.infer<typeof FollowUpFieldsSchema>;
+
+export const FollowUpSchema = z.object({ ...recordMetaShape, ...followUpFieldsShape });
+export type FollowUp = z.infer<typeof FollowUpSchema>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Request-level error codes; each maps to one HTTP status. */
+export const ERROR_CODES = {
+  'invalid-request': 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  'payload-too-large': 413,
+  'protocol-outdated': 426,
+  'rate-limited': 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+export const ErrorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
+
+export const ErrorResponseSchema = z.object({
+  error: z.object({
+    code: ErrorCodeSchema,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+/** Per-mutation rejection codes. A rejected mutation never blocks the queue. */
+export const REJECT_CODES = [
+  'invalid-fields',
+  'unknown-record',
+  'server-owned-field',
+  'note-final-immutable',
+  'forbidden',
+] as const;
+export const RejectCodeSchema = z.enum(REJECT_CODES);
+export type RejectCode = z.infer<typeof RejectCodeSchema>;

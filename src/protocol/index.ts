@@ -1,0 +1,4 @@
+export * from './versions';
+export * from './errors';
+export * from './sync';
+export * from './auth';

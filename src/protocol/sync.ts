@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { FieldConflictSchema, IdSchema, InstantSchema } from '../domain/common';
+import { EntityNameSchema } from '../domain/entities';
+import { RejectCodeSchema } from './errors';
+import { MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, DEFAULT_PULL_LIMIT } from './versions';
+
+export const DeviceIdSchema = z.string().min(8).max(64);
+
+export const MutationOpSchema = z.enum(['create', 'update', 'delete']);
+export type MutationOp = z.infer<typeof MutationOpSchema>;
+
+/** One outbox entry on the wire. `clientTime` is metadata only: the server orders. */
+export const MutationSchema = z.object({
+  mutationId: IdSchema,
+  deviceId: DeviceIdSchema,
+  entity: EntityNameSchema,
+  recordId: IdSchema,
+  op: MutationOpSchema,
+  fields: z.record(z.string().max(64), z.unknown()),
+  baseVersion: z.number().int().min(0),
+  clientTime: InstantSchema,
+  resolvesConflicts: z.array(IdSchema).max(100).optional(),
+});
+export type Mutation = z.infer<typeof MutationSchema>;
+
+export const PushRequestSchema = z.object({
+  deviceId: DeviceIdSchema,
+  mutations: z.array(MutationSchema).min(1).max(MAX_MUTATIONS_PER_PUSH),
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export const AppliedResultSchema = z.object({
+  mutationId: IdSchema,
+  status: z.literal('applied'),
+  recordId: IdSchema,
+  version: z.number().int().min(0),
+});
+export const ConflictResultSchema = z.object({
+  mutationId: IdSchema,
+  status: z.literal('conflict'),
+  recordId: IdSchema,
+  version: z.number().int().min(0),
+  kind: z.enum(['field-clash', 'edit-after-delete', 'delete-after-edit', 'final-note-changed']),
+  message: z.string(),
+  conflicts: z.array(FieldConflictSchema),
+  /** The second note created when a final note was written again with other content. */
+  createdRecordId: IdSchema.optional(),
+});
+export const RejectedResultSchema = z.object({
+  mutationId: IdSchema,
+  status: z.literal('rejected'),
+  code: RejectCodeSchema,
+  message: z.string(),
+  issues: z.array(z.unknown()).optional(),
+});
+export const MutationResultSchema = z.discriminatedUnion('status', [
+  AppliedResultSchema,
+  ConflictResultSchema,
+  RejectedResultSchema,
+]);
+export type MutationResult = z.infer<typeof MutationResultSchema>;
+
+export const PushResponseSchema = z.object({
+  results: z.array(MutationResultSchema),
+  serverTime: InstantSchema,
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+export const PullQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+export type PullQuery = z.infer<typeof PullQuerySchema>;
+
+/** One entry of the team's change log. `record` is null for a tombstone. */
+export const ChangeSchema = z.object({
+  seq: z.number().int().min(1),
+  entity: EntityNameSchema,
+  recordId: IdSchema,
+  op: z.enum(['upsert', 'delete']),
+  version: z.number().int().min(0),
+  record: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const PullResponseSchema = z.object({
+  changes: z.array(ChangeSchema),
+  /** Store this (with the applied page, in one transaction) and send it as `after` next time. */
+  cursor: z.number().int().min(0),
+  hasMore: z.boolean(),
+  /** The newest sequence visible to this device now; for progress bars. */
+  latestSeq: z.number().int().min(0),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;

@@ -1,0 +1,17 @@
+/**
+ * Bumped when the wire format changes incompatibly. The server refuses other versions with
+ * `protocol-outdated` (HTTP 426) so an old client is told to update instead of writing data it
+ * does not understand.
+ */
+export const PROTOCOL_VERSION = 1;
+/** Bumped when an entity's shape changes incompatibly (domain/). */
+export const SCHEMA_VERSION = 1;
+
+export const PROTOCOL_HEADER = 'x-fremskudt-protocol';
+export const SCHEMA_HEADER = 'x-fremskudt-schema';
+
+/** Limits (invariant 4). */
+export const MAX_MUTATIONS_PER_PUSH = 200;
+export const MAX_PUSH_BYTES = 1_000_000;
+export const MAX_PULL_LIMIT = 1_000;
+export const DEFAULT_PULL_LIMIT = 500;
