@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import {
+  ErrorResponseSchema,
+  LoginResponseSchema,
+  MeResponseSchema,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  PullResponseSchema,
+  PushResponseSchema,
+  SCHEMA_HEADER,
+  SCHEMA_VERSION,
+  type ErrorCode,
+  type LoginResponse,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../protocol';
+
+/**
+ * Why a request failed, as a value the sync status and the screens can render.
+ * `network` means no answer at all (offline, DNS, timeout); the others are the server's word.
+ */
+export type ApiErrorCode = ErrorCode | 'network' | 'timeout' | 'bad-response';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export interface ApiClientOptions {
+  /** Base URL of the server; '' for the same origin as the app. */
+  baseUrl?: string;
+  /** Returns the current bearer token, if signed in. */
+  token?: () => string | undefined;
+  /** fetch to use (tests inject a fault-injecting one). */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** A typed client for the server's API: every response is parsed with the shared schemas. */
+export function createApiClient(options: ApiClientOptions = {}) {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
+    const headers: Record<string, string> = {
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+      [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+      accept: 'application/json',
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const token = options.token?.();
+    if (token) headers.authorization = `Bearer ${token}`;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: controller.signal,
+        cache: 'no-store',
+      });
+    } catch (error) {
+      const aborted = controller.signal.aborted;
+      throw new ApiError(
+        aborted ? 'timeout' : 'network',
+        aborted ? `No answer within ${timeoutMs} ms` : String(error),
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw new ApiError('bad-response', `Not JSON (HTTP ${response.status})`, response.status);
+    }
+    if (!response.ok) {
+      const parsed = ErrorResponseSchema.safeParse(json);
+      if (parsed.success) {
+        throw new ApiError(parsed.data.error.code, parsed.data.error.message, response.status);
+      }
+      throw new ApiError('bad-response', `HTTP ${response.status}`, response.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ApiError('bad-response', parsed.error.message, response.status);
+    return parsed.data;
+  }
+
+  return {
+    login: (username: string, password: string): Promise<LoginResponse> =>
+      request('POST', '/api/auth/login', LoginResponseSchema, { username, password }),
+    me: () => request('GET', '/api/auth/me', MeResponseSchema),
+    push: (body: PushRequest): Promise<PushResponse> =>
+      request('POST', '/api/sync/push', PushResponseSchema, body),
+    pull: (after: number, limit: number): Promise<PullResponse> =>
+      request('GET', `/api/sync/pull?after=${after}&limit=${limit}`, PullResponseSchema),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
