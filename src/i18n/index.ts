@@ -1,0 +1,4 @@
+export * from './catalog';
+export * from './translate';
+export * from './useT';
+export * from './format';

@@ -1,0 +1,10 @@
+import { useCallback } from 'react';
+import { useLocaleStore } from '../stores/localeStore';
+import type { MessageKey } from './catalog';
+import { translate, type MessageParams } from './translate';
+
+/** `const t = useT(); t('common.save')` — re-renders when the language changes. */
+export function useT(): (key: MessageKey, params?: MessageParams) => string {
+  const locale = useLocaleStore((s) => s.locale);
+  return useCallback((key, params) => translate(locale, key, params), [locale]);
+}
