@@ -1,12 +1,49 @@
 import * as common from './common';
+import * as pwa from './pwa';
+import * as shell from './shell';
+import * as login from './login';
+import * as today from './today';
+import * as citizens from './citizens';
+import * as cases from './cases';
+import * as notes from './notes';
+import * as visits from './visits';
+import * as locations from './locations';
+import * as followups from './followups';
+import * as settings from './settings';
 
 /**
  * The message catalog, one file per area (add yours here). Danish is the source of truth for
  * the keys; each area's English object is checked against its Danish one.
  */
 export const catalogs = {
-  da: { ...common.da },
-  en: { ...common.en },
+  da: {
+    ...shell.da,
+    ...login.da,
+    ...today.da,
+    ...citizens.da,
+    ...cases.da,
+    ...notes.da,
+    ...visits.da,
+    ...locations.da,
+    ...followups.da,
+    ...settings.da,
+    ...common.da,
+    ...pwa.da,
+  },
+  en: {
+    ...shell.en,
+    ...login.en,
+    ...today.en,
+    ...citizens.en,
+    ...cases.en,
+    ...notes.en,
+    ...visits.en,
+    ...locations.en,
+    ...followups.en,
+    ...settings.en,
+    ...common.en,
+    ...pwa.en,
+  },
 };
 
 export type MessageKey = keyof typeof catalogs.da;

@@ -1,0 +1,3 @@
+export const da = {} as const;
+
+export const en = {} as const satisfies Record<keyof typeof da, string>;

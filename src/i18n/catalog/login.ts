@@ -1,0 +1,33 @@
+export const da = {
+  'login.title': 'Log ind',
+  'login.intro':
+    'Log ind med din bruger. Første gang kræver net – derefter virker Fremskudt også uden.',
+  'login.username': 'Brugernavn',
+  'login.password': 'Adgangskode',
+  'login.submit': 'Log ind',
+  'login.busy': 'Logger ind …',
+  'login.required': 'Udfyld både brugernavn og adgangskode.',
+  'login.error.wrong': 'Forkert brugernavn eller adgangskode.',
+  'login.error.network':
+    'Ingen forbindelse til serveren. Første login kræver net – prøv igen, når enheden er online.',
+  'login.error.rateLimited': 'For mange forsøg. Vent et øjeblik og prøv igen.',
+  'login.error.outdated': 'Appen er for gammel. Genindlæs siden for at hente den nyeste version.',
+  'login.error.other': 'Login mislykkedes ({code}). Prøv igen.',
+} as const;
+
+export const en = {
+  'login.title': 'Log in',
+  'login.intro':
+    'Log in with your user. The first time needs a network – after that Fremskudt works without.',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.busy': 'Logging in …',
+  'login.required': 'Fill in both username and password.',
+  'login.error.wrong': 'Wrong username or password.',
+  'login.error.network':
+    'No connection to the server. The first login needs a network – try again when the device is online.',
+  'login.error.rateLimited': 'Too many attempts. Wait a moment and try again.',
+  'login.error.outdated': 'The app is too old. Reload the page to get the newest version.',
+  'login.error.other': 'Login failed ({code}). Try again.',
+} as const satisfies Record<keyof typeof da, string>;
