@@ -1,8 +1,8 @@
-import type { Contact, ContactFields } from '../domain';
+import type { Contact, ContactInput } from '../domain';
 import { db } from './database';
 import { entityRepository } from './entityRepository';
 
-export const contactsRepo = entityRepository<Contact, ContactFields>('contact', (d) => d.contacts);
+export const contactsRepo = entityRepository<Contact, ContactInput>('contact', (d) => d.contacts);
 
 export function contactsOfVisit(visitId: string): Promise<Contact[]> {
   return db.contacts.where('visitId').equals(visitId).sortBy('at');
@@ -14,4 +14,9 @@ export function contactsOfCitizen(citizenId: string): Promise<Contact[]> {
     .between([citizenId, ''], [citizenId, '\uffff'])
     .reverse()
     .toArray();
+}
+
+/** The newest contacts, named and anonymous, for "recently seen" on the Today screen. */
+export function recentContacts(limit: number): Promise<Contact[]> {
+  return db.contacts.orderBy('at').reverse().limit(limit).toArray();
 }

@@ -1,9 +1,9 @@
-import type { FollowUp, FollowUpFields } from '../domain';
+import type { FollowUp, FollowUpInput } from '../domain';
 import { db } from './database';
 import { entityRepository } from './entityRepository';
 import { nowIso, type WriteContext } from './writeContext';
 
-const repo = entityRepository<FollowUp, FollowUpFields>('followUp', (d) => d.followUps);
+const repo = entityRepository<FollowUp, FollowUpInput>('followUp', (d) => d.followUps);
 
 export const followUpsRepo = {
   ...repo,
@@ -21,4 +21,9 @@ export async function openFollowUpsDueBy(date: string): Promise<FollowUp[]> {
 
 export function followUpsOfCitizen(citizenId: string): Promise<FollowUp[]> {
   return db.followUps.where('citizenId').equals(citizenId).sortBy('dueOn');
+}
+
+/** Every follow-up, earliest due first. */
+export function listFollowUps(): Promise<FollowUp[]> {
+  return db.followUps.orderBy('dueOn').toArray();
 }

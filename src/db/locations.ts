@@ -1,8 +1,8 @@
-import type { Location, LocationFields } from '../domain';
+import type { Location, LocationInput } from '../domain';
 import { db } from './database';
 import { entityRepository } from './entityRepository';
 
-export const locationsRepo = entityRepository<Location, LocationFields>(
+export const locationsRepo = entityRepository<Location, LocationInput>(
   'location',
   (d) => d.locations,
 );

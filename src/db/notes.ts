@@ -1,10 +1,10 @@
-import { checkNoteUpdate, correctionFieldsFor, type Note, type NoteFields } from '../domain';
+import { checkNoteUpdate, correctionFieldsFor, type Note, type NoteInput } from '../domain';
 import { db } from './database';
 import { entityRepository } from './entityRepository';
 import { DbError } from './errors';
 import { nowIso, type WriteContext } from './writeContext';
 
-const repo = entityRepository<Note, NoteFields>('note', (d) => d.notes);
+const repo = entityRepository<Note, NoteInput>('note', (d) => d.notes);
 
 const refuseFinal = (note: Note) =>
   checkNoteUpdate(note)
@@ -21,7 +21,7 @@ const refuseFinal = (note: Note) =>
 export const notesRepo = {
   get: repo.get,
   create: repo.create,
-  update: (ctx: WriteContext, id: string, patch: Partial<NoteFields>) =>
+  update: (ctx: WriteContext, id: string, patch: Partial<NoteInput>) =>
     repo.update(ctx, id, patch, { guard: refuseFinal }),
   remove: (ctx: WriteContext, id: string) => repo.remove(ctx, id, refuseFinal),
 
@@ -47,4 +47,17 @@ export function notesOfCitizen(citizenId: string): Promise<Note[]> {
     .between([citizenId, ''], [citizenId, '\uffff'])
     .reverse()
     .toArray();
+}
+
+export function notesOfCase(caseId: string): Promise<Note[]> {
+  return db.notes
+    .where('caseId')
+    .equals(caseId)
+    .toArray()
+    .then((notes) => notes.sort((a, b) => b.occurredAt.localeCompare(a.occurredAt)));
+}
+
+/** The newest notes across all citizens, for "recently seen" on the Today screen. */
+export function recentNotes(limit: number): Promise<Note[]> {
+  return db.notes.orderBy('occurredAt').reverse().limit(limit).toArray();
 }

@@ -1,8 +1,8 @@
-import type { Visit, VisitFields } from '../domain';
+import type { Visit, VisitInput } from '../domain';
 import { db } from './database';
 import { entityRepository } from './entityRepository';
 
-export const visitsRepo = entityRepository<Visit, VisitFields>('visit', (d) => d.visits);
+export const visitsRepo = entityRepository<Visit, VisitInput>('visit', (d) => d.visits);
 
 /** The caseworker's visit in progress (started, not ended), if any. */
 export async function activeVisitOf(userId: string): Promise<Visit | undefined> {
@@ -10,4 +10,10 @@ export async function activeVisitOf(userId: string): Promise<Visit | undefined> 
   return visits
     .filter((v) => v.endedAt === undefined)
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
+}
+
+/** A caseworker's visits, newest first. */
+export async function visitsOfUser(userId: string): Promise<Visit[]> {
+  const visits = await db.visits.where('userId').equals(userId).toArray();
+  return visits.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }

@@ -34,6 +34,8 @@ export const CaseFieldsSchema = z
   .object(caseFieldsShape)
   .refine(closedHasDate, { message: 'closed-case-needs-date', path: ['closedOn'] });
 export type CaseFields = z.infer<typeof CaseFieldsSchema>;
+/** What a form or caller gives to create one (defaults filled in by the schema). */
+export type CaseInput = z.input<typeof CaseFieldsSchema>;
 
 export const CaseSchema = z
   .object({ ...recordMetaShape, ...caseFieldsShape })

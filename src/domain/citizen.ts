@@ -72,6 +72,8 @@ export const CitizenFieldsSchema = z
   .object(citizenFieldsShape)
   .refine(hasAName, { message: 'name-or-alias-required', path: ['firstName'] });
 export type CitizenFields = z.infer<typeof CitizenFieldsSchema>;
+/** What a form or caller gives to create one (defaults filled in by the schema). */
+export type CitizenInput = z.input<typeof CitizenFieldsSchema>;
 
 export const CitizenSchema = z
   .object({ ...recordMetaShape, ...citizenFieldsShape })

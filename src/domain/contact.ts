@@ -43,6 +43,8 @@ export const ContactFieldsSchema = z
   .object(contactFieldsShape)
   .refine(namedHasCitizen, { message: 'named-contact-needs-citizen', path: ['citizenId'] });
 export type ContactFields = z.infer<typeof ContactFieldsSchema>;
+/** What a form or caller gives to create one (defaults filled in by the schema). */
+export type ContactInput = z.input<typeof ContactFieldsSchema>;
 
 export const ContactSchema = z
   .object({ ...recordMetaShape, ...contactFieldsShape })

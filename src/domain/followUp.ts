@@ -19,6 +19,8 @@ export const followUpFieldsShape = {
 };
 export const FollowUpFieldsSchema = z.object(followUpFieldsShape);
 export type FollowUpFields = z.infer<typeof FollowUpFieldsSchema>;
+/** What a form or caller gives to create one (defaults filled in by the schema). */
+export type FollowUpInput = z.input<typeof FollowUpFieldsSchema>;
 
 export const FollowUpSchema = z.object({ ...recordMetaShape, ...followUpFieldsShape });
 export type FollowUp = z.infer<typeof FollowUpSchema>;

@@ -15,6 +15,8 @@ export const locationFieldsShape = {
 };
 export const LocationFieldsSchema = z.object(locationFieldsShape);
 export type LocationFields = z.infer<typeof LocationFieldsSchema>;
+/** What a form or caller gives to create one (defaults filled in by the schema). */
+export type LocationInput = z.input<typeof LocationFieldsSchema>;
 
 export const LocationSchema = z.object({ ...recordMetaShape, ...locationFieldsShape });
 export type Location = z.infer<typeof LocationSchema>;

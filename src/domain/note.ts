@@ -35,6 +35,8 @@ export const noteFieldsShape = {
 };
 export const NoteFieldsSchema = z.object(noteFieldsShape);
 export type NoteFields = z.infer<typeof NoteFieldsSchema>;
+/** What a form or caller gives to create one (defaults filled in by the schema). */
+export type NoteInput = z.input<typeof NoteFieldsSchema>;
 
 export const NoteSchema = z.object({ ...recordMetaShape, ...noteFieldsShape });
 export type Note = z.infer<typeof NoteSchema>;

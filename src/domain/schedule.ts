@@ -19,6 +19,8 @@ export const ScheduleSlotFieldsSchema = z
   .object(scheduleSlotFieldsShape)
   .refine(endsAfterStart, { message: 'end-before-start', path: ['endTime'] });
 export type ScheduleSlotFields = z.infer<typeof ScheduleSlotFieldsSchema>;
+/** What a form or caller gives to create one (defaults filled in by the schema). */
+export type ScheduleSlotInput = z.input<typeof ScheduleSlotFieldsSchema>;
 
 export const ScheduleSlotSchema = z
   .object({ ...recordMetaShape, ...scheduleSlotFieldsShape })

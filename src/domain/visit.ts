@@ -11,6 +11,8 @@ export const visitFieldsShape = {
 };
 export const VisitFieldsSchema = z.object(visitFieldsShape);
 export type VisitFields = z.infer<typeof VisitFieldsSchema>;
+/** What a form or caller gives to create one (defaults filled in by the schema). */
+export type VisitInput = z.input<typeof VisitFieldsSchema>;
 
 export const VisitSchema = z.object({ ...recordMetaShape, ...visitFieldsShape });
 export type Visit = z.infer<typeof VisitSchema>;
