@@ -1,0 +1,44 @@
+/** App updates and storage (src/features/pwa). Danish is the source; English has the same keys. */
+export const da = {
+  'pwa.update.available': 'Ny version klar',
+  'pwa.update.reload': 'Ny version klar — genindlæs',
+  'pwa.update.applying': 'Indlæser den nye version …',
+  'pwa.update.noteInProgress':
+    'Du er i gang med et notat. Gem det først — kladden er gemt på enheden, men de sidste sekunders skrivning kan mangle.',
+  'pwa.update.reloadAnyway': 'Genindlæs alligevel',
+  'pwa.update.later': 'Senere',
+  'pwa.storage.heading': 'Lagring på enheden',
+  'pwa.storage.usage': '{used} af {quota}',
+  'pwa.storage.usageUnknown': 'Pladsforbrug ukendt',
+  'pwa.storage.persisted': 'Data gemmes varigt',
+  'pwa.storage.notPersisted': 'Browseren kan rydde data ved pladsmangel',
+  'pwa.storage.persistUnknown': 'Lagring undersøges …',
+  'pwa.storage.persistUnsupported': 'Browseren kan ikke love varig lagring',
+  'pwa.storage.requestPersist': 'Bed om varig lagring',
+  'pwa.storage.nearlyFull': 'Enheden er næsten fuld: {used} af {quota} brugt.',
+  'pwa.storage.full':
+    'Enheden har ikke mere plads, så ændringen blev ikke gemt. Synkroniser og frigør plads på enheden, og prøv igen.',
+  'pwa.storage.dismiss': 'Luk besked',
+} as const;
+
+export const en = {
+  'pwa.update.available': 'New version ready',
+  'pwa.update.reload': 'New version ready — reload',
+  'pwa.update.applying': 'Loading the new version …',
+  'pwa.update.noteInProgress':
+    'You are writing a note. Save it first — the draft is kept on this device, but the last seconds of typing may be missing.',
+  'pwa.update.reloadAnyway': 'Reload anyway',
+  'pwa.update.later': 'Later',
+  'pwa.storage.heading': 'Storage on this device',
+  'pwa.storage.usage': '{used} of {quota}',
+  'pwa.storage.usageUnknown': 'Usage unknown',
+  'pwa.storage.persisted': 'Data is stored persistently',
+  'pwa.storage.notPersisted': 'The browser may clear data when space runs low',
+  'pwa.storage.persistUnknown': 'Checking storage …',
+  'pwa.storage.persistUnsupported': 'The browser cannot promise persistent storage',
+  'pwa.storage.requestPersist': 'Ask for persistent storage',
+  'pwa.storage.nearlyFull': 'This device is nearly full: {used} of {quota} used.',
+  'pwa.storage.full':
+    'This device has no space left, so the change was not saved. Sync, free up space on the device and try again.',
+  'pwa.storage.dismiss': 'Dismiss message',
+} as const satisfies Record<keyof typeof da, string>;
