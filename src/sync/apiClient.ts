@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ErrorResponseSchema,
   LoginResponseSchema,
@@ -36,8 +36,11 @@ export class ApiError extends Error {
 export interface ApiClientOptions {
   /** Base URL of the server; '' for the same origin as the app. */
   baseUrl?: string;
-  /** Returns the current bearer token, if signed in. */
-  token?: () => string | undefined;
+  /**
+   * Returns the current bearer token, if signed in. May be async so the sync engine (and the
+   * service worker) can read it from the session in IndexedDB on every request.
+   */
+  token?: () => string | undefined | Promise<string | undefined>;
   /** fetch to use (tests inject a fault-injecting one). */
   fetch?: typeof fetch;
   timeoutMs?: number;
@@ -63,7 +66,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       accept: 'application/json',
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const token = options.token?.();
+    const token = await options.token?.();
     if (token) headers.authorization = `Bearer ${token}`;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -111,6 +114,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request('POST', '/api/sync/push', PushResponseSchema, body),
     pull: (after: number, limit: number): Promise<PullResponse> =>
       request('GET', `/api/sync/pull?after=${after}&limit=${limit}`, PullResponseSchema),
+    /**
+     * A cheap probe while backing off: resolves when the server answers at all (any JSON body),
+     * throws ApiError('network' | 'timeout') when it does not.
+     */
+    health: (): Promise<unknown> => request('GET', '/healthz', z.unknown()),
   };
 }
 

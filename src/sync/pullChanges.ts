@@ -1,0 +1,50 @@
+import type { FremskudtDb } from '../db';
+import { DEFAULT_PULL_LIMIT } from '../protocol';
+import { ApiError, type ApiClient } from './apiClient';
+import { applyPulledPage, readCursor } from './applyPulledPage';
+import { throwIfAborted } from './syncError';
+
+export interface PullOptions {
+  limit?: number;
+  signal?: AbortSignal;
+  /** Progress of this pull: how far the cursor moved of how far it has to go. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PullSummary {
+  pages: number;
+  changes: number;
+  cursor: number;
+}
+
+/**
+ * Pulls the team's changes after the stored cursor, page by page, until the server has no more.
+ * Interruptible between pages (signal) and resumable: the cursor is stored with each page.
+ * Offline: throws ApiError('network') and the next pull resumes where this one stopped.
+ */
+export async function pullChanges(
+  db: FremskudtDb,
+  api: ApiClient,
+  options: PullOptions = {},
+): Promise<PullSummary> {
+  const limit = options.limit ?? DEFAULT_PULL_LIMIT;
+  const start = await readCursor(db);
+  let cursor = start;
+  const summary: PullSummary = { pages: 0, changes: 0, cursor };
+  for (;;) {
+    throwIfAborted(options.signal);
+    const page = await api.pull(cursor, limit);
+    if (page.hasMore && page.cursor <= cursor) {
+      throw new ApiError('bad-response', `Pull cursor did not advance past ${cursor}`);
+    }
+    await applyPulledPage(db, page);
+    cursor = Math.max(cursor, page.cursor);
+    summary.pages++;
+    summary.changes += page.changes.length;
+    summary.cursor = cursor;
+    // Sequence numbers have gaps (other teams' changes), so progress is measured by the cursor.
+    const total = Math.max(0, page.latestSeq - start);
+    options.onProgress?.(Math.min(cursor - start, total), total);
+    if (!page.hasMore) return summary;
+  }
+}

@@ -1,0 +1,90 @@
+import { db as appDb, type FremskudtDb } from '../db';
+import { createApiClient, type ApiClient } from './apiClient';
+import { registerBackgroundSync } from './backgroundSync';
+import { attachBrowserTriggers, browserSaysOnline } from './browserTriggers';
+import { observeDb } from './observeDb';
+import { realScheduler, createTimer, type Scheduler } from './scheduler';
+import { sessionToken } from './sessionToken';
+import { createSyncEngineCore, type CycleOutcome } from './syncEngine';
+import type { SyncLimits } from './syncOnce';
+import { onSyncRequested } from './syncRequests';
+import { syncStatus as appStatus, type SyncStatusStore } from './syncStatus';
+
+export const WRITE_DEBOUNCE_MS = 1_500;
+export const PERIODIC_SYNC_MS = 60_000;
+
+export interface SyncEngineOptions {
+  /** Defaults to the app's database. Tests pass one per simulated device. */
+  db?: FremskudtDb;
+  /** Defaults to a same-origin client using the session token in db.meta `session`. */
+  api?: ApiClient;
+  status?: SyncStatusStore;
+  scheduler?: Scheduler;
+  random?: () => number;
+  debounceMs?: number;
+  periodicMs?: number;
+  backoff?: { baseMs?: number; maxMs?: number };
+  limits?: SyncLimits;
+  /** Watch the outbox and session for changes (default true). */
+  observe?: boolean;
+  /** Listen to browser events and register Background Sync (default: when a window exists). */
+  browser?: boolean;
+}
+
+/** `stop()` is the handle itself and a method, so both `stop()` and `engine.stop()` read well. */
+export interface SyncEngine {
+  (): Promise<void>;
+  stop: () => Promise<void>;
+  syncNow: () => Promise<CycleOutcome>;
+  trigger: (reason: string) => void;
+  status: SyncStatusStore;
+}
+
+/**
+ * Starts syncing this device's database with the server: at once, after each local write
+ * (debounced), when the browser comes online or the tab becomes visible, when the service worker
+ * asks, periodically while online, and with backoff after failures. Only one tab syncs at a time
+ * (Web Locks). Offline it waits and keeps every change in the outbox.
+ */
+export function startSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
+  const db = options.db ?? appDb;
+  const status = options.status ?? appStatus;
+  const scheduler = options.scheduler ?? realScheduler;
+  const debounceMs = options.debounceMs ?? WRITE_DEBOUNCE_MS;
+  const api = options.api ?? createApiClient({ token: () => sessionToken(db) });
+  const browser = options.browser ?? typeof window !== 'undefined';
+  const core = createSyncEngineCore({
+    db,
+    api,
+    status,
+    scheduler,
+    random: options.random,
+    periodicMs: options.periodicMs ?? PERIODIC_SYNC_MS,
+    backoff: options.backoff,
+    lockedRetryMs: debounceMs * 2,
+    limits: options.limits,
+    browserOnline: browser ? browserSaysOnline : undefined,
+  });
+  const debounce = createTimer(scheduler);
+  const afterWrite = () => {
+    debounce.set(() => core.trigger('write'), debounceMs);
+    if (browser) {
+      registerBackgroundSync().catch((error: unknown) =>
+        console.warn('Background Sync could not be registered', error),
+      );
+    }
+  };
+  const detach: (() => void)[] = [onSyncRequested(() => core.trigger('requested'))];
+  if (options.observe ?? true) {
+    detach.push(observeDb(db, { onWrite: afterWrite, onSession: core.sessionChanged }));
+  }
+  if (browser) detach.push(attachBrowserTriggers(core.trigger, status));
+  core.trigger('start');
+
+  const stop = async () => {
+    debounce.clear();
+    for (const off of detach.splice(0)) off();
+    await core.stop();
+  };
+  return Object.assign(stop, { stop, syncNow: core.syncNow, trigger: core.trigger, status });
+}

@@ -1,0 +1,193 @@
+import type { FremskudtDb } from '../db';
+import type { ApiClient } from './apiClient';
+import { backoffDelayMs } from './backoff';
+import { createTimer, type Scheduler } from './scheduler';
+import { isNoAnswer, toSyncFailure, type SyncFailure } from './syncError';
+import { syncLockName, withSyncLock } from './syncLock';
+import { syncOnce, type SyncLimits, type SyncSummary } from './syncOnce';
+import type { SyncStatusStore } from './syncStatus';
+
+export interface SyncEngineCore {
+  /** Starts a cycle now (or right after the running one). Never throws; reports to the status. */
+  trigger: (reason: string) => void;
+  /** Runs a full cycle and resolves with its outcome (waits for a running one first). */
+  syncNow: () => Promise<CycleOutcome>;
+  /** The session changed (new login in some tab): lift the 401 pause and sync. */
+  sessionChanged: () => void;
+  stop: () => Promise<void>;
+}
+
+export type CycleOutcome =
+  | { kind: 'synced'; summary: SyncSummary }
+  | { kind: 'locked' }
+  | { kind: 'failed'; failure: SyncFailure }
+  | { kind: 'paused'; why: 'unauthorized' | 'update-required' | 'offline' | 'stopped' };
+
+export interface SyncEngineCoreOptions {
+  db: FremskudtDb;
+  api: ApiClient;
+  status: SyncStatusStore;
+  scheduler: Scheduler;
+  random?: () => number;
+  periodicMs: number;
+  backoff?: { baseMs?: number; maxMs?: number };
+  /** How long to wait before trying again when another tab holds the sync lock. */
+  lockedRetryMs: number;
+  limits?: SyncLimits;
+  /** The browser's own opinion; `false` is believed, `true` is not (captive portals, lie-fi). */
+  browserOnline?: () => boolean;
+}
+
+/**
+ * The engine's state machine without any browser wiring: one cycle at a time, a follow-up cycle
+ * when triggered mid-cycle, periodic cycles after success, and exponential backoff with full
+ * jitter after failure — which keeps retrying with no new writes and probes GET /healthz first
+ * while the device looks offline.
+ */
+export function createSyncEngineCore(o: SyncEngineCoreOptions): SyncEngineCore {
+  const timer = createTimer(o.scheduler);
+  let inFlight: Promise<CycleOutcome> | null = null;
+  let again = false;
+  let failures = 0;
+  let stopped = false;
+  let controller = new AbortController();
+  const browserOnline = o.browserOnline ?? (() => true);
+
+  const blocked = (): CycleOutcome | null => {
+    const s = o.status.getSnapshot();
+    if (stopped) return { kind: 'paused', why: 'stopped' };
+    if (s.updateRequired) return { kind: 'paused', why: 'update-required' };
+    if (s.unauthorized) return { kind: 'paused', why: 'unauthorized' };
+    return null;
+  };
+
+  function scheduleRetry(failure: SyncFailure): void {
+    failures++;
+    const delay = backoffDelayMs(failures, { ...o.backoff, random: o.random });
+    timer.set(() => void retry(), delay);
+    o.status.dispatch({
+      type: 'failed',
+      error: failure,
+      nextRetryAt: new Date(o.scheduler.now().getTime() + delay).toISOString(),
+      offline: isNoAnswer(failure.code),
+    });
+  }
+
+  /** After a failure: while offline a cheap probe decides whether a full cycle is worth it. */
+  async function retry(): Promise<void> {
+    if (blocked()) return;
+    if (o.status.getSnapshot().connectivity === 'offline') {
+      try {
+        await o.api.health();
+        o.status.dispatch({ type: 'connectivity', connectivity: 'online' });
+      } catch (error) {
+        if (!stopped) scheduleRetry(toSyncFailure(error));
+        return;
+      }
+    }
+    trigger('retry');
+  }
+
+  function settle(outcome: CycleOutcome): void {
+    if (stopped) return;
+    if (outcome.kind === 'synced') {
+      failures = 0;
+      o.status.dispatch({
+        type: 'succeeded',
+        at: o.scheduler.now().toISOString(),
+        conflicts: outcome.summary.push.conflicts,
+      });
+      timer.set(() => trigger('periodic'), o.periodicMs);
+    } else if (outcome.kind === 'locked') {
+      // Another tab or the service worker is syncing; look again shortly in case our newest
+      // writes came after its push.
+      timer.set(() => trigger('after-lock'), o.lockedRetryMs);
+    } else if (outcome.kind === 'failed') {
+      const { failure } = outcome;
+      if (failure.code === 'aborted') return;
+      if (failure.code === 'unauthorized') {
+        timer.clear();
+        o.status.dispatch({ type: 'unauthorized', error: failure });
+      } else if (failure.code === 'protocol-outdated') {
+        timer.clear();
+        o.status.dispatch({ type: 'update-required', error: failure });
+      } else {
+        scheduleRetry(failure);
+      }
+    }
+  }
+
+  async function runCycle(): Promise<CycleOutcome> {
+    const refusal = blocked();
+    if (refusal) return refusal;
+    if (!browserOnline()) {
+      o.status.dispatch({ type: 'connectivity', connectivity: 'offline' });
+      return { kind: 'paused', why: 'offline' };
+    }
+    const signal = controller.signal;
+    try {
+      const locked = await withSyncLock(syncLockName(o.db.name), () =>
+        syncOnce({
+          db: o.db,
+          api: o.api,
+          status: o.status,
+          signal,
+          limits: o.limits,
+          now: o.scheduler.now,
+        }),
+      );
+      return locked.ran ? { kind: 'synced', summary: locked.value } : { kind: 'locked' };
+    } catch (error) {
+      o.status.dispatch({ type: 'phase', phase: { kind: 'idle' } });
+      return { kind: 'failed', failure: toSyncFailure(error) };
+    }
+  }
+
+  function start(): Promise<CycleOutcome> {
+    timer.clear();
+    const run = (async () => {
+      try {
+        const outcome = await runCycle();
+        settle(outcome);
+        return outcome;
+      } finally {
+        inFlight = null;
+        if (again && !stopped) {
+          again = false;
+          trigger('again');
+        }
+      }
+    })();
+    inFlight = run;
+    return run;
+  }
+
+  function trigger(_reason: string): void {
+    if (stopped) return;
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    void start();
+  }
+
+  return {
+    trigger,
+    async syncNow() {
+      while (inFlight) await inFlight;
+      return start();
+    },
+    sessionChanged() {
+      if (!o.status.getSnapshot().unauthorized) return;
+      o.status.dispatch({ type: 'session-renewed' });
+      trigger('session');
+    },
+    async stop() {
+      stopped = true;
+      timer.clear();
+      controller.abort();
+      controller = new AbortController();
+      if (inFlight) await inFlight;
+    },
+  };
+}

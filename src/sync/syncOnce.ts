@@ -1,0 +1,53 @@
+import type { FremskudtDb } from '../db';
+import type { ApiClient } from './apiClient';
+import { deviceIdOf } from './deviceIdOf';
+import { pullChanges, type PullSummary } from './pullChanges';
+import { pushOutbox, type PushSummary } from './pushOutbox';
+import type { SyncStatusStore } from './syncStatus';
+
+export interface SyncLimits {
+  maxMutations?: number;
+  maxBytes?: number;
+  pullLimit?: number;
+}
+
+export interface SyncOnceOptions {
+  db: FremskudtDb;
+  api: ApiClient;
+  status?: SyncStatusStore;
+  signal?: AbortSignal;
+  limits?: SyncLimits;
+  now?: () => Date;
+}
+
+export interface SyncSummary {
+  push: PushSummary;
+  pull: PullSummary;
+}
+
+/**
+ * One cycle: push the outbox, then pull the team's changes. Pushing first means the pull brings
+ * the server's merge of our own changes (conflicts included) in the same cycle. Throws on the
+ * first failure; the caller (engine or service worker) decides when to retry. Take the sync lock
+ * around it (`withSyncLock`).
+ */
+export async function syncOnce(options: SyncOnceOptions): Promise<SyncSummary> {
+  const { db, api, status, signal, limits = {} } = options;
+  const deviceId = await deviceIdOf(db);
+  const push = await pushOutbox(db, api, {
+    deviceId,
+    signal,
+    now: options.now,
+    maxMutations: limits.maxMutations,
+    maxBytes: limits.maxBytes,
+    onProgress: (done, total) =>
+      status?.dispatch({ type: 'phase', phase: { kind: 'pushing', done, total } }),
+  });
+  const pull = await pullChanges(db, api, {
+    signal,
+    limit: limits.pullLimit,
+    onProgress: (done, total) =>
+      status?.dispatch({ type: 'phase', phase: { kind: 'pulling', done, total } }),
+  });
+  return { push, pull };
+}
