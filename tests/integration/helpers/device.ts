@@ -1,0 +1,131 @@
+import {
+  FremskudtDb,
+  entityRepository,
+  type OutboxEntry,
+  type WriteContext,
+} from '../../../src/db';
+import type {
+  Case,
+  CaseFields,
+  Citizen,
+  CitizenFields,
+  Note,
+  NoteFields,
+  UserProfile,
+} from '../../../src/domain';
+import { newId } from '../../../src/domain';
+import { createApiClient, type ApiClient } from '../../../src/sync/apiClient';
+import { deviceIdOf } from '../../../src/sync/deviceIdOf';
+import { sessionToken } from '../../../src/sync/sessionToken';
+import { syncLockName, withSyncLock } from '../../../src/sync/syncLock';
+import { syncOnce, type SyncLimits, type SyncSummary } from '../../../src/sync/syncOnce';
+import { createSyncStatusStore, type SyncStatusStore } from '../../../src/sync/syncStatus';
+import type { TestServer } from '../../helpers/testServer';
+import { createFaultyFetch, type FaultyFetch } from './faultyFetch';
+
+export function reposFor(db: FremskudtDb) {
+  return {
+    citizens: entityRepository<Citizen, CitizenFields>(
+      'citizen',
+      (d) => d.citizens,
+      () => db,
+    ),
+    cases: entityRepository<Case, CaseFields>(
+      'case',
+      (d) => d.cases,
+      () => db,
+    ),
+    notes: entityRepository<Note, NoteFields>(
+      'note',
+      (d) => d.notes,
+      () => db,
+    ),
+  };
+}
+
+export interface Device {
+  name: string;
+  db: FremskudtDb;
+  net: FaultyFetch;
+  api: ApiClient;
+  status: SyncStatusStore;
+  user: UserProfile;
+  ctx: WriteContext;
+  repos: ReturnType<typeof reposFor>;
+  /** One push + pull cycle under the device's sync lock; throws what the engine would report. */
+  sync: (limits?: SyncLimits) => Promise<SyncSummary>;
+  outbox: () => Promise<OutboxEntry[]>;
+  /** Closes this Dexie instance and opens a new one on the same database ("reload"). */
+  reload: () => Promise<Device>;
+  dispose: () => Promise<void>;
+}
+
+export interface DeviceOptions {
+  /** The device's clock (for clientTime/updatedAt); the server's clock is its own. */
+  now?: () => Date;
+  timeoutMs?: number;
+  name?: string;
+}
+
+async function wire(
+  server: TestServer,
+  name: string,
+  options: DeviceOptions,
+  net: FaultyFetch,
+): Promise<Device> {
+  const db = new FremskudtDb(name);
+  const api = createApiClient({
+    baseUrl: server.url,
+    fetch: net.fetch,
+    token: () => sessionToken(db),
+    timeoutMs: options.timeoutMs ?? 5_000,
+  });
+  const session = (await db.meta.get('session'))?.value as { user: UserProfile } | undefined;
+  if (!session) throw new Error(`Device ${name} has no session`);
+  const deviceId = await deviceIdOf(db);
+  const ctx: WriteContext = { userId: session.user.id, teamId: session.user.teamId, deviceId };
+  if (options.now) ctx.now = options.now;
+  const status = createSyncStatusStore();
+  const device: Device = {
+    name,
+    db,
+    net,
+    api,
+    status,
+    user: session.user,
+    ctx,
+    repos: reposFor(db),
+    sync: async (limits) => {
+      const outcome = await withSyncLock(syncLockName(db.name), () =>
+        syncOnce({ db, api, status, limits, now: options.now }),
+      );
+      if (!outcome.ran) throw new Error(`${name}: another sync holds the lock`);
+      return outcome.value;
+    },
+    outbox: () => db.outbox.orderBy('seq').toArray(),
+    reload: async () => {
+      db.close();
+      return wire(server, name, options, net);
+    },
+    dispose: async () => {
+      db.close();
+      await db.delete();
+    },
+  };
+  return device;
+}
+
+/** A device signed in as `username` (password `demo`), with its own IndexedDB database. */
+export async function createDevice(
+  server: TestServer,
+  username: string,
+  options: DeviceOptions = {},
+): Promise<Device> {
+  const name = options.name ?? `device-${username}-${newId()}`;
+  const net = createFaultyFetch();
+  const login = await createApiClient({ baseUrl: server.url }).login(username, 'demo');
+  const db = new FremskudtDb(name);
+  await db.meta.put({ key: 'session', value: login });
+  db.close();
+  return wire(server, name, options, net);
+}

@@ -1,0 +1,126 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FremskudtDb } from '../../src/db';
+import { readCursor } from '../../src/sync/applyPulledPage';
+import { startTestServer, type TestServer } from '../helpers/testServer';
+import { createDevice, type Device } from './helpers/device';
+import { citizenFields, noteFields } from './helpers/factories';
+import { appliedMutationIds, changesOf } from './helpers/serverLog';
+
+let server: TestServer;
+const devices: Device[] = [];
+const device = async (username: string) => {
+  const d = await createDevice(server, username);
+  devices.push(d);
+  return d;
+};
+
+beforeAll(async () => {
+  server = await startTestServer({ dialect: 'sqlite' });
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  for (const d of devices.splice(0)) await d.dispose();
+});
+
+describe('push and pull against the real server', () => {
+  it('brings the demo data to a new device and a citizen written offline to a colleague', async () => {
+    const mette = await device('mette');
+    const anders = await device('anders');
+    await mette.sync();
+    expect(await mette.db.citizens.count()).toBeGreaterThan(0);
+
+    mette.net.offline = true;
+    const jens = await mette.repos.citizens.create(mette.ctx, citizenFields({ firstName: 'Jens' }));
+    await expect(mette.sync()).rejects.toMatchObject({ code: 'network' });
+    expect(await mette.outbox()).toHaveLength(1);
+
+    mette.net.offline = false;
+    const summary = await mette.sync();
+    expect(summary.push.applied).toBe(1);
+    expect(await mette.outbox()).toHaveLength(0);
+    expect((await mette.db.citizens.get(jens.id))?.version).toBe(1);
+
+    await anders.sync();
+    expect((await anders.db.citizens.get(jens.id))?.firstName).toBe('Jens');
+  });
+
+  it('does not duplicate a batch the server committed when the answer was lost', async () => {
+    const mette = await device('mette');
+    await mette.sync();
+    const c = await mette.repos.citizens.create(mette.ctx, citizenFields({ alias: 'Store-J' }));
+    await mette.repos.citizens.update(mette.ctx, c.id, { phone: '12 34 56 78' });
+    await mette.repos.notes.create(mette.ctx, noteFields(mette, c.id, 'Mødt på værestedet'));
+    const sent = (await mette.outbox()).map((e) => e.mutationId);
+
+    mette.net.failNext('/api/sync/push', { kind: 'drop-response' });
+    await expect(mette.sync()).rejects.toMatchObject({ code: 'network' });
+    // The server applied everything, but the device does not know: the outbox is untouched.
+    expect(await mette.outbox()).toHaveLength(3);
+    expect((await changesOf(server, c.id)).length).toBe(2);
+
+    await mette.sync();
+    expect(await mette.outbox()).toHaveLength(0);
+    const changes = await changesOf(server, c.id);
+    expect(changes.map((ch) => ch.version)).toEqual([1, 2]);
+    const applied = await appliedMutationIds(server);
+    for (const id of sent) expect(applied.filter((a) => a === id)).toHaveLength(1);
+    const local = await mette.db.citizens.get(c.id);
+    expect(local).toMatchObject({ alias: 'Store-J', phone: '12 34 56 78', version: 2 });
+  });
+
+  it('resumes an interrupted first pull from the stored cursor without gaps or repeats', async () => {
+    const mette = await device('mette');
+    for (let i = 0; i < 12; i++) {
+      await mette.repos.citizens.create(mette.ctx, citizenFields({ firstName: `Borger ${i}` }));
+    }
+    await mette.sync();
+    const expected = await mette.db.citizens.count();
+
+    const anders = await device('anders');
+    // Pages of 5 changes; the answer to the third page request is lost on the way.
+    anders.net.failNext('/api/sync/pull', { kind: 'drop-response' }, 1, 2);
+    await expect(anders.sync({ pullLimit: 5 })).rejects.toMatchObject({ code: 'network' });
+    const cursorAfterCrash = await readCursor(anders.db);
+    expect(cursorAfterCrash).toBeGreaterThan(0);
+    const countAfterCrash = await anders.db.citizens.count();
+
+    const requested: number[] = [];
+    const originalPull = anders.api.pull;
+    anders.api.pull = (after, limit) => {
+      requested.push(after);
+      return originalPull(after, limit);
+    };
+    await anders.sync({ pullLimit: 5 });
+    expect(requested[0]).toBe(cursorAfterCrash);
+    expect(new Set(requested).size).toBe(requested.length);
+    expect(await anders.db.citizens.count()).toBe(expected);
+    expect(countAfterCrash).toBeLessThan(expected);
+  });
+
+  it('keeps a record and its outbox entry together through a crash and a reload', async () => {
+    const mette = await device('mette');
+    const table = mette.db.citizens;
+    // A write whose transaction dies after the record was put but before it finished.
+    await expect(
+      mette.db.transaction('rw', [table, mette.db.outbox], async () => {
+        await mette.repos.citizens.create(mette.ctx, citizenFields({ firstName: 'Halv' }));
+        throw new Error('tab closed mid-write');
+      }),
+    ).rejects.toThrow();
+    expect(await table.count()).toBe(0);
+    expect(await mette.outbox()).toHaveLength(0);
+
+    const kept = await mette.repos.citizens.create(mette.ctx, citizenFields({ firstName: 'Hel' }));
+    const reloaded = await mette.reload();
+    devices.splice(devices.indexOf(mette), 1, reloaded);
+    expect(await reloaded.db.citizens.get(kept.id)).toMatchObject({ firstName: 'Hel' });
+    expect((await reloaded.outbox()).map((e) => e.recordId)).toEqual([kept.id]);
+    expect(reloaded.db).toBeInstanceOf(FremskudtDb);
+
+    await reloaded.sync();
+    expect(await reloaded.outbox()).toHaveLength(0);
+    expect((await changesOf(server, kept.id)).length).toBe(1);
+  });
+});
