@@ -1,0 +1,91 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { sql } from 'kysely';
+import { MAX_PUSH_BYTES } from '../protocol/versions';
+import { purgeOldAudit } from './audit/audit';
+import { installAuthHook } from './auth/authHook';
+import { registerAuthRoutes } from './auth/authRoutes';
+import { deleteExpiredSessions } from './auth/sessions';
+import type { Config } from './config';
+import { createDatabase } from './data/createDatabase';
+import { runMigrations } from './data/migrate';
+import type { Database } from './data/schema';
+import { installErrorHandler } from './http/errorHandler';
+import { installProtocolCheck } from './http/protocolCheck';
+import { registerSecurityHeaders } from './http/securityHeaders';
+import { registerStaticFiles } from './http/staticFiles';
+import { registerSyncRoutes } from './syncApi/syncRoutes';
+
+const HOUSEKEEPING_INTERVAL_MS = 6 * 3_600_000;
+
+export interface BuildAppOptions {
+  config: Config;
+  /** An open, migrated database the caller owns; if absent the app opens (and closes) its own. */
+  database?: Database;
+  /** true: pino at LOG_LEVEL; false: silent; or Fastify's own logger options. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+function loggerOptions(config: Config, logger: BuildAppOptions['logger']) {
+  if (logger === false || logger === undefined) return false;
+  if (logger === true) {
+    return { level: config.LOG_LEVEL, redact: ['req.headers.authorization'] };
+  }
+  return logger;
+}
+
+function installHousekeeping(app: FastifyInstance, database: Database, config: Config): void {
+  const run = async () => {
+    const purged = await purgeOldAudit(database, config.AUDIT_RETENTION_DAYS);
+    await deleteExpiredSessions(database);
+    if (purged > 0) app.log.info({ purged }, 'audit entries past retention deleted');
+  };
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await run();
+    timer = setInterval(() => {
+      run().catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
+    }, HOUSEKEEPING_INTERVAL_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    clearInterval(timer);
+    done();
+  });
+}
+
+/**
+ * The whole server as a Fastify instance, not yet listening: tests use `inject` or
+ * `listen({ port: 0 })`, main.ts listens on PORT.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const ownsDatabase = options.database === undefined;
+  const database = options.database ?? createDatabase(config);
+  if (ownsDatabase) await runMigrations(database);
+
+  const app = Fastify({
+    logger: loggerOptions(config, options.logger),
+    bodyLimit: MAX_PUSH_BYTES,
+    requestIdHeader: 'x-request-id',
+    return503OnClosing: true,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installErrorHandler(app);
+  await registerSecurityHeaders(app);
+  // Order matters: an outdated app is told to update before it is asked to sign in.
+  installProtocolCheck(app);
+  installAuthHook(app, database);
+  registerAuthRoutes(app, database, config);
+  registerSyncRoutes(app, database);
+
+  app.get('/healthz', async () => {
+    await sql`select 1`.execute(database.db);
+    return { status: 'ok', db: database.dialect };
+  });
+  await registerStaticFiles(app, config.STATIC_DIR);
+  installHousekeeping(app, database, config);
+  if (ownsDatabase) app.addHook('onClose', () => database.close());
+  return app;
+}

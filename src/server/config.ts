@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const truthy = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * The server's environment, parsed once at start (STYLE.md habit 10). Every setting has a safe
+ * default so `node dist/server/main.js` works on a laptop with nothing configured.
+ */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /** postgres://… selects PostgreSQL; unset selects the SQLite file at SQLITE_PATH. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  SQLITE_PATH: z.string().trim().min(1).default('./data/fremskudt.sqlite'),
+  STATIC_DIR: z.string().trim().min(1).default('dist'),
+  DEMO_DATA: truthy.default(false),
+  /**
+   * 30 days. Caseworkers sit at a location a couple of hours a week with poor network; a laptop
+   * may go a week or more between syncs. The client works offline on its stored session whatever
+   * the TTL, but an expired token means a fresh login before the outbox can be pushed, so a short
+   * TTL would put a password prompt between the caseworker and their queued notes every session.
+   * Logout (and a lost device reported to the admin) ends the session at once on the server.
+   */
+  SESSION_TTL_HOURS: positiveInt(720),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long audit entries are kept (Datatilsynet: logs need a defined retention period). */
+  AUDIT_RETENTION_DAYS: positiveInt(180),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'invalid-config';
+}
+
+/** Parses the environment; throws a ConfigError that lists every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+  throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
+}
+
+/** Replaces the password in a connection URL with ***, for logs. */
+export function maskDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+/** The configuration as it may be logged: secrets masked. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return {
+    ...config,
+    DATABASE_URL: config.DATABASE_URL ? maskDatabaseUrl(config.DATABASE_URL) : undefined,
+    database: config.DATABASE_URL ? 'postgres' : 'sqlite',
+  };
+}

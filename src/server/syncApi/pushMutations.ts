@@ -1,0 +1,133 @@
+import { newId } from '../../domain/ids';
+import { applyMutation, type MergeOutcome } from '../../domain/merge';
+import type { UserProfile } from '../../domain/user';
+import type { Mutation, MutationResult } from '../../protocol/sync';
+import { writeAudit, type AuditAction } from '../audit/audit';
+import type { Database } from '../data/schema';
+import { withWriteTransaction, type WriteTx } from '../data/writeTransaction';
+import { toMutationResult } from './mutationResult';
+import { loadRecord, saveRecordWithChange } from './recordStore';
+
+export interface PushContext {
+  user: Pick<UserProfile, 'id' | 'teamId'>;
+  requestId?: string;
+  now?: () => Date;
+}
+
+const AUDIT_ACTION: Record<Mutation['op'], AuditAction> = {
+  create: 'create',
+  update: 'update',
+  delete: 'delete',
+};
+
+async function writeEffects(trx: WriteTx, outcome: MergeOutcome): Promise<void> {
+  if (outcome.kind === 'applied') {
+    if (outcome.changed && outcome.record) await saveRecordWithChange(trx, outcome.record);
+  } else if (outcome.kind === 'conflict') {
+    await saveRecordWithChange(trx, outcome.record);
+    if (outcome.extra) await saveRecordWithChange(trx, outcome.extra);
+  }
+}
+
+async function keepRejectedCopy(
+  trx: WriteTx,
+  m: Mutation,
+  ctx: PushContext,
+  result: Extract<MutationResult, { status: 'rejected' }>,
+  at: string,
+): Promise<void> {
+  await trx
+    .insertInto('rejected_mutations')
+    .values({
+      mutation_id: m.mutationId,
+      device_id: m.deviceId,
+      user_id: ctx.user.id,
+      team_id: ctx.user.teamId,
+      entity: m.entity,
+      record_id: m.recordId,
+      op: m.op,
+      mutation: JSON.stringify(m),
+      code: result.code,
+      message: result.message,
+      issues: result.issues ? JSON.stringify(result.issues) : null,
+      rejected_at: at,
+    })
+    .execute();
+}
+
+async function applyOne(trx: WriteTx, m: Mutation, ctx: PushContext): Promise<MutationResult> {
+  const previous = await trx
+    .selectFrom('applied_mutations')
+    .select(['result', 'user_id'])
+    .where('mutation_id', '=', m.mutationId)
+    .executeTakeFirst();
+  if (previous) {
+    if (previous.user_id !== ctx.user.id) {
+      // Another user's mutation id: never hand out someone else's result.
+      return {
+        mutationId: m.mutationId,
+        status: 'rejected',
+        code: 'forbidden',
+        message: 'Mutation id already used',
+      };
+    }
+    // Exactly once: a retry gets the original answer and changes nothing.
+    return JSON.parse(previous.result) as MutationResult;
+  }
+  const now = (ctx.now?.() ?? new Date()).toISOString();
+  const current = await loadRecord(trx, m.entity, m.recordId);
+  const outcome = applyMutation(current, m, {
+    userId: ctx.user.id,
+    teamId: ctx.user.teamId,
+    now,
+    newId,
+  });
+  await writeEffects(trx, outcome);
+  const result = toMutationResult(m, outcome);
+  if (result.status === 'rejected') await keepRejectedCopy(trx, m, ctx, result, now);
+  await trx
+    .insertInto('applied_mutations')
+    .values({
+      mutation_id: m.mutationId,
+      device_id: m.deviceId,
+      user_id: ctx.user.id,
+      result: JSON.stringify(result),
+      applied_at: now,
+    })
+    .execute();
+  await writeAudit(trx, {
+    action: result.status === 'rejected' ? 'reject' : AUDIT_ACTION[m.op],
+    userId: ctx.user.id,
+    teamId: ctx.user.teamId,
+    entity: m.entity,
+    recordId: m.recordId,
+    requestId: ctx.requestId ?? null,
+    detail: {
+      mutationId: m.mutationId,
+      deviceId: m.deviceId,
+      status: result.status,
+      fields: Object.keys(m.fields),
+      ...(result.status === 'rejected' ? { code: result.code } : {}),
+      ...(result.status === 'conflict' ? { kind: result.kind } : {}),
+    },
+  });
+  return result;
+}
+
+/**
+ * Applies a device's mutations in order, each in its own transaction together with its
+ * applied_mutations row: a crash between two mutations leaves the first applied and recorded,
+ * so the device's retry of the batch applies only the rest. A rejected mutation does not stop
+ * the batch (its copy is kept in rejected_mutations).
+ */
+export async function pushMutations(
+  database: Database,
+  mutations: readonly Mutation[],
+  ctx: PushContext,
+): Promise<MutationResult[]> {
+  const results: MutationResult[] = [];
+  for (const m of mutations) {
+    results.push(await withWriteTransaction(database, (trx) => applyOne(trx, m, ctx)));
+  }
+  return results;
+}
