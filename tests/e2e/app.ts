@@ -1,0 +1,57 @@
+import type { Page } from 'playwright-core';
+
+/** Demo users (src/server/demo): both in team odense-syd, password "demo". */
+export const DEMO_PASSWORD = 'demo';
+
+/** Logs in through the login screen and waits for the app shell (the main navigation). */
+export async function login(page: Page, username: 'mette' | 'anders' | 'sara'): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Brugernavn').fill(username);
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
+}
+
+/** Resolves once a service worker is active for the page (installed and activated). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+}
+
+export interface RawOutboxEntry {
+  seq: number;
+  entity: string;
+  recordId: string;
+  op: string;
+  state: string;
+  fields?: Record<string, unknown>;
+}
+
+/** Reads a table of the app's IndexedDB ('fremskudt') with the raw API, independent of Dexie. */
+export async function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (storeName) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('fremskudt');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const database = open.result;
+          const request = database
+            .transaction(storeName, 'readonly')
+            .objectStore(storeName)
+            .getAll();
+          request.onsuccess = () => {
+            database.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error ?? new Error('getAll failed'));
+        };
+      }),
+    store,
+  );
+}
+
+export function readOutbox(page: Page): Promise<RawOutboxEntry[]> {
+  return readStore<RawOutboxEntry>(page, 'outbox');
+}

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ROOT } from './harness';
+
+const AXE_PATH = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.1 A/AA) on the page as it is now and returns the serious and critical
+ * violations, formatted so a failing assertion says what and where.
+ */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations;
+  }, TAGS);
+  return (violations as AxeViolation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact}: ${v.id} — ${v.help}\n` +
+        v.nodes
+          .slice(0, 5)
+          .map((n) => `    at ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`)
+          .join('\n'),
+    );
+}
