@@ -1,0 +1,20 @@
+import { db as appDb, type FremskudtDb, type OutboxEntry } from '../db';
+
+/** Changes not yet acknowledged by the server, waiting to be sent. Works offline. */
+export function countPendingIn(db: FremskudtDb = appDb): Promise<number> {
+  return db.outbox.where('state').equals('pending').count();
+}
+
+/** Changes the server refused: the "needs attention" list, oldest first. Never discarded. */
+export function listRejectedIn(db: FremskudtDb = appDb): Promise<OutboxEntry[]> {
+  return db.outbox.where('state').equals('rejected').sortBy('seq');
+}
+
+export function countRejectedIn(db: FremskudtDb = appDb): Promise<number> {
+  return db.outbox.where('state').equals('rejected').count();
+}
+
+/** How many of a record's changes exist only on this device (pending or refused). */
+export function countUnsyncedOfRecord(recordId: string, db: FremskudtDb = appDb): Promise<number> {
+  return db.outbox.where('recordId').equals(recordId).count();
+}
