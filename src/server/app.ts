@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import { MAX_PUSH_BYTES } from '../protocol/versions';
@@ -67,6 +68,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: loggerOptions(config, options.logger),
     bodyLimit: MAX_PUSH_BYTES,
     requestIdHeader: 'x-request-id',
+    // Unique across restarts, so an audit entry's request id finds its log lines.
+    genReqId: () => randomUUID(),
     return503OnClosing: true,
   });
   app.addHook('onSend', async (request, reply) => {

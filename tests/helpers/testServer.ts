@@ -5,6 +5,9 @@ import type { Database, Dialect } from '../../src/server/data/schema';
 import { seedDemo } from '../../src/server/demo/seedDemo';
 import { createTestDatabase } from '../server/helpers/testDatabase';
 
+export type { Dialect } from '../../src/server/data/schema';
+export { DIALECTS } from '../server/helpers/testDatabase';
+
 export interface TestServer {
   /** Base URL, e.g. http://127.0.0.1:54321 (no trailing slash). */
   url: string;

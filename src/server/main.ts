@@ -1,0 +1,48 @@
+import { buildApp } from './app';
+import { countUsers } from './auth/users';
+import { ConfigError, describeConfig, loadConfig, type Config } from './config';
+import { createDatabase } from './data/createDatabase';
+import { runMigrations } from './data/migrate';
+import type { Database } from './data/schema';
+import { seedDemo } from './demo/seedDemo';
+import { exitOnSignals } from './shutdown';
+
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function openDatabase(config: Config): Promise<Database> {
+  const database = createDatabase(config);
+  await runMigrations(database);
+  return database;
+}
+
+async function start(): Promise<void> {
+  const config = configOrExit();
+  const database = await openDatabase(config);
+  // The app owns nothing it did not open, so close the database after the app (onClose).
+  const app = await buildApp({ config, database, logger: true });
+  app.addHook('onClose', () => database.close());
+  app.log.info({ config: describeConfig(config) }, 'configuration');
+  if (config.DEMO_DATA && (await countUsers(database)) === 0) {
+    const { records } = await seedDemo(database);
+    app.log.info({ records }, 'demo data loaded (users mette, anders, sara; password "demo")');
+  }
+  exitOnSignals(app);
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+start().catch((error: unknown) => {
+  process.stderr.write(
+    `Server failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
