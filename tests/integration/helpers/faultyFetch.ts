@@ -8,7 +8,8 @@
  * - `timeout`: no answer until the client gives up (its AbortSignal fires).
  */
 export type Fault =
-  | { kind: 'drop-response' }
+  /** `before` runs once the server has answered and before the answer is lost (close a tab). */
+  | { kind: 'drop-response'; before?: () => void }
   | { kind: 'refuse' }
   | { kind: 'status'; status: number; code?: string }
   | { kind: 'timeout' };
@@ -73,10 +74,17 @@ export function createFaultyFetch() {
         signal?.addEventListener('abort', abort);
       });
     }
-    const response = await fetch(input, init);
+    let response: Response;
+    try {
+      response = await fetch(input, init);
+    } catch (error) {
+      note('no answer');
+      throw error;
+    }
     if (fault?.kind === 'drop-response') {
       // Read the whole answer first: the server has finished and committed; only we never hear it.
       await response.arrayBuffer();
+      fault.before?.();
       note(`dropped ${response.status}`);
       throw new TypeError('fetch failed: connection reset');
     }
