@@ -1,14 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { startPwa } from './pwa/startPwa';
+import { startPwa } from './pwa';
+import './styles/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
-// Service worker (production builds) and persistent storage: see src/pwa/startPwa.ts.
-startPwa();
 createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+// The service worker, persistent storage and storage estimate (PWA engineer's start-up).
+startPwa();

@@ -1,3 +1,25 @@
-export function App() {
-  return <main>Fremskudt</main>;
+import { useEffect } from 'react';
+import { Router, type BaseLocationHook } from 'wouter';
+import { useLocaleStore } from '../stores/localeStore';
+import { AppRoutes } from './AppRoutes';
+import { ErrorBoundary } from './ErrorBoundary';
+
+interface AppProps {
+  /** A location hook for tests (wouter's memoryLocation); the browser's address by default. */
+  locationHook?: BaseLocationHook;
+}
+
+/** The whole app: error boundary, router and the routes behind the session gate. */
+export function App({ locationHook }: AppProps) {
+  const locale = useLocaleStore((s) => s.locale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return (
+    <ErrorBoundary>
+      <Router {...(locationHook ? { hook: locationHook } : {})}>
+        <AppRoutes />
+      </Router>
+    </ErrorBoundary>
+  );
 }

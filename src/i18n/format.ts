@@ -35,3 +35,19 @@ export function formatWeekday(isoWeekday: number, locale: Locale): string {
 export function localDate(now: Date = new Date()): string {
   return format(now, 'yyyy-MM-dd');
 }
+
+/** "14:05" in local time. */
+export function formatTime(iso: string): string {
+  return format(parseISO(iso), 'HH:mm');
+}
+
+/** The value of an <input type="datetime-local"> for an instant, in local time. */
+export function toDateTimeLocal(iso: string): string {
+  return format(parseISO(iso), "yyyy-MM-dd'T'HH:mm");
+}
+
+/** An <input type="datetime-local"> value (local time) as an ISO instant; null if not a date. */
+export function fromDateTimeLocal(value: string): string | null {
+  const date = parseISO(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

@@ -1,0 +1,37 @@
+import { Link, useLocation } from 'wouter';
+import { useT, type MessageKey } from '../i18n';
+
+const ITEMS: readonly { href: string; label: MessageKey }[] = [
+  { href: '/', label: 'shell.nav.today' },
+  { href: '/borgere', label: 'shell.nav.citizens' },
+  { href: '/besoeg', label: 'shell.nav.visits' },
+  { href: '/opfoelgning', label: 'shell.nav.followUps' },
+  { href: '/steder', label: 'shell.nav.locations' },
+  { href: '/indstillinger', label: 'shell.nav.settings' },
+];
+
+function isCurrent(href: string, location: string): boolean {
+  return href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`);
+}
+
+/** The main navigation; the current screen is marked with aria-current and an underline. */
+export function NavBar() {
+  const t = useT();
+  const [location] = useLocation();
+  return (
+    <nav aria-label={t('shell.nav.label')} className="nav">
+      <ul>
+        {ITEMS.map((item) => (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={isCurrent(item.href, location) ? 'page' : undefined}
+            >
+              {t(item.label)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

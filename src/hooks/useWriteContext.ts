@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import { getDeviceId } from '../db/meta';
+import type { WriteContext } from '../db/writeContext';
+import { useSignedInSession } from './useSession';
+
+/**
+ * Who writes and from which device: the session's user and team plus this device's id.
+ * Undefined until both are known (a few milliseconds after start); screens disable saving until then.
+ */
+export function useWriteContext(): WriteContext | undefined {
+  const session = useSignedInSession();
+  const [deviceId, setDeviceId] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let active = true;
+    getDeviceId().then(
+      (id) => {
+        if (active) setDeviceId(id);
+      },
+      (error: unknown) => console.error('Could not read the device id', error),
+    );
+    return () => {
+      active = false;
+    };
+  }, [session?.user.id]);
+  if (!session || !deviceId) return undefined;
+  return { userId: session.user.id, teamId: session.user.teamId, deviceId };
+}

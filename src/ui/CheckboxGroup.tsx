@@ -1,0 +1,32 @@
+import { useId } from 'react';
+import type { Option } from './SelectField';
+
+interface CheckboxGroupProps {
+  legend: string;
+  options: readonly Option[];
+  selected: readonly string[];
+  onChange: (selected: string[]) => void;
+}
+
+/** A fieldset of checkboxes, each its own labelled control. */
+export function CheckboxGroup({ legend, options, selected, onChange }: CheckboxGroupProps) {
+  const id = useId();
+  const toggle = (value: string, checked: boolean) =>
+    onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
+  return (
+    <fieldset className="checkbox-group">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <div className="checkbox" key={o.value}>
+          <input
+            type="checkbox"
+            id={`${id}-${o.value}`}
+            checked={selected.includes(o.value)}
+            onChange={(e) => toggle(o.value, e.target.checked)}
+          />
+          <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface PageProps {
+  title: string;
+  /** The app name, appended to document.title. */
+  appName: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * One page: sets document.title, renders the page's single <h1>, and moves focus to it when the
+ * page opens so a screen reader user hears where they landed after navigating.
+ */
+export function Page({ title, appName, actions, children }: PageProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} – ${appName}`;
+  }, [title, appName]);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+        {actions && <div className="page-actions">{actions}</div>}
+      </div>
+      {children}
+    </div>
+  );
+}
