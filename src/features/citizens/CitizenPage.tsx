@@ -1,0 +1,51 @@
+import { Link, useParams } from 'wouter';
+import { citizenDisplayName } from '../../domain';
+import { useCitizen } from '../../hooks/useCitizens';
+import { useT } from '../../i18n';
+import { CasesSection } from '../cases/CasesSection';
+import { CitizenFollowUps } from '../followups/CitizenFollowUps';
+import { Timeline } from '../notes/Timeline';
+import { AppPage } from '../shared/AppPage';
+import { ConflictList } from '../sync/ConflictList';
+import { CitizenDetails } from './CitizenDetails';
+import { ConsentsSection } from './ConsentsSection';
+
+/** /borgere/:id: who the citizen is, their cases, consents, follow-ups and ONE timeline. */
+export function CitizenPage() {
+  const t = useT();
+  const { id } = useParams<{ id: string }>();
+  const citizen = useCitizen(id);
+  if (citizen === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (citizen === null) {
+    return (
+      <AppPage title={t('citizens.notFound')}>
+        <p>{t('citizens.notFound')}</p>
+      </AppPage>
+    );
+  }
+  return (
+    <AppPage
+      title={citizenDisplayName(citizen)}
+      actions={
+        <>
+          <Link href={`/notater/ny?borger=${citizen.id}`} className="button primary">
+            {t('citizens.page.writeNote')}
+          </Link>
+          <Link href={`/borgere/${citizen.id}/rediger`} className="button">
+            {t('common.edit')}
+          </Link>
+        </>
+      }
+    >
+      <ConflictList entity="citizen" record={citizen} />
+      <CitizenDetails citizen={citizen} />
+      <CasesSection citizenId={citizen.id} />
+      <CitizenFollowUps citizenId={citizen.id} />
+      <ConsentsSection citizen={citizen} />
+      <section aria-labelledby="timeline-heading" className="section">
+        <h2 id="timeline-heading">{t('citizens.page.timeline')}</h2>
+        <Timeline citizenId={citizen.id} />
+      </section>
+    </AppPage>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { citizenDisplayName, maskCpr, type Citizen } from '../../domain';
+import { useCitizenSearch } from '../../hooks/useCitizenSearch';
+import { useT } from '../../i18n';
+import { StatusMessage } from '../../ui/Alert';
+import { TextField } from '../../ui/TextField';
+import { AppPage } from '../shared/AppPage';
+
+function CitizenRow({ citizen }: { citizen: Citizen }) {
+  const t = useT();
+  return (
+    <li className="list-row">
+      <Link href={`/borgere/${citizen.id}`} className="list-row-title">
+        {citizenDisplayName(citizen)}
+      </Link>
+      <span className="list-row-meta">
+        {t('citizens.cprLabel')}: {citizen.cpr ? maskCpr(citizen.cpr) : t('citizens.noCpr')}
+        {citizen.phone && ` · ${t('citizens.phoneLabel')} ${citizen.phone}`}
+      </span>
+    </li>
+  );
+}
+
+/** /borgere: instant search by name, alias, CPR digits or phone; CPR always shown masked. */
+export function CitizensPage() {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const results = useCitizenSearch(query);
+  return (
+    <AppPage
+      title={t('citizens.title')}
+      actions={
+        <Link href="/borgere/ny" className="button primary">
+          {t('citizens.new')}
+        </Link>
+      }
+    >
+      <div role="search">
+        <TextField
+          type="search"
+          label={t('citizens.search.label')}
+          value={query}
+          onChange={setQuery}
+          autoComplete="off"
+        />
+      </div>
+      {results === undefined ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : (
+        <>
+          <StatusMessage>
+            {query.trim() === ''
+              ? ''
+              : results.length === 0
+                ? t('citizens.search.none')
+                : t('citizens.search.count', { count: results.length })}
+          </StatusMessage>
+          {results.length === 0 && query.trim() === '' && <p>{t('citizens.list.empty')}</p>}
+          <ul className="list" aria-label={t('citizens.list.label')}>
+            {results.map((c) => (
+              <CitizenRow key={c.id} citizen={c} />
+            ))}
+          </ul>
+        </>
+      )}
+    </AppPage>
+  );
+}

@@ -1,0 +1,104 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Consent } from '../../domain';
+import { useT } from '../../i18n';
+import { localDate } from '../../i18n/format';
+import { Alert } from '../../ui/Alert';
+import { FieldMessages } from '../../ui/FieldMessages';
+import { TextField } from '../../ui/TextField';
+import {
+  consentFromForm,
+  validateConsent,
+  type ConsentFormErrors,
+  type ConsentFormValues,
+} from './consentForm';
+
+interface ConsentFormProps {
+  onSubmit: (consent: Consent) => Promise<boolean>;
+  onCancel: () => void;
+  saveError: string | null;
+  busy: boolean;
+}
+
+/** Records a specific consent (retssikkerhedsloven § 11 a). */
+export function ConsentForm({ onSubmit, onCancel, saveError, busy }: ConsentFormProps) {
+  const t = useT();
+  const toldId = useId();
+  const [v, setV] = useState<ConsentFormValues>({
+    informationKinds: '',
+    parties: '',
+    purpose: '',
+    givenOn: localDate(),
+    expiresOn: '',
+    toldWhatRefusalMeans: false,
+  });
+  const [errors, setErrors] = useState<ConsentFormErrors>({});
+  const set = (k: keyof ConsentFormValues) => (value: string) =>
+    setV((s) => ({ ...s, [k]: value }));
+  const err = (k: keyof ConsentFormValues) => (errors[k] ? t(errors[k]) : undefined);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found = validateConsent(v);
+    setErrors(found);
+    if (Object.keys(found).length === 0) await onSubmit(consentFromForm(v));
+  }
+
+  return (
+    <form className="form inline-form" onSubmit={(e) => void submit(e)} noValidate>
+      <TextField
+        label={t('consents.field.informationKinds')}
+        value={v.informationKinds}
+        onChange={set('informationKinds')}
+        error={err('informationKinds')}
+      />
+      <TextField
+        label={t('consents.field.parties')}
+        value={v.parties}
+        onChange={set('parties')}
+        error={err('parties')}
+      />
+      <TextField
+        label={t('consents.field.purpose')}
+        value={v.purpose}
+        onChange={set('purpose')}
+        error={err('purpose')}
+      />
+      <div className="field-row">
+        <TextField
+          type="date"
+          label={t('consents.field.givenOn')}
+          value={v.givenOn}
+          onChange={set('givenOn')}
+          error={err('givenOn')}
+        />
+        <TextField
+          type="date"
+          label={t('consents.field.expiresOn')}
+          value={v.expiresOn}
+          onChange={set('expiresOn')}
+        />
+      </div>
+      <div className="checkbox">
+        <input
+          type="checkbox"
+          id={toldId}
+          checked={v.toldWhatRefusalMeans}
+          onChange={(e) => setV((s) => ({ ...s, toldWhatRefusalMeans: e.target.checked }))}
+          aria-invalid={errors.toldWhatRefusalMeans ? true : undefined}
+          aria-describedby={errors.toldWhatRefusalMeans ? `${toldId}-error` : undefined}
+        />
+        <label htmlFor={toldId}>{t('consents.field.told')}</label>
+      </div>
+      <FieldMessages id={toldId} error={err('toldWhatRefusalMeans')} />
+      {saveError && <Alert>{saveError}</Alert>}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('consents.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

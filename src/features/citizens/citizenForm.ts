@@ -1,0 +1,82 @@
+import {
+  FOCUS_AREAS,
+  parseCpr,
+  type Citizen,
+  type CitizenFields,
+  type FocusArea,
+} from '../../domain';
+import type { MessageKey } from '../../i18n';
+
+export interface CitizenFormValues {
+  firstName: string;
+  lastName: string;
+  alias: string;
+  cpr: string;
+  phone: string;
+  ownGoals: string;
+  lifeStory: string;
+  focusAreas: FocusArea[];
+  usualLocationIds: string[];
+  usualPlaceNote: string;
+}
+
+export type CitizenFormErrors = Partial<Record<keyof CitizenFormValues, MessageKey>>;
+
+export const emptyCitizenForm: CitizenFormValues = {
+  firstName: '',
+  lastName: '',
+  alias: '',
+  cpr: '',
+  phone: '',
+  ownGoals: '',
+  lifeStory: '',
+  focusAreas: [],
+  usualLocationIds: [],
+  usualPlaceNote: '',
+};
+
+export function citizenToForm(c: Citizen): CitizenFormValues {
+  return {
+    firstName: c.firstName,
+    lastName: c.lastName,
+    alias: c.alias,
+    cpr: c.cpr ?? '',
+    phone: c.phone,
+    ownGoals: c.ownGoals,
+    lifeStory: c.lifeStory,
+    focusAreas: [...c.focusAreas],
+    usualLocationIds: [...c.usualLocationIds],
+    usualPlaceNote: c.usualPlaceNote,
+  };
+}
+
+/** Checks the form the way the schema will, with messages the caseworker can act on. */
+export function validateCitizenForm(v: CitizenFormValues): CitizenFormErrors {
+  const errors: CitizenFormErrors = {};
+  if (v.firstName.trim() === '' && v.alias.trim() === '')
+    errors.firstName = 'citizens.error.nameRequired';
+  if (v.cpr.trim() !== '') {
+    const parsed = parseCpr(v.cpr);
+    if (!parsed.ok) errors.cpr = `citizens.error.${parsed.error}`;
+  }
+  if (!/^[+\d ()-]*$/.test(v.phone.trim())) errors.phone = 'citizens.error.phone';
+  return errors;
+}
+
+/** The fields to write; an empty CPR is left out (cleared on update). */
+export function formToFields(v: CitizenFormValues): Omit<CitizenFields, 'consents'> {
+  const focus = FOCUS_AREAS.filter((f) => v.focusAreas.includes(f));
+  const cpr = v.cpr.trim();
+  return {
+    firstName: v.firstName.trim(),
+    lastName: v.lastName.trim(),
+    alias: v.alias.trim(),
+    ...(cpr ? { cpr } : { cpr: undefined }),
+    phone: v.phone.trim(),
+    ownGoals: v.ownGoals,
+    lifeStory: v.lifeStory,
+    focusAreas: focus,
+    usualLocationIds: v.usualLocationIds,
+    usualPlaceNote: v.usualPlaceNote.trim(),
+  };
+}

@@ -1,0 +1,115 @@
+import { useState, type FormEvent } from 'react';
+import { followUpsRepo } from '../../db/followUps';
+import { citizenDisplayName } from '../../domain';
+import { useCasesOfCitizen } from '../../hooks/useCases';
+import { useCitizens } from '../../hooks/useCitizens';
+import { useT, type MessageKey } from '../../i18n';
+import { Alert } from '../../ui/Alert';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
+import { useResponsibleOptions } from '../cases/useResponsibleOptions';
+import { useSaveAction } from '../shared/useSaveAction';
+
+interface Values {
+  title: string;
+  citizenId: string;
+  caseId: string;
+  dueOn: string;
+  assigneeId: string;
+}
+type Errors = Partial<Record<keyof Values, MessageKey>>;
+
+/** Creates a follow-up tied to a citizen (and optionally one of their cases). */
+export function FollowUpForm({ citizenId, onDone }: { citizenId?: string; onDone: () => void }) {
+  const t = useT();
+  const save = useSaveAction();
+  const citizens = useCitizens() ?? [];
+  const responsible = useResponsibleOptions();
+  const [v, setV] = useState<Values>({
+    title: '',
+    citizenId: citizenId ?? '',
+    caseId: '',
+    dueOn: '',
+    assigneeId: responsible.defaultId,
+  });
+  const cases = useCasesOfCitizen(v.citizenId || undefined) ?? [];
+  const [errors, setErrors] = useState<Errors>({});
+  const set = (k: keyof Values) => (value: string) => setV((s) => ({ ...s, [k]: value }));
+  const err = (k: keyof Values) => (errors[k] ? t(errors[k]) : undefined);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found: Errors = {};
+    if (v.title.trim() === '') found.title = 'followUps.error.title';
+    if (v.citizenId === '') found.citizenId = 'followUps.error.citizen';
+    if (v.dueOn === '') found.dueOn = 'followUps.error.dueOn';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const ok = await save.run((ctx) =>
+      followUpsRepo.create(ctx, {
+        title: v.title.trim(),
+        citizenId: v.citizenId,
+        ...(v.caseId ? { caseId: v.caseId } : {}),
+        dueOn: v.dueOn,
+        assigneeId: v.assigneeId || ctx.userId,
+      }),
+    );
+    if (ok) onDone();
+  }
+
+  return (
+    <form className="form inline-form" onSubmit={(e) => void submit(e)} noValidate>
+      <TextField
+        label={t('followUps.field.title')}
+        value={v.title}
+        onChange={set('title')}
+        error={err('title')}
+      />
+      {!citizenId && (
+        <SelectField
+          label={t('followUps.field.citizen')}
+          value={v.citizenId}
+          onChange={(value) => setV((s) => ({ ...s, citizenId: value, caseId: '' }))}
+          error={err('citizenId')}
+          options={[
+            { value: '', label: t('followUps.field.chooseCitizen') },
+            ...citizens.map((c) => ({ value: c.id, label: citizenDisplayName(c) })),
+          ]}
+        />
+      )}
+      {cases.length > 0 && (
+        <SelectField
+          label={t('followUps.field.case')}
+          value={v.caseId}
+          onChange={set('caseId')}
+          options={[
+            { value: '', label: t('followUps.field.noCase') },
+            ...cases.map((c) => ({ value: c.id, label: c.title })),
+          ]}
+        />
+      )}
+      <TextField
+        type="date"
+        label={t('followUps.field.dueOn')}
+        value={v.dueOn}
+        onChange={set('dueOn')}
+        error={err('dueOn')}
+      />
+      <SelectField
+        label={t('followUps.field.assignee')}
+        value={v.assigneeId}
+        onChange={set('assigneeId')}
+        options={responsible.options}
+      />
+      {save.error && <Alert>{save.error}</Alert>}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={save.busy}>
+          {t('followUps.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

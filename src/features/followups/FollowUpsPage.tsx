@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useCitizens } from '../../hooks/useCitizens';
+import { useFollowUps } from '../../hooks/useFollowUps';
+import { useToday } from '../../hooks/useToday';
+import { useT } from '../../i18n';
+import { AppPage } from '../shared/AppPage';
+import { FollowUpForm } from './FollowUpForm';
+import { FollowUpItem } from './FollowUpItem';
+
+/** /opfoelgning: open follow-ups (overdue first) and done ones; create, mark done, reopen. */
+export function FollowUpsPage() {
+  const t = useT();
+  const today = useToday();
+  const followUps = useFollowUps();
+  const citizens = useCitizens() ?? [];
+  const [adding, setAdding] = useState(false);
+  const byId = new Map(citizens.map((c) => [c.id, c]));
+  const open = followUps?.filter((f) => !f.doneAt) ?? [];
+  const done = (followUps?.filter((f) => f.doneAt) ?? []).sort((a, b) =>
+    (b.doneAt ?? '').localeCompare(a.doneAt ?? ''),
+  );
+  return (
+    <AppPage
+      title={t('followUps.title')}
+      actions={
+        !adding && (
+          <button type="button" className="primary" onClick={() => setAdding(true)}>
+            {t('followUps.new')}
+          </button>
+        )
+      }
+    >
+      {adding && <FollowUpForm onDone={() => setAdding(false)} />}
+      {followUps === undefined && <p role="status">{t('common.loading')}</p>}
+      <section aria-labelledby="open-heading" className="section">
+        <h2 id="open-heading">{t('followUps.open')}</h2>
+        {followUps && open.length === 0 && <p>{t('followUps.noneOpen')}</p>}
+        <ul className="list">
+          {open.map((f) => (
+            <FollowUpItem key={f.id} followUp={f} today={today} citizen={byId.get(f.citizenId)} />
+          ))}
+        </ul>
+      </section>
+      {done.length > 0 && (
+        <section aria-labelledby="done-heading" className="section">
+          <h2 id="done-heading">{t('followUps.done')}</h2>
+          <ul className="list">
+            {done.map((f) => (
+              <FollowUpItem key={f.id} followUp={f} today={today} citizen={byId.get(f.citizenId)} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </AppPage>
+  );
+}
