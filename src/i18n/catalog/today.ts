@@ -1,3 +1,40 @@
-export const da = {} as const;
+/** The Today screen. */
+export const da = {
+  'today.title': 'I dag',
+  'today.greeting': 'Godmorgen, {name}',
+  'today.date': '{date}',
+  'today.schedule': 'Her sidder du i dag',
+  'today.noSchedule': 'Du har ingen fremskudte vagter i dag.',
+  'today.slot': 'kl. {start}–{end}',
+  'today.unknownLocation': 'Ukendt sted',
+  'today.startVisit': 'Start besøg',
+  'today.followUps': 'Opfølgning i dag og overskredet',
+  'today.noFollowUps': 'Ingen opfølgninger i dag.',
+  'today.allFollowUps': 'Alle opfølgninger',
+  'today.recent': 'Senest set',
+  'today.noRecent': 'Ingen borgere set for nylig.',
+  'today.pending': 'Ændringer der venter på at blive sendt',
+  'today.pendingCount': '{count} ændringer venter på at blive sendt.',
+  'today.pendingOne': '1 ændring venter på at blive sendt.',
+  'today.pendingNone': 'Alle ændringer er sendt.',
+} as const;
 
-export const en = {} as const satisfies Record<keyof typeof da, string>;
+export const en = {
+  'today.title': 'Today',
+  'today.greeting': 'Good morning, {name}',
+  'today.date': '{date}',
+  'today.schedule': 'Where you sit today',
+  'today.noSchedule': 'You have no outreach sessions today.',
+  'today.slot': '{start}–{end}',
+  'today.unknownLocation': 'Unknown location',
+  'today.startVisit': 'Start visit',
+  'today.followUps': 'Follow-ups due today and overdue',
+  'today.noFollowUps': 'No follow-ups today.',
+  'today.allFollowUps': 'All follow-ups',
+  'today.recent': 'Recently seen',
+  'today.noRecent': 'No citizens seen recently.',
+  'today.pending': 'Changes waiting to be sent',
+  'today.pendingCount': '{count} changes are waiting to be sent.',
+  'today.pendingOne': '1 change is waiting to be sent.',
+  'today.pendingNone': 'All changes have been sent.',
+} as const satisfies Record<keyof typeof da, string>;

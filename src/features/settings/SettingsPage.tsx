@@ -1,0 +1,33 @@
+import { useSignedInSession } from '../../hooks/useSession';
+import { useT } from '../../i18n';
+import { StorageStatusPanel } from '../pwa/StorageStatusPanel';
+import { AppPage } from '../shared/AppPage';
+import { LanguageSwitch } from './LanguageSwitch';
+import { LogoutSection } from './LogoutSection';
+
+/** /indstillinger: language, who is signed in, storage status, log out. */
+export function SettingsPage() {
+  const t = useT();
+  const session = useSignedInSession();
+  return (
+    <AppPage title={t('settings.title')}>
+      <section aria-labelledby="lang-heading" className="section">
+        <h2 id="lang-heading" className="visually-hidden">
+          {t('settings.language')}
+        </h2>
+        <LanguageSwitch />
+      </section>
+      {session && (
+        <section aria-labelledby="user-heading" className="section">
+          <h2 id="user-heading">{t('settings.user')}</h2>
+          <p>
+            {t('settings.userLine', { name: session.user.name, username: session.user.username })}
+          </p>
+          <p>{t('settings.team', { team: session.user.teamName })}</p>
+        </section>
+      )}
+      <StorageStatusPanel />
+      <LogoutSection />
+    </AppPage>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { contactsRepo } from '../../db/contacts';
+import {
+  AGE_GROUPS,
+  CONTACT_TOPICS,
+  GENDERS,
+  type AgeGroup,
+  type ContactTopic,
+  type Gender,
+  type Visit,
+} from '../../domain';
+import { useT } from '../../i18n';
+import { Alert, StatusMessage } from '../../ui/Alert';
+import { ToggleButton } from '../../ui/ToggleButton';
+import { useSaveAction } from '../shared/useSaveAction';
+
+/**
+ * Most contacts are short and anonymous: one tap per choice, one tap to register (age and gender
+ * default to "ukendt"). Nothing identifying is stored.
+ */
+export function AnonymousContactForm({ visit }: { visit: Visit }) {
+  const t = useT();
+  const save = useSaveAction();
+  const [ageGroup, setAgeGroup] = useState<AgeGroup>('unknown');
+  const [gender, setGender] = useState<Gender>('ukendt');
+  const [topics, setTopics] = useState<ContactTopic[]>([]);
+  const [saved, setSaved] = useState(0);
+  const toggleTopic = (topic: ContactTopic) =>
+    setTopics((ts) => (ts.includes(topic) ? ts.filter((x) => x !== topic) : [...ts, topic]));
+
+  async function register() {
+    const ok = await save.run((ctx) =>
+      contactsRepo.create(ctx, {
+        visitId: visit.id,
+        locationId: visit.locationId,
+        at: new Date().toISOString(),
+        kind: 'anonymous',
+        ageGroup,
+        gender,
+        topics: CONTACT_TOPICS.filter((c) => topics.includes(c)),
+        remark: '',
+      }),
+    );
+    if (ok) {
+      setAgeGroup('unknown');
+      setGender('ukendt');
+      setTopics([]);
+      setSaved((n) => n + 1);
+    }
+  }
+
+  return (
+    <section aria-labelledby="anon-heading" className="section quick">
+      <h2 id="anon-heading">{t('visits.anon.heading')}</h2>
+      <p className="field-hint">{t('visits.anon.hint')}</p>
+      <fieldset className="toggles">
+        <legend>{t('visits.anon.age')}</legend>
+        {AGE_GROUPS.map((a) => (
+          <ToggleButton key={a} pressed={ageGroup === a} onToggle={() => setAgeGroup(a)}>
+            {t(`visits.age.${a}`)}
+          </ToggleButton>
+        ))}
+      </fieldset>
+      <fieldset className="toggles">
+        <legend>{t('visits.anon.gender')}</legend>
+        {GENDERS.map((g) => (
+          <ToggleButton key={g} pressed={gender === g} onToggle={() => setGender(g)}>
+            {t(`visits.gender.${g}`)}
+          </ToggleButton>
+        ))}
+      </fieldset>
+      <fieldset className="toggles">
+        <legend>{t('visits.anon.topics')}</legend>
+        {CONTACT_TOPICS.map((c) => (
+          <ToggleButton key={c} pressed={topics.includes(c)} onToggle={() => toggleTopic(c)}>
+            {t(`visits.topic.${c}`)}
+          </ToggleButton>
+        ))}
+      </fieldset>
+      {save.error && <Alert>{save.error}</Alert>}
+      <button
+        type="button"
+        className="primary big"
+        disabled={save.busy}
+        onClick={() => void register()}
+      >
+        {t('visits.anon.submit')}
+      </button>
+      <StatusMessage>{saved > 0 ? t('visits.anon.saved') : ''}</StatusMessage>
+    </section>
+  );
+}
