@@ -1,0 +1,15 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { memoryLocation } from 'wouter/memory-location';
+import { App } from '../../src/app/App';
+
+/**
+ * Renders the whole app (shell, session gate, routes) at `path` with an in-memory location, so a
+ * test can follow navigation through `location.history`.
+ */
+export function renderApp(path: string) {
+  const location = memoryLocation({ path, record: true });
+  const user = userEvent.setup();
+  const view = render(<App locationHook={location.hook} />);
+  return { ...view, user, location, currentPath: () => location.history.at(-1) ?? '' };
+}

@@ -1,0 +1,154 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../src/db/database';
+import { makeCitizen, resetDb, signIn } from '../helpers/factories';
+import { renderApp } from '../helpers/renderApp';
+
+beforeEach(async () => {
+  await resetDb();
+  await signIn();
+});
+
+describe('the citizens list', () => {
+  it('finds a citizen by the start of their alias, instantly', async () => {
+    await makeCitizen({ firstName: 'Jens', lastName: 'Hansen', alias: 'Store-J' });
+    await makeCitizen({ firstName: 'Karin', lastName: 'Madsen', alias: '' });
+    const { user } = renderApp('/borgere');
+    await screen.findByRole('link', { name: 'Karin Madsen' });
+    await user.type(screen.getByRole('searchbox', { name: /Søg efter navn/ }), 'Store');
+    const list = screen.getByRole('list', { name: 'Borgere' });
+    expect(within(list).getByRole('link', { name: 'Jens Hansen (Store-J)' })).toBeTruthy();
+    expect(within(list).queryByRole('link', { name: 'Karin Madsen' })).toBeNull();
+  });
+
+  it('tolerates a typo in a name', async () => {
+    await makeCitizen({ firstName: 'Mohammed', lastName: 'Ali', alias: '' });
+    const { user } = renderApp('/borgere');
+    await user.type(await screen.findByRole('searchbox', { name: /Søg efter navn/ }), 'Mohamed');
+    expect(screen.getByRole('link', { name: 'Mohammed Ali' })).toBeTruthy();
+  });
+
+  it('finds a citizen by CPR digits while showing the CPR masked', async () => {
+    await makeCitizen({ alias: 'Store-J', cpr: '010190-1234' });
+    await makeCitizen({ firstName: 'Karin', lastName: '', alias: '', cpr: '020285-4321' });
+    const { user } = renderApp('/borgere');
+    await user.type(await screen.findByRole('searchbox', { name: /Søg efter navn/ }), '0101');
+    const list = screen.getByRole('list', { name: 'Borgere' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.textContent).toContain('010190-XXXX');
+    expect(document.body.textContent).not.toContain('010190-1234');
+  });
+
+  it('finds a citizen by phone number typed with spaces', async () => {
+    await makeCitizen({ firstName: 'Bo', lastName: '', alias: '', phone: '+45 20 30 40 50' });
+    await makeCitizen({ firstName: 'Ida', lastName: '', alias: '', phone: '61 62 63 64' });
+    const { user } = renderApp('/borgere');
+    await user.type(await screen.findByRole('searchbox', { name: /Søg efter navn/ }), '20 30');
+    expect(screen.getByRole('link', { name: 'Bo' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Ida' })).toBeNull();
+  });
+});
+
+describe('creating a citizen', () => {
+  it('saves a citizen known only by an alias with exactly one outbox entry', async () => {
+    const { user, currentPath } = renderApp('/borgere/ny');
+    await user.type(await screen.findByLabelText('Kaldenavn'), 'Lille-Per');
+    await user.click(screen.getByRole('button', { name: 'Gem borger' }));
+    await waitFor(() => expect(currentPath()).toMatch(/^\/borgere\/[0-9a-f-]{36}$/));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Lille-Per' })).toBeTruthy();
+    const citizens = await db.citizens.toArray();
+    expect(citizens).toHaveLength(1);
+    expect(citizens[0]).toMatchObject({ alias: 'Lille-Per', firstName: '' });
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ entity: 'citizen', op: 'create', recordId: citizens[0]!.id });
+  });
+
+  it('refuses an impossible CPR date with a Danish error tied to the field and saves nothing', async () => {
+    const { user } = renderApp('/borgere/ny');
+    await user.type(await screen.findByLabelText('Fornavn'), 'Jens');
+    const cpr = screen.getByLabelText('CPR-nummer (valgfrit)');
+    await user.type(cpr, '310290-1234');
+    await user.click(screen.getByRole('button', { name: 'Gem borger' }));
+    const error = await screen.findByText(/indeholder ikke en gyldig fødselsdato/);
+    expect(cpr.getAttribute('aria-invalid')).toBe('true');
+    expect(cpr.getAttribute('aria-describedby')).toContain(error.closest('p')!.id);
+    expect(await db.citizens.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect((cpr as HTMLInputElement).value).toBe('310290-1234');
+  });
+
+  it('asks for a first name or an alias when both are empty', async () => {
+    const { user } = renderApp('/borgere/ny');
+    await user.click(await screen.findByRole('button', { name: 'Gem borger' }));
+    expect(await screen.findByText(/Skriv et fornavn eller et kaldenavn/)).toBeTruthy();
+    expect(await db.citizens.count()).toBe(0);
+  });
+
+  it('accepts a CPR number that fails the old modulus-11 check', async () => {
+    const { user } = renderApp('/borgere/ny');
+    await user.type(await screen.findByLabelText('Fornavn'), 'Anna');
+    await user.type(screen.getByLabelText('CPR-nummer (valgfrit)'), '0101901235');
+    await user.click(screen.getByRole('button', { name: 'Gem borger' }));
+    await screen.findByRole('heading', { level: 1, name: 'Anna' });
+    expect((await db.citizens.toArray())[0]?.cpr).toBe('010190-1235');
+  });
+});
+
+describe('the citizen page', () => {
+  it('shows the CPR masked until "Vis CPR" is pressed', async () => {
+    const c = await makeCitizen({ cpr: '010190-1234' });
+    const { user } = renderApp(`/borgere/${c.id}`);
+    const toggle = await screen.findByRole('button', { name: 'Vis CPR' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByText('010190-XXXX')).toBeTruthy();
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByText('010190-1234')).toBeTruthy();
+  });
+
+  it('edits goals in the citizen’s own words and focus areas', async () => {
+    const c = await makeCitizen();
+    const { user } = renderApp(`/borgere/${c.id}/rediger`);
+    await user.type(
+      await screen.findByLabelText('Borgerens egne mål og ønsker'),
+      'Få min egen lejlighed',
+    );
+    await user.click(screen.getByRole('checkbox', { name: 'Bolig (Housing First)' }));
+    await user.click(screen.getByRole('button', { name: 'Gem borger' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Jens Hansen (Store-J)' }),
+    ).toBeTruthy();
+    expect(await screen.findByText('Få min egen lejlighed')).toBeTruthy();
+    expect(screen.getByText('Bolig (Housing First)')).toBeTruthy();
+    const saved = await db.citizens.get(c.id);
+    expect(saved).toMatchObject({ ownGoals: 'Få min egen lejlighed', focusAreas: ['bolig'] });
+    const last = await db.outbox.orderBy('seq').last();
+    expect(last).toMatchObject({
+      op: 'update',
+      fields: { ownGoals: 'Få min egen lejlighed', focusAreas: ['bolig'] },
+    });
+  });
+
+  it('records a specific consent and can withdraw it', async () => {
+    const c = await makeCitizen();
+    const { user } = renderApp(`/borgere/${c.id}`);
+    await user.click(await screen.findByRole('button', { name: 'Tilføj samtykke' }));
+    await user.click(screen.getByRole('button', { name: 'Gem samtykke' }));
+    expect(await screen.findByText(/skal orienteres om/)).toBeTruthy();
+    await user.type(screen.getByLabelText('Hvilke oplysninger'), 'Helbredsoplysninger');
+    await user.type(screen.getByLabelText('Fra/til hvem'), 'Egen læge');
+    await user.type(screen.getByLabelText('Formål'), 'Afklaring af behandling');
+    await user.click(screen.getByRole('checkbox', { name: /orienteret om/ }));
+    await user.click(screen.getByRole('button', { name: 'Gem samtykke' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Tilbagekald samtykke om Helbredsoplysninger' }),
+    );
+    expect(await screen.findByText(/Tilbagekaldt/)).toBeTruthy();
+    const consents = (await db.citizens.get(c.id))?.consents ?? [];
+    expect(consents).toHaveLength(1);
+    expect(consents[0]).toMatchObject({ parties: 'Egen læge', toldWhatRefusalMeans: true });
+    expect(consents[0]?.withdrawnOn).toBeDefined();
+  });
+});
