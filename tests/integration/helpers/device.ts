@@ -14,6 +14,7 @@ import type {
   UserProfile,
 } from '../../../src/domain';
 import { newId } from '../../../src/domain';
+import type { LoginResponse } from '../../../src/protocol';
 import { createApiClient, type ApiClient } from '../../../src/sync/apiClient';
 import { deviceIdOf } from '../../../src/sync/deviceIdOf';
 import { sessionToken } from '../../../src/sync/sessionToken';
@@ -65,6 +66,8 @@ export interface DeviceOptions {
   now?: () => Date;
   timeoutMs?: number;
   name?: string;
+  /** Reuse a login (several devices of one user, or many runs of a property test). */
+  session?: LoginResponse;
 }
 
 async function wire(
@@ -123,7 +126,8 @@ export async function createDevice(
 ): Promise<Device> {
   const name = options.name ?? `device-${username}-${newId()}`;
   const net = createFaultyFetch();
-  const login = await createApiClient({ baseUrl: server.url }).login(username, 'demo');
+  const login =
+    options.session ?? (await createApiClient({ baseUrl: server.url }).login(username, 'demo'));
   const db = new FremskudtDb(name);
   await db.meta.put({ key: 'session', value: login });
   db.close();
