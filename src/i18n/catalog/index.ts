@@ -1,5 +1,6 @@
 import * as common from './common';
 import * as pwa from './pwa';
+import * as sync from './sync';
 import * as shell from './shell';
 import * as login from './login';
 import * as today from './today';
@@ -29,6 +30,7 @@ export const catalogs = {
     ...settings.da,
     ...common.da,
     ...pwa.da,
+    ...sync.da,
   },
   en: {
     ...shell.en,
@@ -43,6 +45,7 @@ export const catalogs = {
     ...settings.en,
     ...common.en,
     ...pwa.en,
+    ...sync.en,
   },
 };
 
