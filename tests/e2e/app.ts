@@ -55,3 +55,23 @@ export async function readStore<T = unknown>(page: Page, store: string): Promise
 export function readOutbox(page: Page): Promise<RawOutboxEntry[]> {
   return readStore<RawOutboxEntry>(page, 'outbox');
 }
+
+/** Opens the first citizen in the Borgere list and returns the name shown for them. */
+export async function openFirstCitizen(page: Page): Promise<string> {
+  await page
+    .getByRole('navigation', { name: 'Hovedmenu' })
+    .getByRole('link', { name: 'Borgere' })
+    .click();
+  const link = page.getByRole('list', { name: 'Borgere' }).getByRole('link').first();
+  await link.waitFor();
+  const name = (await link.textContent())?.trim() ?? '';
+  await link.click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  return name;
+}
+
+/** Outbox entries added since `before`, by seq. */
+export function addedSince(before: RawOutboxEntry[], after: RawOutboxEntry[]): RawOutboxEntry[] {
+  const known = new Set(before.map((e) => e.seq));
+  return after.filter((e) => !known.has(e.seq));
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addedSince,
+  login,
+  openFirstCitizen,
+  readOutbox,
+  readStore,
+  waitForServiceWorker,
+} from './app';
+import { launchBrowser, startServer, type E2eBrowser, type E2eServer } from './harness';
+
+/** The note editor autosaves 800 ms after the last keystroke; this leaves margin for a slow CI. */
+const AUTOSAVE_WAIT_MS = 1_500;
+
+let server: E2eServer;
+let browser: E2eBrowser;
+
+// One caseworker's laptop for the whole file: signed in once online, then the network goes away.
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser(server.url);
+  await login(browser.page, 'mette');
+  await waitForServiceWorker(browser.page);
+  await browser.page.reload();
+  await browser.page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
+  await browser.context.setOffline(true);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('working without a network', () => {
+  it('keeps a note written offline after a reload, marked as only on this device', async () => {
+    const { page } = browser;
+    const name = await openFirstCitizen(page);
+    const before = await readOutbox(page);
+    await page.getByRole('link', { name: 'Skriv notat' }).first().click();
+    const body = `Mødt ved værestedet uden net ${Date.now()}`;
+    await page.getByLabel('Notat', { exact: true }).fill(body);
+    await page.getByRole('button', { name: 'Gem endeligt' }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+
+    await page.reload();
+    const note = page.getByRole('article').filter({ hasText: body });
+    await note.waitFor();
+    await note.getByText('Kun på denne enhed').waitFor();
+
+    const added = addedSince(before, await readOutbox(page));
+    expect(added.map((e) => `${e.entity} ${e.op} ${e.state}`)).toEqual(['note create pending']);
+    const notes = await readStore<{ id: string; body: string }>(page, 'notes');
+    expect(notes.filter((n) => n.body === body)).toHaveLength(1);
+    expect(added[0]!.recordId).toBe(notes.find((n) => n.body === body)!.id);
+  });
+
+  it('brings back a draft after a reload in the middle of typing', async () => {
+    const { page } = browser;
+    await openFirstCitizen(page);
+    await page.getByRole('link', { name: 'Skriv notat' }).first().click();
+    const editorUrl = page.url();
+    const text = `Borgeren fortalte om sin nye lejlighed og ${Date.now()}`;
+    const field = page.getByLabel('Notat', { exact: true });
+    await field.pressSequentially(text, { delay: 5 });
+    await page.waitForTimeout(AUTOSAVE_WAIT_MS);
+    const outboxBefore = await readOutbox(page);
+
+    await page.reload();
+    expect(page.url()).toBe(editorUrl);
+    await expect.poll(() => field.inputValue()).toBe(text);
+    // A draft lives only on the device: typing creates no outbox entry.
+    expect(addedSince(outboxBefore, await readOutbox(page))).toEqual([]);
+    const drafts = await readStore<{ fields: { body?: string } }>(page, 'drafts');
+    expect(drafts.map((d) => d.fields.body)).toContain(text);
+  });
+
+  it('logs a visit with an anonymous and a named contact, one outbox entry per change', async () => {
+    const { page } = browser;
+    const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+    await nav.getByRole('link', { name: 'Borgere' }).click();
+    const citizen = page.getByRole('list', { name: 'Borgere' }).getByRole('link').first();
+    const citizenName = (await citizen.textContent())!.trim();
+    await nav.getByRole('link', { name: 'Besøg' }).click();
+
+    const steps: [string, () => Promise<void>, string][] = [
+      ['start', () => page.getByRole('button', { name: 'Start besøg' }).click(), 'visit create'],
+      [
+        'anonymous contact',
+        async () => {
+          await page
+            .getByRole('group', { name: 'Alder' })
+            .getByRole('button', { name: '25–39' })
+            .click();
+          await page
+            .getByRole('group', { name: 'Emner' })
+            .getByRole('button', { name: 'Bolig' })
+            .click();
+          await page.getByRole('button', { name: 'Registrér anonym kontakt' }).click();
+          await page.getByText('Anonym kontakt registreret.').waitFor();
+        },
+        'contact create',
+      ],
+      [
+        'named contact',
+        async () => {
+          await page.getByLabel('Find borger').fill(citizenName.split(' ')[0]!);
+          await page.getByRole('button', { name: `Registrér kontakt med ${citizenName}` }).click();
+          await page.getByText(`Kontakt med ${citizenName} registreret.`).waitFor();
+        },
+        'contact create',
+      ],
+      [
+        'end',
+        async () => {
+          await page.getByLabel('Kort opsummering (valgfrit)').fill('Roligt formiddagsbesøg.');
+          await page.getByRole('button', { name: 'Afslut besøg' }).click();
+          await page.getByRole('button', { name: 'Start besøg' }).waitFor();
+        },
+        'visit update',
+      ],
+    ];
+    const recordIds: string[] = [];
+    for (const [step, act, expected] of steps) {
+      const before = await readOutbox(page);
+      await act();
+      await expect
+        .poll(
+          async () => addedSince(before, await readOutbox(page)).map((e) => `${e.entity} ${e.op}`),
+          { message: step },
+        )
+        .toEqual([expected]);
+      recordIds.push(addedSince(before, await readOutbox(page))[0]!.recordId);
+    }
+
+    const [visitId, anonymousId, namedId, endedVisitId] = recordIds;
+    expect(endedVisitId).toBe(visitId);
+    const contacts = await readStore<Record<string, unknown>>(page, 'contacts');
+    const anonymous = contacts.find((c) => c.id === anonymousId);
+    const named = contacts.find((c) => c.id === namedId);
+    expect(anonymous).toMatchObject({
+      kind: 'anonymous',
+      visitId,
+      ageGroup: '25-39',
+      topics: ['bolig'],
+    });
+    expect(anonymous?.citizenId).toBeUndefined();
+    expect(named).toMatchObject({ kind: 'named', visitId });
+    expect(named?.citizenId).toEqual(expect.any(String));
+    const visits = await readStore<Record<string, unknown>>(page, 'visits');
+    expect(visits.find((v) => v.id === visitId)).toMatchObject({
+      summary: 'Roligt formiddagsbesøg.',
+      endedAt: expect.any(String) as string,
+    });
+  });
+});
