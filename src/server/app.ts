@@ -72,8 +72,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     genReqId: () => randomUUID(),
     return503OnClosing: true,
   });
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // A request still in flight at shutdown ends its keep-alive connection, or close() would
+    // wait for the client to hang up.
+    if (closing) reply.header('connection', 'close');
   });
   installErrorHandler(app);
   await registerSecurityHeaders(app);

@@ -20,6 +20,7 @@ export async function shutdownGracefully(
     const outcome = await Promise.race([app.close().then(() => 'closed' as const), timeout]);
     if (outcome === 'timeout') {
       app.log.error({ graceMs }, 'in-flight requests did not finish in time; exiting anyway');
+      app.server.closeAllConnections();
       return 1;
     }
     return 0;

@@ -1,5 +1,5 @@
 import { newId } from '../../domain/ids';
-import { applyMutation, type MergeOutcome } from '../../domain/merge';
+import { applyMutation, type MergeOutcome, type StoredRecord } from '../../domain/merge';
 import type { UserProfile } from '../../domain/user';
 import type { Mutation, MutationResult } from '../../protocol/sync';
 import { writeAudit, type AuditAction } from '../audit/audit';
@@ -20,11 +20,21 @@ const AUDIT_ACTION: Record<Mutation['op'], AuditAction> = {
   delete: 'delete',
 };
 
-async function writeEffects(trx: WriteTx, outcome: MergeOutcome): Promise<void> {
+/** True when the merge produced a new state of the record (a new version or a tombstone). */
+function isNewState(record: StoredRecord, current: StoredRecord | undefined): boolean {
+  return !current || record.version !== current.version || record.deleted !== current.deleted;
+}
+
+async function writeEffects(
+  trx: WriteTx,
+  outcome: MergeOutcome,
+  current: StoredRecord | undefined,
+): Promise<void> {
   if (outcome.kind === 'applied') {
     if (outcome.changed && outcome.record) await saveRecordWithChange(trx, outcome.record);
   } else if (outcome.kind === 'conflict') {
-    await saveRecordWithChange(trx, outcome.record);
+    // A final note written again stays as it was; only the second note is new.
+    if (isNewState(outcome.record, current)) await saveRecordWithChange(trx, outcome.record);
     if (outcome.extra) await saveRecordWithChange(trx, outcome.extra);
   }
 }
@@ -82,7 +92,7 @@ async function applyOne(trx: WriteTx, m: Mutation, ctx: PushContext): Promise<Mu
     now,
     newId,
   });
-  await writeEffects(trx, outcome);
+  await writeEffects(trx, outcome, current);
   const result = toMutationResult(m, outcome);
   if (result.status === 'rejected') await keepRejectedCopy(trx, m, ctx, result, now);
   await trx

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeConfig, loadConfig } from '../../src/server/config';
+
+describe('server configuration', () => {
+  it('starts with safe defaults when nothing is set', () => {
+    expect(loadConfig({})).toMatchObject({
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      SQLITE_PATH: './data/fremskudt.sqlite',
+      STATIC_DIR: 'dist',
+      DEMO_DATA: false,
+      SESSION_TTL_HOURS: 720,
+    });
+  });
+
+  it('reads DEMO_DATA=1 and true as on', () => {
+    expect(loadConfig({ DEMO_DATA: '1' }).DEMO_DATA).toBe(true);
+    expect(loadConfig({ DEMO_DATA: 'true' }).DEMO_DATA).toBe(true);
+    expect(loadConfig({ DEMO_DATA: '0' }).DEMO_DATA).toBe(false);
+  });
+
+  it('names every bad variable in one clear error', () => {
+    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL/,
+    );
+  });
+
+  it('masks the database password when the configuration is logged', () => {
+    const described = describeConfig(
+      loadConfig({ DATABASE_URL: 'postgres://app:hemmeligt@db:5432/fremskudt' }),
+    );
+    expect(JSON.stringify(described)).not.toContain('hemmeligt');
+    expect(described.DATABASE_URL).toBe('postgres://app:***@db:5432/fremskudt');
+    expect(described.database).toBe('postgres');
+  });
+});

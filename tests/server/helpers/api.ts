@@ -1,0 +1,110 @@
+import type { FastifyInstance } from 'fastify';
+import { newId } from '../../../src/domain/ids';
+import type { EntityName } from '../../../src/domain/entities';
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  SCHEMA_HEADER,
+  SCHEMA_VERSION,
+  type Mutation,
+  type MutationResult,
+  type PullResponse,
+} from '../../../src/protocol';
+
+/** The headers every current client sends. */
+export const PROTOCOL_HEADERS = {
+  [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+  [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+};
+
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = 'demo',
+): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: PROTOCOL_HEADERS,
+    payload: { username, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+  return res.json<{ token: string }>().token;
+}
+
+export function authHeaders(token: string) {
+  return { ...PROTOCOL_HEADERS, authorization: `Bearer ${token}` };
+}
+
+export async function push(
+  app: FastifyInstance,
+  token: string,
+  mutations: Mutation[],
+  deviceId = mutations[0]?.deviceId ?? 'device-test-1',
+): Promise<MutationResult[]> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/sync/push',
+    headers: authHeaders(token),
+    payload: { deviceId, mutations },
+  });
+  if (res.statusCode !== 200) throw new Error(`push failed ${res.statusCode}: ${res.body}`);
+  return res.json<{ results: MutationResult[] }>().results;
+}
+
+export async function pull(
+  app: FastifyInstance,
+  token: string,
+  after = 0,
+  limit = 1000,
+): Promise<PullResponse> {
+  const res = await app.inject({
+    method: 'GET',
+    url: `/api/sync/pull?after=${after}&limit=${limit}`,
+    headers: authHeaders(token),
+  });
+  if (res.statusCode !== 200) throw new Error(`pull failed ${res.statusCode}: ${res.body}`);
+  return res.json<PullResponse>();
+}
+
+/** Pulls every page after `after`; returns all changes and the final cursor. */
+export async function pullAll(app: FastifyInstance, token: string, after = 0, limit = 1000) {
+  const changes: PullResponse['changes'] = [];
+  let cursor = after;
+  for (;;) {
+    const page = await pull(app, token, cursor, limit);
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    if (!page.hasMore) return { changes, cursor };
+  }
+}
+
+export function mutation(
+  entity: EntityName,
+  op: Mutation['op'],
+  recordId: string,
+  fields: Record<string, unknown>,
+  options: { baseVersion?: number; deviceId?: string } = {},
+): Mutation {
+  return {
+    mutationId: newId(),
+    deviceId: options.deviceId ?? 'device-test-1',
+    entity,
+    recordId,
+    op,
+    fields,
+    baseVersion: options.baseVersion ?? 0,
+    clientTime: new Date().toISOString(),
+  };
+}
+
+/** A create of a minimal valid citizen. */
+export function newCitizen(fields: Record<string, unknown> = {}, deviceId?: string): Mutation {
+  return mutation(
+    'citizen',
+    'create',
+    newId(),
+    { firstName: 'Testborger', ...fields },
+    deviceId ? { deviceId } : {},
+  );
+}

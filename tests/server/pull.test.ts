@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { useSeededApp } from './helpers/appFixture';
+import { login, mutation, newCitizen, pull, pullAll, push } from './helpers/api';
+import { DIALECTS } from './helpers/testDatabase';
+
+describe.each(DIALECTS)('pulling the change log (%s)', (dialect) => {
+  const f = useSeededApp(dialect);
+
+  it('delivers the demo data to a new device, created through the change log', async () => {
+    const mette = await login(f.app, 'mette');
+    const { changes } = await pullAll(f.app, mette);
+    const entities = new Set(changes.map((c) => c.entity));
+    expect([...entities].sort()).toEqual(
+      [
+        'case',
+        'citizen',
+        'contact',
+        'followUp',
+        'location',
+        'note',
+        'scheduleSlot',
+        'visit',
+      ].sort(),
+    );
+    const names = changes.filter((c) => c.entity === 'location').map((c) => c.record?.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Højstrup værested',
+        'Herberget Nørregade',
+        'Gadeplan ved Domkirken',
+      ]),
+    );
+  });
+
+  it('pages with the cursor without a gap or a duplicate, and reports hasMore and latestSeq', async () => {
+    const anders = await login(f.app, 'anders');
+    await push(
+      f.app,
+      anders,
+      Array.from({ length: 7 }, () => newCitizen()),
+    );
+    const all = await pullAll(f.app, anders, 0, 1000);
+    const pages: number[][] = [];
+    let cursor = 0;
+    for (;;) {
+      const page = await pull(f.app, anders, cursor, 5);
+      expect(page.changes.length).toBeLessThanOrEqual(5);
+      expect(page.latestSeq).toBe(all.cursor);
+      pages.push(page.changes.map((c) => c.seq));
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    const seqs = pages.flat();
+    expect(seqs).toEqual(all.changes.map((c) => c.seq));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    const empty = await pull(f.app, anders, cursor, 5);
+    expect(empty).toMatchObject({ changes: [], cursor, hasMore: false });
+  });
+
+  it('includes deletes as tombstones without the deleted data', async () => {
+    const mette = await login(f.app, 'mette');
+    const before = (await pullAll(f.app, mette)).cursor;
+    const create = newCitizen({ firstName: 'Slettes' });
+    await push(f.app, mette, [
+      create,
+      mutation('citizen', 'delete', create.recordId, {}, { baseVersion: 1 }),
+    ]);
+    const { changes } = await pullAll(f.app, mette, before);
+    expect(changes.map((c) => [c.recordId, c.op, c.record === null])).toEqual([
+      [create.recordId, 'upsert', false],
+      [create.recordId, 'delete', true],
+    ]);
+  });
+
+  it("never shows Sara (team Nord) anything of team Syd's", async () => {
+    const mette = await login(f.app, 'mette');
+    const secret = newCitizen({ firstName: 'Kun Syd' });
+    await push(f.app, mette, [secret]);
+    const sara = await login(f.app, 'sara');
+    const { changes } = await pullAll(f.app, sara);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((c) => c.record === null || c.record.teamId === 'odense-nord')).toBe(true);
+    expect(changes.some((c) => c.recordId === secret.recordId)).toBe(false);
+    const synd = await f.database.db
+      .selectFrom('changes')
+      .select('record_id')
+      .where('team_id', '=', 'odense-syd')
+      .execute();
+    const delivered = new Set(changes.map((c) => c.recordId));
+    expect(synd.some((r) => delivered.has(r.record_id))).toBe(false);
+  });
+
+  it('logs every delivery with which records went to whom', async () => {
+    const sara = await login(f.app, 'sara');
+    const page = await pull(f.app, sara, 0, 3);
+    const entry = await f.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'pull')
+      .where('user_id', '=', 'sara')
+      .orderBy('at', 'desc')
+      .executeTakeFirstOrThrow();
+    const detail = JSON.parse(entry.detail ?? '{}') as {
+      count: number;
+      records: Record<string, string[]>;
+    };
+    expect(detail.count).toBe(3);
+    expect(Object.values(detail.records).flat().sort()).toEqual(
+      page.changes.map((c) => c.recordId).sort(),
+    );
+  });
+});
