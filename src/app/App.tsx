@@ -3,14 +3,17 @@ import { Router, type BaseLocationHook } from 'wouter';
 import { useLocaleStore } from '../stores/localeStore';
 import { AppRoutes } from './AppRoutes';
 import { ErrorBoundary } from './ErrorBoundary';
+import { defaultStartSync, type StartSync } from './useSyncEngine';
 
 interface AppProps {
   /** A location hook for tests (wouter's memoryLocation); the browser's address by default. */
   locationHook?: BaseLocationHook;
+  /** Starts the sync engine when signed in; null in screen tests. */
+  startSync?: StartSync;
 }
 
 /** The whole app: error boundary, router and the routes behind the session gate. */
-export function App({ locationHook }: AppProps) {
+export function App({ locationHook, startSync = defaultStartSync }: AppProps) {
   const locale = useLocaleStore((s) => s.locale);
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -18,7 +21,7 @@ export function App({ locationHook }: AppProps) {
   return (
     <ErrorBoundary>
       <Router {...(locationHook ? { hook: locationHook } : {})}>
-        <AppRoutes />
+        <AppRoutes startSync={startSync} />
       </Router>
     </ErrorBoundary>
   );

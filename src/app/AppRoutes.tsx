@@ -11,11 +11,11 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { NeedsAttentionPage } from '../features/sync/NeedsAttentionPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { VisitPage } from '../features/visits/VisitPage';
-import { useSession } from '../hooks/useSession';
+import { SessionContext, useSession } from '../hooks/useSession';
 import { useT } from '../i18n';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
-import { useSyncEngine } from './useSyncEngine';
+import { useSyncEngine, type StartSync } from './useSyncEngine';
 
 function SignedInRoutes() {
   return (
@@ -44,11 +44,11 @@ function SignedInRoutes() {
 }
 
 /** Without a session every address leads to /login; with one, /login leads home. */
-export function AppRoutes() {
+export function AppRoutes({ startSync }: { startSync: StartSync }) {
   const t = useT();
   const state = useSession();
   const [location] = useLocation();
-  useSyncEngine(state.status === 'signed-in' ? state.session : undefined);
+  useSyncEngine(state.status === 'signed-in' ? state.session : undefined, startSync);
   if (state.status === 'loading') {
     return (
       <p className="app-loading" role="status">
@@ -59,5 +59,9 @@ export function AppRoutes() {
   if (state.status === 'signed-out') {
     return location === '/login' ? <LoginPage /> : <Redirect to="/login" replace />;
   }
-  return <SignedInRoutes />;
+  return (
+    <SessionContext.Provider value={state.session}>
+      <SignedInRoutes />
+    </SessionContext.Provider>
+  );
 }

@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getSession, type Session } from '../db/session';
 
@@ -6,7 +7,7 @@ export type SessionState =
 
 /**
  * The signed-in caseworker, read live from db.meta: no network needed, and every tab sees a
- * login or logout at once.
+ * login or logout at once. The shell reads it once and shares it through SessionContext.
  */
 export function useSession(): SessionState {
   const result = useLiveQuery(async () => ({ session: await getSession() }), []);
@@ -15,8 +16,10 @@ export function useSession(): SessionState {
   return { status: 'signed-in', session: result.session };
 }
 
+/** Provided by the shell around the signed-in screens, so they have the session at first render. */
+export const SessionContext = createContext<Session | undefined>(undefined);
+
 /** The session on screens that only render when signed in (the shell guarantees it). */
 export function useSignedInSession(): Session | undefined {
-  const state = useSession();
-  return state.status === 'signed-in' ? state.session : undefined;
+  return useContext(SessionContext);
 }

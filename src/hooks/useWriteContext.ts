@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { getDeviceId } from '../db/meta';
 import type { WriteContext } from '../db/writeContext';
 import { useSignedInSession } from './useSession';
@@ -24,4 +24,18 @@ export function useWriteContext(): WriteContext | undefined {
   }, [session?.user.id]);
   if (!session || !deviceId) return undefined;
   return { userId: session.user.id, teamId: session.user.teamId, deviceId };
+}
+
+/**
+ * A getter for the write context at the moment of writing, so a tap right after a screen opened
+ * never fails while the device id is still being read. Undefined when nobody is signed in.
+ */
+export function useResolveWriteContext(): (() => Promise<WriteContext>) | undefined {
+  const session = useSignedInSession();
+  const userId = session?.user.id;
+  const teamId = session?.user.teamId;
+  return useMemo(() => {
+    if (!userId || !teamId) return undefined;
+    return async () => ({ userId, teamId, deviceId: await getDeviceId() });
+  }, [userId, teamId]);
 }

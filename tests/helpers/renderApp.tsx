@@ -10,6 +10,6 @@ import { App } from '../../src/app/App';
 export function renderApp(path: string) {
   const location = memoryLocation({ path, record: true });
   const user = userEvent.setup();
-  const view = render(<App locationHook={location.hook} />);
+  const view = render(<App locationHook={location.hook} startSync={null} />);
   return { ...view, user, location, currentPath: () => location.history.at(-1) ?? '' };
 }

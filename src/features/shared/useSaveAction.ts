@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { WriteContext } from '../../db/writeContext';
 import { useT } from '../../i18n';
-import { useWriteContext } from '../../hooks/useWriteContext';
+import { useResolveWriteContext } from '../../hooks/useWriteContext';
 import { errorText } from './errorText';
 
 /**
@@ -10,18 +10,18 @@ import { errorText } from './errorText';
  */
 export function useSaveAction() {
   const t = useT();
-  const ctx = useWriteContext();
+  const resolve = useResolveWriteContext();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const run = useCallback(
     async (write: (ctx: WriteContext) => Promise<unknown>): Promise<boolean> => {
-      if (!ctx) {
+      if (!resolve) {
         setError(t('error.notReady'));
         return false;
       }
       setBusy(true);
       try {
-        await write(ctx);
+        await write(await resolve());
         setError(null);
         return true;
       } catch (e) {
@@ -32,7 +32,7 @@ export function useSaveAction() {
         setBusy(false);
       }
     },
-    [ctx, t],
+    [resolve, t],
   );
-  return { run, error, busy, ready: ctx !== undefined, ctx, clearError: () => setError(null) };
+  return { run, error, busy };
 }

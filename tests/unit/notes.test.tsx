@@ -1,0 +1,172 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../src/db/database';
+import {
+  makeCitizen,
+  makeContact,
+  makeLocation,
+  makeNote,
+  makeVisit,
+  resetDb,
+  signIn,
+} from '../helpers/factories';
+import { renderApp } from '../helpers/renderApp';
+
+beforeEach(async () => {
+  await resetDb();
+  await signIn();
+});
+
+describe('the note editor', () => {
+  it('autosaves the text locally within a second and restores it after the editor is reopened', async () => {
+    const c = await makeCitizen();
+    const first = renderApp(`/notater/ny?borger=${c.id}`);
+    const body = await screen.findByLabelText('Notat');
+    await first.user.type(body, 'Jens fortalte om sin nye lejlighed');
+    expect(
+      await screen.findByText(/^Kladde gemt lokalt kl\. \d\d:\d\d$/, {}, { timeout: 2000 }),
+    ).toBeTruthy();
+    expect((await db.drafts.get(`note:new:${c.id}`))?.fields).toMatchObject({
+      body: 'Jens fortalte om sin nye lejlighed',
+    });
+    // Nothing is queued for the server while only a local draft exists.
+    expect(await db.outbox.where('entity').equals('note').count()).toBe(0);
+    first.unmount();
+
+    renderApp(`/notater/ny?borger=${c.id}`);
+    const restored = await screen.findByLabelText('Notat');
+    expect((restored as HTMLTextAreaElement).value).toBe('Jens fortalte om sin nye lejlighed');
+  });
+
+  it('keeps the last keystrokes when the editor closes before the debounce fired', async () => {
+    const c = await makeCitizen();
+    const first = renderApp(`/notater/ny?borger=${c.id}`);
+    await first.user.type(await screen.findByLabelText('Notat'), 'Hurtigt');
+    first.unmount();
+    await waitFor(async () =>
+      expect((await db.drafts.get(`note:new:${c.id}`))?.fields.body).toBe('Hurtigt'),
+    );
+  });
+
+  it('requires a body and shows the error on the field', async () => {
+    const c = await makeCitizen();
+    const { user } = renderApp(`/notater/ny?borger=${c.id}`);
+    await user.click(await screen.findByRole('button', { name: 'Gem endeligt' }));
+    const body = screen.getByLabelText('Notat');
+    expect(await screen.findByText('Skriv selve notatet.')).toBeTruthy();
+    expect(body.getAttribute('aria-invalid')).toBe('true');
+    expect(await db.notes.count()).toBe(0);
+  });
+
+  it('saves a draft note that can later be finalized, and forgets the local draft', async () => {
+    const c = await makeCitizen();
+    const { user, currentPath } = renderApp(`/notater/ny?borger=${c.id}`);
+    await user.type(await screen.findByLabelText('Notat'), 'Første udkast');
+    await user.selectOptions(screen.getByLabelText('Kategori'), 'Telefon');
+    await user.click(screen.getByRole('button', { name: 'Gem som kladde' }));
+    await waitFor(() => expect(currentPath()).toBe(`/borgere/${c.id}`));
+    const [draft] = await db.notes.toArray();
+    expect(draft).toMatchObject({ status: 'draft', category: 'telefon', body: 'Første udkast' });
+    expect(await db.drafts.count()).toBe(0);
+
+    await user.click(await screen.findByRole('link', { name: 'Rediger kladde' }));
+    const body = await screen.findByLabelText('Notat');
+    await user.type(body, ' – færdig');
+    await user.click(screen.getByRole('button', { name: 'Gem endeligt' }));
+    await waitFor(async () =>
+      expect(await db.notes.get(draft!.id)).toMatchObject({
+        status: 'final',
+        body: 'Første udkast – færdig',
+      }),
+    );
+    expect(await db.notes.count()).toBe(1);
+  });
+
+  it('prefills date and place from a visit contact', async () => {
+    const c = await makeCitizen();
+    const loc = await makeLocation({ name: 'Herberget Nørregade', kind: 'herberg' });
+    const visit = await makeVisit({ locationId: loc.id });
+    const contact = await makeContact({
+      visitId: visit.id,
+      locationId: loc.id,
+      kind: 'named',
+      citizenId: c.id,
+      at: '2026-11-20T09:30:00.000Z',
+    });
+    const { user } = renderApp(
+      `/notater/ny?borger=${c.id}&besoeg=${visit.id}&kontakt=${contact.id}`,
+    );
+    expect(await screen.findByText('Sted: Herberget Nørregade')).toBeTruthy();
+    const when = screen.getByLabelText<HTMLInputElement>('Hvornår skete det');
+    expect(new Date(when.value).toISOString()).toBe('2026-11-20T09:30:00.000Z');
+    await user.type(screen.getByLabelText('Notat'), 'Kort snak ved døren');
+    await user.click(screen.getByRole('button', { name: 'Gem endeligt' }));
+    await waitFor(async () => expect(await db.notes.count()).toBe(1));
+    const [note] = await db.notes.toArray();
+    expect(note).toMatchObject({
+      visitId: visit.id,
+      contactId: contact.id,
+      locationId: loc.id,
+      status: 'final',
+    });
+  });
+});
+
+describe('corrections and the timeline', () => {
+  it('corrects a final note with a new note and shows both, each marked', async () => {
+    const c = await makeCitizen();
+    const original = await makeNote({ citizenId: c.id, body: 'Mødtes på Højstrup mandag.' });
+    const { user } = renderApp(`/borgere/${c.id}`);
+    await user.click(await screen.findByRole('button', { name: 'Ret notat' }));
+    const correction = screen.getByLabelText('Rettet notat');
+    await user.clear(correction);
+    await user.type(correction, 'Mødtes på Højstrup tirsdag.');
+    await user.click(screen.getByRole('button', { name: 'Gem rettelse' }));
+
+    expect(await screen.findByText('Mødtes på Højstrup tirsdag.')).toBeTruthy();
+    expect(screen.getByText('Mødtes på Højstrup mandag.')).toBeTruthy();
+    expect(screen.getByText(/Rettet ved notat af/)).toBeTruthy();
+    expect(screen.getByText(/^Retter notat af/)).toBeTruthy();
+    const notes = await db.notes.toArray();
+    expect(notes).toHaveLength(2);
+    expect(await db.notes.get(original.id)).toMatchObject({
+      body: 'Mødtes på Højstrup mandag.',
+      status: 'final',
+    });
+    expect(notes.find((n) => n.id !== original.id)).toMatchObject({
+      correctsNoteId: original.id,
+      status: 'final',
+    });
+  });
+
+  it('shows notes and contacts in one timeline, newest first, with Danish relative dates', async () => {
+    const c = await makeCitizen();
+    const loc = await makeLocation({ name: 'Gadeplan Banegården', kind: 'gadeplan' });
+    const visit = await makeVisit({ locationId: loc.id });
+    const yesterday = new Date(Date.now() - 24 * 3600_000);
+    yesterday.setHours(14, 5, 0, 0);
+    await makeNote({
+      citizenId: c.id,
+      body: 'Ældst',
+      occurredAt: new Date(Date.now() - 3 * 24 * 3600_000).toISOString(),
+    });
+    await makeContact({
+      visitId: visit.id,
+      locationId: loc.id,
+      kind: 'named',
+      citizenId: c.id,
+      at: yesterday.toISOString(),
+    });
+    await makeNote({ citizenId: c.id, body: 'Nyest', occurredAt: new Date().toISOString() });
+    renderApp(`/borgere/${c.id}`);
+    const heading = await screen.findByRole('heading', { name: 'Tidslinje' });
+    const timeline = within(heading.closest('section')!);
+    await timeline.findByText('Nyest');
+    const items = timeline.getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(items).toHaveLength(3);
+    expect(items[0]).toContain('Nyest');
+    expect(items[1]).toContain('i går kl. 14:05');
+    expect(items[1]).toContain('Kontakt på Gadeplan Banegården');
+    expect(items[2]).toContain('Ældst');
+  });
+});

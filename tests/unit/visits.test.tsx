@@ -1,0 +1,100 @@
+import { screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../src/db/database';
+import { isoWeekday } from '../../src/domain';
+import { localDate } from '../../src/i18n/format';
+import {
+  makeCitizen,
+  makeLocation,
+  makeSlot,
+  makeVisit,
+  resetDb,
+  signIn,
+} from '../helpers/factories';
+import { renderApp } from '../helpers/renderApp';
+
+beforeEach(async () => {
+  await resetDb();
+  await signIn();
+});
+
+describe('a visit', () => {
+  it('starts at the location the caseworker is scheduled at now', async () => {
+    await makeLocation({ name: 'Aalborggade (gadeplan)', kind: 'gadeplan' });
+    const hoejstrup = await makeLocation({ name: 'Værestedet Højstrup' });
+    await makeSlot({
+      locationId: hoejstrup.id,
+      weekday: isoWeekday(localDate()),
+      startTime: '00:00',
+      endTime: '23:59',
+    });
+    const { user } = renderApp('/besoeg');
+    const select = await screen.findByLabelText<HTMLSelectElement>('Sted');
+    expect(select.value).toBe(hoejstrup.id);
+    await user.click(screen.getByRole('button', { name: 'Start besøg' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /^Besøg på Værestedet Højstrup/ }),
+    ).toBeTruthy();
+    const [visit] = await db.visits.toArray();
+    expect(visit).toMatchObject({ locationId: hoejstrup.id, userId: 'mette' });
+  });
+
+  it('registers an anonymous contact in three taps', async () => {
+    const loc = await makeLocation();
+    const visit = await makeVisit({ locationId: loc.id });
+    const { user } = renderApp('/besoeg');
+    await user.click(await screen.findByRole('button', { name: /25–39/ }));
+    await user.click(screen.getByRole('button', { name: /Bolig/ }));
+    await user.click(screen.getByRole('button', { name: 'Registrér anonym kontakt' }));
+    expect(await screen.findByText('1 kontakter: 0 kendte, 1 anonyme')).toBeTruthy();
+    const [contact] = await db.contacts.toArray();
+    expect(contact).toMatchObject({
+      visitId: visit.id,
+      locationId: loc.id,
+      kind: 'anonymous',
+      ageGroup: '25-39',
+      gender: 'ukendt',
+      topics: ['bolig'],
+    });
+    expect(contact!.citizenId).toBeUndefined();
+    // The toggles are reset for the next contact.
+    expect(screen.getByRole('button', { name: /25–39/ }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
+  });
+
+  it('registers a known citizen and offers Skriv notat with date and place prefilled', async () => {
+    const loc = await makeLocation();
+    const visit = await makeVisit({ locationId: loc.id });
+    const c = await makeCitizen();
+    const { user, currentPath } = renderApp('/besoeg');
+    await user.type(await screen.findByRole('searchbox', { name: 'Find borger' }), 'store');
+    await user.click(
+      await screen.findByRole('button', { name: 'Registrér kontakt med Jens Hansen (Store-J)' }),
+    );
+    expect(await screen.findByText('1 kontakter: 1 kendte, 0 anonyme')).toBeTruthy();
+    const [contact] = await db.contacts.toArray();
+    await user.click(screen.getByRole('link', { name: /Skriv notat/ }));
+    await waitFor(() =>
+      expect(currentPath()).toBe(
+        `/notater/ny?borger=${c.id}&besoeg=${visit.id}&kontakt=${contact!.id}`,
+      ),
+    );
+    expect(await screen.findByText('Sted: Værestedet Højstrup')).toBeTruthy();
+  });
+
+  it('ends the visit with a summary', async () => {
+    const loc = await makeLocation();
+    const visit = await makeVisit({ locationId: loc.id });
+    const { user } = renderApp('/besoeg');
+    await user.type(
+      await screen.findByLabelText('Kort opsummering (valgfrit)'),
+      'Stille formiddag',
+    );
+    await user.click(screen.getByRole('button', { name: 'Afslut besøg' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Start besøg' })).toBeTruthy();
+    const ended = await db.visits.get(visit.id);
+    expect(ended?.endedAt).toBeDefined();
+    expect(ended?.summary).toBe('Stille formiddag');
+  });
+});
