@@ -11,6 +11,7 @@ import { createDatabase } from './data/createDatabase';
 import { runMigrations } from './data/migrate';
 import type { Database } from './data/schema';
 import { installErrorHandler } from './http/errorHandler';
+import { HttpError } from './http/httpError';
 import { installProtocolCheck } from './http/protocolCheck';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { registerStaticFiles } from './http/staticFiles';
@@ -70,12 +71,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requestIdHeader: 'x-request-id',
     // Unique across restarts, so an audit entry's request id finds its log lines.
     genReqId: () => randomUUID(),
-    return503OnClosing: true,
+    // Our own hook below answers in the protocol's error shape instead.
+    return503OnClosing: false,
   });
   let closing = false;
   app.addHook('preClose', (done) => {
     closing = true;
     done();
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
+    reply.header('connection', 'close');
+    done(new HttpError('unavailable', 'The server is restarting; try again in a moment'));
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
