@@ -1,7 +1,26 @@
+import { useOutboxRejected } from '../../hooks/useOutboxRejected';
+import { useT } from '../../i18n';
+import { AppPage } from '../shared/AppPage';
+import { RejectedChange } from './RejectedChange';
+import './sync.css';
+
 /**
- * PLACEHOLDER by the UI engineer so the routes compile: the sync engineer owns this file and
- * replaces it with the "needs attention" page (changes the server refused).
+ * "Til behandling": every change the server refused, with the reason in plain words and a way to
+ * fix and resend it. Nothing here is ever discarded (invariant 1).
  */
 export function NeedsAttentionPage() {
-  return null;
+  const t = useT();
+  const rejected = useOutboxRejected();
+  return (
+    <AppPage title={t('sync.attention.title')}>
+      <p className="lead">{t('sync.attention.intro')}</p>
+      {rejected === undefined ? (
+        <p>{t('common.loading')}</p>
+      ) : rejected.length === 0 ? (
+        <p>{t('sync.attention.empty')}</p>
+      ) : (
+        rejected.map((entry) => <RejectedChange key={entry.mutationId} entry={entry} />)
+      )}
+    </AppPage>
+  );
 }
