@@ -74,7 +74,7 @@ describe('changes the server refused', () => {
   it('are listed with the reason in Danish and can be fixed and resent, nothing discarded', async () => {
     const citizen = await makeCitizen({ firstName: 'Jens', alias: '' });
     const [entry] = await db.outbox.toArray();
-    await db.outbox.update(entry!.seq!, {
+    await db.outbox.update(entry!.seq, {
       state: 'rejected',
       lastError: { code: 'invalid-fields', message: 'bad' },
       rejectedAt: new Date().toISOString(),
@@ -88,8 +88,8 @@ describe('changes the server refused', () => {
     await user.type(field, 'Jens Peter');
     await user.click(within(item).getByRole('button', { name: 'Ret og send igen' }));
 
-    await waitFor(async () => expect((await db.outbox.get(entry!.seq!))?.state).toBe('pending'));
-    const resent = await db.outbox.get(entry!.seq!);
+    await waitFor(async () => expect((await db.outbox.get(entry!.seq))?.state).toBe('pending'));
+    const resent = await db.outbox.get(entry!.seq);
     expect(resent?.fields.firstName).toBe('Jens Peter');
     expect(resent?.mutationId).not.toBe(entry!.mutationId);
     expect((await db.citizens.get(citizen.id))?.firstName).toBe('Jens Peter');
