@@ -1,7 +1,10 @@
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { memoryLocation } from 'wouter/memory-location';
 import { App } from '../../src/app/App';
+
+// Live queries on a loaded 2-core CI machine can take longer than the 1 s default.
+configure({ asyncUtilTimeout: 5000 });
 
 /**
  * Renders the whole app (shell, session gate, routes) at `path` with an in-memory location, so a

@@ -123,10 +123,11 @@ describe('corrections and the timeline', () => {
     await user.type(correction, 'Mødtes på Højstrup tirsdag.');
     await user.click(screen.getByRole('button', { name: 'Gem rettelse' }));
 
-    expect(await screen.findByText('Mødtes på Højstrup tirsdag.')).toBeTruthy();
-    expect(screen.getByText('Mødtes på Højstrup mandag.')).toBeTruthy();
+    // The form's textarea also holds the typed text, so wait for the saved correction's marker.
+    expect(await screen.findByText(/^Retter notat af/)).toBeTruthy();
+    expect(screen.getByText('Mødtes på Højstrup tirsdag.', { selector: 'p' })).toBeTruthy();
+    expect(screen.getByText('Mødtes på Højstrup mandag.', { selector: 'p' })).toBeTruthy();
     expect(screen.getByText(/Rettet ved notat af/)).toBeTruthy();
-    expect(screen.getByText(/^Retter notat af/)).toBeTruthy();
     const notes = await db.notes.toArray();
     expect(notes).toHaveLength(2);
     expect(await db.notes.get(original.id)).toMatchObject({
