@@ -5,6 +5,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { BACKGROUND_SYNC_TAG, runBackgroundSync } from './sync/runBackgroundSync';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -22,4 +23,22 @@ registerRoute(
 // A new version waits until the app asks it to take over (never while a note is being written).
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// Background Sync (sync engineer): the browser wakes us once it is online after a local write,
+// even with every tab closed; we push the outbox and pull, with the same engine code and lock.
+// The Background Sync event is not in TypeScript's webworker library yet.
+interface BackgroundSyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+declare global {
+  interface ServiceWorkerGlobalScopeEventMap {
+    sync: BackgroundSyncEvent;
+  }
+}
+self.addEventListener('sync', (event) => {
+  if (event.tag !== BACKGROUND_SYNC_TAG) return;
+  event.waitUntil(
+    runBackgroundSync(() => self.clients.matchAll({ type: 'window', includeUncontrolled: true })),
+  );
 });

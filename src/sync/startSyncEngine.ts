@@ -79,6 +79,8 @@ export function startSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
     detach.push(observeDb(db, { onWrite: afterWrite, onSession: core.sessionChanged }));
   }
   if (browser) detach.push(attachBrowserTriggers(core.trigger, status));
+  // A new engine follows a (new) login: an earlier 401 pause no longer applies.
+  if (status.getSnapshot().unauthorized) status.dispatch({ type: 'session-renewed' });
   core.trigger('start');
 
   const stop = async () => {
