@@ -27,6 +27,8 @@ export interface RecentCitizen {
 export interface TodayOverview {
   slots: TodaySlot[];
   followUps: FollowUp[];
+  /** The citizens the listed follow-ups are about, by id. */
+  followUpCitizens: Map<string, Citizen>;
   recent: RecentCitizen[];
   pendingCount: number;
 }
@@ -68,7 +70,10 @@ export function useTodayOverview(
       countPending(),
     ]);
     const byId = new Map(locations.map((l) => [l.id, l]));
+    const citizenIds = [...new Set(followUps.map((f) => f.citizenId))];
+    const citizens = await Promise.all(citizenIds.map((id) => citizensRepo.get(id)));
     return {
+      followUpCitizens: new Map(citizens.flatMap((c) => (c ? [[c.id, c] as const] : []))),
       slots: slotsOnDate(slots, today).map((slot) => ({
         slot,
         location: byId.get(slot.locationId),

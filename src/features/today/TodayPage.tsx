@@ -91,7 +91,13 @@ export function TodayPage() {
             {o.followUps.length === 0 && <p>{t('today.noFollowUps')}</p>}
             <ul className="list">
               {o.followUps.map((fu) => (
-                <FollowUpItem key={fu.id} followUp={fu} today={today} actions={false} />
+                <FollowUpItem
+                  key={fu.id}
+                  followUp={fu}
+                  today={today}
+                  citizen={o.followUpCitizens.get(fu.citizenId)}
+                  actions={false}
+                />
               ))}
             </ul>
             <Link href="/opfoelgning">{t('today.allFollowUps')}</Link>

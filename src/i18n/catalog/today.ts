@@ -1,8 +1,6 @@
 /** The Today screen. */
 export const da = {
   'today.title': 'I dag',
-  'today.greeting': 'Godmorgen, {name}',
-  'today.date': '{date}',
   'today.schedule': 'Her sidder du i dag',
   'today.noSchedule': 'Du har ingen fremskudte vagter i dag.',
   'today.slot': 'kl. {start}–{end}',
@@ -21,8 +19,6 @@ export const da = {
 
 export const en = {
   'today.title': 'Today',
-  'today.greeting': 'Good morning, {name}',
-  'today.date': '{date}',
   'today.schedule': 'Where you sit today',
   'today.noSchedule': 'You have no outreach sessions today.',
   'today.slot': '{start}–{end}',
