@@ -2,3 +2,5 @@ export * from './versions';
 export * from './errors';
 export * from './sync';
 export * from './auth';
+export * from './audit';
+export * from './team';

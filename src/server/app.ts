@@ -3,9 +3,11 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { sql } from 'kysely';
 import { MAX_PUSH_BYTES } from '../protocol/versions';
 import { purgeOldAudit } from './audit/audit';
+import { registerAuditRoutes } from './audit/auditRoutes';
 import { installAuthHook } from './auth/authHook';
 import { registerAuthRoutes } from './auth/authRoutes';
 import { deleteExpiredSessions } from './auth/sessions';
+import { registerTeamRoutes } from './auth/teamRoutes';
 import type { Config } from './config';
 import { createDatabase } from './data/createDatabase';
 import { runMigrations } from './data/migrate';
@@ -97,6 +99,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installAuthHook(app, database);
   registerAuthRoutes(app, database, config);
   registerSyncRoutes(app, database);
+  registerTeamRoutes(app, database);
+  registerAuditRoutes(app, database);
 
   app.get('/healthz', async () => {
     await sql`select 1`.execute(database.db);

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema, SHORT_TEXT_MAX } from '../domain/common';
+import { EntityNameSchema } from '../domain/entities';
+import { DeviceIdSchema } from './sync';
+
+/**
+ * Reads and searches happen on the device, from its local copy, often offline. Datatilsynet's
+ * guidance asks for them to be logged all the same, so the device queues these events and sends
+ * them when online. The event id makes a resend harmless.
+ */
+export const AuditEventSchema = z.object({
+  id: IdSchema,
+  action: z.enum(['read', 'search', 'export']),
+  entity: EntityNameSchema.optional(),
+  recordId: IdSchema.optional(),
+  /** The search term, for `search` (citizens may ask what was looked up about them). */
+  term: z.string().max(SHORT_TEXT_MAX).optional(),
+  at: InstantSchema,
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+export const MAX_AUDIT_EVENTS_PER_REQUEST = 500;
+
+export const AuditEventsRequestSchema = z.object({
+  deviceId: DeviceIdSchema,
+  events: z.array(AuditEventSchema).min(1).max(MAX_AUDIT_EVENTS_PER_REQUEST),
+});
+export type AuditEventsRequest = z.infer<typeof AuditEventsRequestSchema>;
+
+export const AuditEventsResponseSchema = z.object({
+  /** How many events the server stored now (resent ones are not counted twice). */
+  stored: z.number().int().min(0),
+});
+export type AuditEventsResponse = z.infer<typeof AuditEventsResponseSchema>;
