@@ -3,13 +3,26 @@ import type { Page } from 'playwright-core';
 /** Demo users (src/server/demo): both in team odense-syd, password "demo". */
 export const DEMO_PASSWORD = 'demo';
 
-/** Logs in through the login screen and waits for the app shell (the main navigation). */
+/**
+ * Logs in through the login screen and waits for the app shell and the first sync, so the team's
+ * data is on the device before a test takes the network away.
+ */
 export async function login(page: Page, username: 'mette' | 'anders' | 'sara'): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Brugernavn').fill(username);
   await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
+  await waitForSync(page);
+}
+
+/** Waits until the sync indicator reports a completed sync ("Synkroniseret …"). */
+export async function waitForSync(page: Page): Promise<void> {
+  await page
+    .getByRole('region', { name: 'Synkronisering' })
+    .getByRole('status')
+    .getByText(/^Synkroniseret/)
+    .waitFor();
 }
 
 /** Resolves once a service worker is active for the page (installed and activated). */
