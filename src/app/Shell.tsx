@@ -13,12 +13,15 @@ export function Shell({ children }: { children: ReactNode }) {
         {t('shell.skipToContent')}
       </a>
       <header className="app-header">
-        <div className="app-header-top">
+        <div className="app-brand-bar">
           <span className="app-name">{t('app.name')}</span>
-          <SyncIndicator />
+          <NavBar />
         </div>
-        <NavBar />
-        <PwaStatus />
+        {/* A light strip: the sync and PWA components are designed for a light background. */}
+        <div className="app-status-bar">
+          <SyncIndicator />
+          <PwaStatus />
+        </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
         {children}
