@@ -123,4 +123,37 @@ describe('push and pull against the real server', () => {
     expect(await reloaded.outbox()).toHaveLength(0);
     expect((await changesOf(server, kept.id)).length).toBe(1);
   });
+
+  it('sends a long queue in batches bounded by count and size, and sets aside a change too big to send', async () => {
+    const mette = await device('mette');
+    for (let i = 0; i < 5; i++) {
+      await mette.repos.citizens.create(mette.ctx, citizenFields({ firstName: `Kø ${i}` }));
+    }
+    const huge = await mette.repos.citizens.create(
+      mette.ctx,
+      citizenFields({ firstName: 'Lang', lifeStory: 'x'.repeat(6_000) }),
+    );
+    await mette.repos.citizens.create(mette.ctx, citizenFields({ firstName: 'Efter' }));
+    const progress: [string, number, number][] = [];
+    mette.status.subscribe(() => {
+      const { phase } = mette.status.getSnapshot();
+      if (phase.kind !== 'idle') progress.push([phase.kind, phase.done, phase.total]);
+    });
+
+    const run = await mette.sync({ maxMutations: 2, maxBytes: 4_000 });
+    const pushes = mette.net.log.filter((r) => r.path === '/api/sync/push');
+    // [0,1] [2,3] [4] (the big one does not fit after it) [Efter] (the big one alone is set aside).
+    expect(pushes).toHaveLength(4);
+    expect(run.push).toMatchObject({ sent: 6, applied: 6, rejected: 1 });
+    const [setAside] = await mette.outbox();
+    expect(setAside).toMatchObject({
+      recordId: huge.id,
+      state: 'rejected',
+      lastError: { code: 'payload-too-large' },
+    });
+    expect(progress.filter(([kind]) => kind === 'pushing').at(-1)).toEqual(['pushing', 6, 7]);
+    const lastPull = progress.filter(([kind]) => kind === 'pulling').at(-1)!;
+    expect(lastPull[1]).toBe(lastPull[2]);
+    expect(lastPull[2]).toBeGreaterThan(0);
+  });
 });
