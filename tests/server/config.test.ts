@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, describeConfig, loadConfig } from '../../src/server/config';
+import { withAdmin } from './helpers/testDatabase';
 
 describe('server configuration', () => {
   it('starts with safe defaults when nothing is set', () => {
@@ -33,5 +34,14 @@ describe('server configuration', () => {
     expect(JSON.stringify(described)).not.toContain('hemmeligt');
     expect(described.DATABASE_URL).toBe('postgres://app:***@db:5432/fremskudt');
     expect(described.database).toBe('postgres');
+  });
+});
+
+describe('the PostgreSQL test prerequisite', () => {
+  it('fails with instructions to start PostgreSQL when it is not reachable', async () => {
+    // Port 1 on loopback: nothing listens there.
+    await expect(
+      withAdmin(() => Promise.resolve(), 'postgres://postgres@127.0.0.1:1/test'),
+    ).rejects.toThrow(/PostgreSQL is required[\s\S]*pg_ctlcluster/);
   });
 });

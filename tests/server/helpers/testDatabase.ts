@@ -24,17 +24,24 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const HOW_TO_START_PG =
-  'PostgreSQL is required for the server tests and is not reachable at ' +
-  `${TEST_PG_URL}. Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start ` +
-  '(or set TEST_DATABASE_URL). See /work/shared/ENVIRONMENT.md.';
+function howToStartPg(url: string): string {
+  return (
+    `PostgreSQL is required for the server tests and is not reachable at ${url}. Start it with: ` +
+    'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start ' +
+    '(or set TEST_DATABASE_URL). See /work/shared/ENVIRONMENT.md.'
+  );
+}
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_PG_URL });
+/** Runs `work` on an admin connection; fails (never skips) with how to start PostgreSQL. */
+export async function withAdmin<T>(
+  work: (client: pg.Client) => Promise<T>,
+  url = TEST_PG_URL,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`${HOW_TO_START_PG} (${String(error)})`, { cause: error });
+    throw new Error(`${howToStartPg(url)} (${String(error)})`, { cause: error });
   }
   try {
     return await work(client);
