@@ -30,7 +30,7 @@ export async function pushOutbox(
   api: ApiClient,
   options: PushOptions,
 ): Promise<PushSummary> {
-  const maxMutations = options.maxMutations ?? MAX_MUTATIONS_PER_PUSH;
+  let maxMutations = options.maxMutations ?? MAX_MUTATIONS_PER_PUSH;
   const maxBytes = options.maxBytes ?? MAX_PUSH_BYTES;
   const now = options.now ?? (() => new Date());
   const total = await db.outbox.where('state').equals('pending').count();
@@ -45,10 +45,17 @@ export async function pushOutbox(
       continue;
     }
     if (batch.entries.length === 0) return summary;
-    const response = await api.push({
-      deviceId: options.deviceId,
-      mutations: batch.entries.map(toMutation),
-    });
+    const response = await sendBatch(api, options.deviceId, batch.entries);
+    if (response === 'too-large') {
+      // Our byte estimate and the server's limit disagree: halve the batch; alone, set it aside.
+      const [only] = batch.entries;
+      if (batch.entries.length === 1 && only) {
+        await refuseOversized(db, only, maxBytes, now);
+        summary.rejected++;
+      }
+      maxMutations = Math.max(1, Math.floor(batch.entries.length / 2));
+      continue;
+    }
     const tally = await applyPushResults(db, batch.entries, response.results, now);
     const answered = tally.applied + tally.conflicts + tally.rejected;
     // Guards the loop: a server that answers none of the batch would make us resend it forever.
@@ -60,6 +67,15 @@ export async function pushOutbox(
     summary.conflicts += tally.conflicts;
     summary.rejected += tally.rejected;
     options.onProgress?.(Math.min(summary.sent, total), Math.max(total, summary.sent));
+  }
+}
+
+async function sendBatch(api: ApiClient, deviceId: string, entries: OutboxEntry[]) {
+  try {
+    return await api.push({ deviceId, mutations: entries.map(toMutation) });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'payload-too-large') return 'too-large';
+    throw error;
   }
 }
 

@@ -156,4 +156,24 @@ describe('push and pull against the real server', () => {
     expect(lastPull[1]).toBe(lastPull[2]);
     expect(lastPull[2]).toBeGreaterThan(0);
   });
+
+  it('halves the batch when the server finds the request too large, and loses nothing', async () => {
+    const mette = await device('mette');
+    for (let i = 0; i < 4; i++) {
+      await mette.repos.citizens.create(mette.ctx, citizenFields({ firstName: `Stor ${i}` }));
+    }
+    mette.net.failNext('/api/sync/push', {
+      kind: 'status',
+      status: 413,
+      code: 'payload-too-large',
+    });
+    const run = await mette.sync();
+    expect(run.push).toMatchObject({ sent: 4, applied: 4, rejected: 0 });
+    expect(mette.net.log.filter((r) => r.path === '/api/sync/push').map((r) => r.outcome)).toEqual([
+      'status 413',
+      'ok 200',
+      'ok 200',
+    ]);
+    expect(await mette.outbox()).toHaveLength(0);
+  });
 });
