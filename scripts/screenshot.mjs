@@ -86,7 +86,6 @@ try {
   const shots = [
     ['today.png', '/'],
     ['citizens.png', '/borgere'],
-    ['visit.png', '/besoeg'],
   ];
   for (const [name, path] of shots) {
     await page.goto(path);
@@ -95,8 +94,19 @@ try {
     await page.screenshot({ path: join(OUT, name) });
     console.log(`wrote docs/screenshots/${name}`);
   }
+  // A visit in progress with one anonymous contact registered.
+  await page.goto('/besoeg');
+  await page.getByRole('button', { name: 'Start besøg' }).click();
+  await page.getByRole('group', { name: 'Alder' }).getByRole('button', { name: '25–39' }).click();
+  await page.getByRole('group', { name: 'Emner' }).getByRole('button', { name: 'Bolig' }).click();
+  await page.getByRole('button', { name: 'Registrér anonym kontakt' }).click();
+  await page.getByText('Anonym kontakt registreret.').waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(OUT, 'visit.png') });
+  console.log('wrote docs/screenshots/visit.png');
+
   await page.goto('/borgere');
-  await page.getByRole('main').getByRole('link').first().click();
+  await page.getByRole('list', { name: 'Borgere' }).getByRole('link').first().click();
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(OUT, 'citizen.png'), fullPage: false });
