@@ -32,6 +32,7 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} hint={hint} error={error} />
       <select
         {...rest}
         id={id}
@@ -46,7 +47,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }

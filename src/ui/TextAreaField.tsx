@@ -25,6 +25,7 @@ export function TextAreaField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} hint={hint} error={error} />
       <textarea
         rows={4}
         {...rest}
@@ -34,7 +35,6 @@ export function TextAreaField({
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
       />
-      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -18,6 +18,7 @@ export function TextField({ label, value, onChange, hint, error, ...rest }: Text
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} hint={hint} error={error} />
       <input
         {...rest}
         id={id}
@@ -26,7 +27,6 @@ export function TextField({ label, value, onChange, hint, error, ...rest }: Text
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
       />
-      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }
