@@ -10,7 +10,7 @@ import type {
   ScheduleSlot,
   Visit,
 } from '../domain';
-import type { Mutation } from '../protocol';
+import type { AuditEvent, Mutation } from '../protocol';
 
 /**
  * An outbox entry: a mutation waiting for the server (`pending`) or refused by it (`rejected`,
@@ -61,6 +61,8 @@ export class FremskudtDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   drafts!: Table<DraftEntry, string>;
   meta!: Table<MetaEntry, string>;
+  /** Reads and searches done on this device, waiting to be sent to the server's audit log. */
+  auditEvents!: Table<AuditEvent, string>;
 
   constructor(name = 'fremskudt') {
     super(name);
@@ -77,6 +79,22 @@ export class FremskudtDb extends Dexie {
       outbox: '++seq, &mutationId, recordId, state, entity',
       drafts: 'key, citizenId, savedAt',
       meta: 'key',
+    });
+    // v2 adds the device's audit queue. Keyed by the event's UUIDv7, so key order is time order
+    // and the oldest events are sent first.
+    this.version(2).stores({
+      citizens: 'id, updatedAt',
+      cases: 'id, citizenId, status',
+      notes: 'id, citizenId, caseId, occurredAt, [citizenId+occurredAt], visitId, status',
+      locations: 'id, kind',
+      scheduleSlots: 'id, locationId, userId, weekday',
+      visits: 'id, locationId, userId, startedAt, endedAt',
+      contacts: 'id, visitId, citizenId, at, [citizenId+at]',
+      followUps: 'id, citizenId, caseId, dueOn, assigneeId',
+      outbox: '++seq, &mutationId, recordId, state, entity',
+      drafts: 'key, citizenId, savedAt',
+      meta: 'key',
+      auditEvents: 'id',
     });
   }
 }

@@ -13,3 +13,5 @@ export * from './followUps';
 export * from './outbox';
 export * from './drafts';
 export * from './meta';
+export * from './auditEvents';
+export * from './teamMembers';

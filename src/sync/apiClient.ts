@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AuditEventsResponseSchema,
   ErrorResponseSchema,
   LoginResponseSchema,
   MeResponseSchema,
@@ -9,11 +10,15 @@ import {
   PushResponseSchema,
   SCHEMA_HEADER,
   SCHEMA_VERSION,
+  TeamMembersResponseSchema,
+  type AuditEventsRequest,
+  type AuditEventsResponse,
   type ErrorCode,
   type LoginResponse,
   type PullResponse,
   type PushRequest,
   type PushResponse,
+  type TeamMembersResponse,
 } from '../protocol';
 
 /**
@@ -114,6 +119,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request('POST', '/api/sync/push', PushResponseSchema, body),
     pull: (after: number, limit: number): Promise<PullResponse> =>
       request('GET', `/api/sync/pull?after=${after}&limit=${limit}`, PullResponseSchema),
+    /** Reports reads and searches done on the device; a resent event is stored once. */
+    sendAuditEvents: (body: AuditEventsRequest): Promise<AuditEventsResponse> =>
+      request('POST', '/api/audit/events', AuditEventsResponseSchema, body),
+    /** The signed-in user's team, for showing names instead of user ids. */
+    teamMembers: (): Promise<TeamMembersResponse> =>
+      request('GET', '/api/team/members', TeamMembersResponseSchema),
     /**
      * A cheap probe while backing off: resolves when the server answers at all (any JSON body),
      * throws ApiError('network' | 'timeout') when it does not.

@@ -3,12 +3,15 @@ import type { ApiClient } from './apiClient';
 import { deviceIdOf } from './deviceIdOf';
 import { pullChanges, type PullSummary } from './pullChanges';
 import { pushOutbox, type PushSummary } from './pushOutbox';
+import { refreshTeamMembers, type TeamRefreshOutcome } from './refreshTeamMembers';
+import { sendAuditEvents, type AuditSendSummary } from './sendAuditEvents';
 import type { SyncStatusStore } from './syncStatus';
 
 export interface SyncLimits {
   maxMutations?: number;
   maxBytes?: number;
   pullLimit?: number;
+  auditBatchSize?: number;
 }
 
 export interface SyncOnceOptions {
@@ -23,13 +26,18 @@ export interface SyncOnceOptions {
 export interface SyncSummary {
   push: PushSummary;
   pull: PullSummary;
+  audit: AuditSendSummary;
+  team: TeamRefreshOutcome;
 }
 
 /**
- * One cycle: push the outbox, then pull the team's changes. Pushing first means the pull brings
- * the server's merge of our own changes (conflicts included) in the same cycle. Throws on the
- * first failure; the caller (engine or service worker) decides when to retry. Take the sync lock
- * around it (`withSyncLock`).
+ * One cycle: push the outbox, then pull the team's changes, then send the device's audit events
+ * (reads, searches) and refresh the team directory when it is stale. Pushing first means the pull
+ * brings the server's merge of our own changes (conflicts included) in the same cycle. Audit
+ * events go after both so a failing audit endpoint never holds back case data in either
+ * direction; its failure still fails the cycle (backoff, retry) so no event is forgotten. Throws
+ * on the first failure; the caller (engine or service worker) decides when to retry. Take the
+ * sync lock around it (`withSyncLock`).
  */
 export async function syncOnce(options: SyncOnceOptions): Promise<SyncSummary> {
   const { db, api, status, signal, limits = {} } = options;
@@ -49,5 +57,11 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncSummary> {
     onProgress: (done, total) =>
       status?.dispatch({ type: 'phase', phase: { kind: 'pulling', done, total } }),
   });
-  return { push, pull };
+  const audit = await sendAuditEvents(db, api, {
+    deviceId,
+    signal,
+    batchSize: limits.auditBatchSize,
+  });
+  const team = await refreshTeamMembers(db, api, options.now);
+  return { push, pull, audit, team };
 }
