@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { casesRepo } from '../../db/cases';
 import { citizenDisplayName, type Case } from '../../domain';
+import { useAuditRead } from '../../hooks/useAuditRead';
 import { useCase } from '../../hooks/useCases';
 import { useCitizen } from '../../hooks/useCitizens';
 import { useNotesOfCase } from '../../hooks/useNotes';
@@ -71,6 +72,7 @@ export function CasePage() {
   const t = useT();
   const { id } = useParams<{ id: string }>();
   const c = useCase(id);
+  useAuditRead('case', c?.id);
   const citizen = useCitizen(c?.citizenId);
   const notes = useNotesOfCase(id);
   if (c === undefined) return <p role="status">{t('common.loading')}</p>;

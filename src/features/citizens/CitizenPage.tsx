@@ -1,5 +1,6 @@
 import { Link, useParams } from 'wouter';
 import { citizenDisplayName } from '../../domain';
+import { useAuditRead } from '../../hooks/useAuditRead';
 import { useCitizen } from '../../hooks/useCitizens';
 import { useT } from '../../i18n';
 import { CasesSection } from '../cases/CasesSection';
@@ -15,6 +16,7 @@ export function CitizenPage() {
   const t = useT();
   const { id } = useParams<{ id: string }>();
   const citizen = useCitizen(id);
+  useAuditRead('citizen', citizen?.id);
   if (citizen === undefined) return <p role="status">{t('common.loading')}</p>;
   if (citizen === null) {
     return (

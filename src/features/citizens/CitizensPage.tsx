@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { citizenDisplayName, maskCpr, type Citizen } from '../../domain';
+import { useAuditSearch } from '../../hooks/useAuditSearch';
 import { useCitizenSearch } from '../../hooks/useCitizenSearch';
 import { useT } from '../../i18n';
 import { StatusMessage } from '../../ui/Alert';
@@ -27,6 +28,7 @@ export function CitizensPage() {
   const t = useT();
   const [query, setQuery] = useState('');
   const results = useCitizenSearch(query);
+  useAuditSearch(query, 'citizen');
   return (
     <AppPage
       title={t('citizens.title')}

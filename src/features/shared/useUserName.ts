@@ -1,10 +1,9 @@
-import { useSignedInSession } from '../../hooks/useSession';
+import { useUserNames } from '../../hooks/useUserName';
 
 /**
- * A caseworker's name. The device only knows the signed-in user's profile; others are shown by
- * their user id until the server sends a team directory.
+ * A caseworker's name: from the team directory the sync engine keeps, the signed-in user's
+ * profile, or the user id as a last resort. Kept as the features' entry point.
  */
 export function useUserName(): (userId: string) => string {
-  const session = useSignedInSession();
-  return (userId) => (session && session.user.id === userId ? session.user.name : userId);
+  return useUserNames();
 }
