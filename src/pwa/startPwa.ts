@@ -19,5 +19,7 @@ export function startPwa(): void {
   started = true;
   registerServiceWorker();
   requestPersistentStorage().then(refreshStorageEstimate).catch(logFailure);
-  setInterval(() => refreshStorageEstimate().catch(logFailure), ESTIMATE_REFRESH_MS);
+  setInterval(() => {
+    refreshStorageEstimate().catch(logFailure);
+  }, ESTIMATE_REFRESH_MS);
 }
