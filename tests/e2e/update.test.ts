@@ -2,11 +2,13 @@ import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, waitForServiceWorker } from './app';
+import { login, openFirstCitizen, waitForServiceWorker } from './app';
 import { launchBrowser, ROOT, startServer, type E2eBrowser, type E2eServer } from './harness';
 
 /** How long the test watches for an unwanted automatic reload after the update is announced. */
 const NO_AUTO_RELOAD_WATCH_MS = 2_000;
+/** The note editor autosaves 800 ms after the last keystroke; margin for a slow machine. */
+const AUTOSAVE_WAIT_MS = 1_500;
 
 let server: E2eServer;
 let browser: E2eBrowser;
@@ -39,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('a new version of the app', () => {
-  it('is announced, waits for the user, and loads when the user asks', async () => {
+  it('is announced, waits for the user, asks about a note being written, and keeps its draft', async () => {
     const { page } = browser;
     await login(page, 'mette');
     await waitForServiceWorker(page);
@@ -66,9 +68,22 @@ describe('a new version of the app', () => {
     await page.waitForTimeout(NO_AUTO_RELOAD_WATCH_MS);
     expect(await page.evaluate(() => 'oldPage' in window)).toBe(true);
 
+    // The caseworker starts a note (in-app navigation: the old page stays loaded).
+    await openFirstCitizen(page);
+    await page.getByRole('link', { name: 'Skriv notat' }).first().click();
+    const text = `Skrevet lige før opdateringen ${Date.now()}`;
+    const field = page.getByLabel('Notat', { exact: true });
+    await field.fill(text);
+    await page.waitForTimeout(AUTOSAVE_WAIT_MS);
+
+    // Asked first, because a note is being written; still the old page.
     await reloadButton.click();
+    await page.getByRole('alert').filter({ hasText: 'Du er i gang med et notat' }).waitFor();
+    expect(await page.evaluate(() => 'oldPage' in window)).toBe(true);
+
+    await page.getByRole('button', { name: 'Genindlæs alligevel' }).click();
     await page.waitForFunction(() => !('oldPage' in window));
-    await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
+    await expect.poll(() => field.inputValue()).toBe(text);
     const stillWaiting = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       return Boolean(registration?.waiting);
