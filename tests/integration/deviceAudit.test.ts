@@ -1,5 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getTeamMembers, recordAuditEvent } from '../../src/db';
+import { sendAuditBeforeSignOut } from '../../src/sync/sendAuditBeforeSignOut';
 import { startSyncEngine } from '../../src/sync/startSyncEngine';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { createDevice, type Device } from './helpers/device';
@@ -121,6 +122,33 @@ describe('reads and searches done on a device', () => {
       expect(await auditRows([event.id])).toHaveLength(1);
     } finally {
       await engine.stop();
+    }
+  });
+});
+
+describe('signing out', () => {
+  it('sends the queued reads first, and when offline logs their loss instead of hanging', async () => {
+    const mette = await device('mette');
+    const read = await recordAuditEvent(
+      { action: 'read', entity: 'case', recordId: '0190f000-0000-7000-8000-000000000002' },
+      mette.db,
+    );
+    await sendAuditBeforeSignOut(mette.db, mette.api);
+    expect(await auditRows([read.id])).toHaveLength(1);
+    expect(await mette.db.auditEvents.count()).toBe(0);
+
+    await recordAuditEvent({ action: 'search', term: 'Karin' }, mette.db);
+    mette.net.offline = true;
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await sendAuditBeforeSignOut(mette.db, mette.api);
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(logged.mock.calls[0]).toEqual([
+        'Signing out: 1 audit events could not be sent and are lost',
+        { failure: { code: 'network', message: expect.any(String) as unknown } },
+      ]);
+    } finally {
+      logged.mockRestore();
     }
   });
 });
