@@ -20,6 +20,8 @@ export default defineConfig({
         name: 'Fremskudt – fremskudt sagsbehandling',
         short_name: 'Fremskudt',
         description: 'Journal, besøg og opfølgning for fremskudt sagsbehandling – virker uden net.',
+        // A stable identity, so a later change of start_url does not make it a different app.
+        id: '/',
         lang: 'da',
         dir: 'ltr',
         start_url: '/',

@@ -21,6 +21,7 @@ describe('the installable app', () => {
     const response = await fetch(`${server.url}/manifest.webmanifest`);
     expect(response.status).toBe(200);
     const manifest = (await response.json()) as {
+      id: string;
       name: string;
       short_name: string;
       lang: string;
@@ -30,6 +31,7 @@ describe('the installable app', () => {
       icons: { src: string; sizes: string; purpose?: string }[];
     };
     expect(manifest).toMatchObject({
+      id: '/',
       short_name: 'Fremskudt',
       lang: 'da',
       display: 'standalone',
