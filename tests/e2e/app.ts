@@ -79,7 +79,7 @@ export async function openFirstCitizen(page: Page): Promise<string> {
   await link.waitFor();
   const name = (await link.textContent())?.trim() ?? '';
   await link.click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
   return name;
 }
 

@@ -40,7 +40,7 @@ describe('working without a network', () => {
     const body = `Mødt ved værestedet uden net ${Date.now()}`;
     await page.getByLabel('Notat', { exact: true }).fill(body);
     await page.getByRole('button', { name: 'Gem endeligt' }).click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 
     await page.reload();
     const note = page.getByRole('article').filter({ hasText: body });

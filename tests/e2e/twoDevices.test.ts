@@ -48,7 +48,7 @@ describe('two caseworkers on the same team', () => {
     const body = `Talt med borgeren om boligsagen, skrevet uden net ${Date.now()}`;
     await page.getByLabel('Notat', { exact: true }).fill(body);
     await page.getByRole('button', { name: 'Gem endeligt' }).click();
-    await page.getByRole('heading', { level: 1, name: citizenName }).waitFor();
+    await page.getByRole('heading', { level: 1, name: citizenName, exact: true }).waitFor();
 
     await page
       .getByRole('navigation', { name: 'Hovedmenu' })
