@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config';
+import type { Database, Schema } from './schema';
+
+/** How long a SQLite writer waits for another process's lock (e.g. the CLI) before failing. */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+const PG_POOL_MAX = 10;
+
+function openSqlite(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new BetterSqlite3(path);
+  // WAL lets readers run while one writer writes; foreign keys are off by default in SQLite.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_MAX });
+  // An idle client that PostgreSQL drops (restart, failover) emits 'error' on the pool; without a
+  // listener Node would crash the server. The pool replaces the client on next use.
+  pool.on('error', (error) => {
+    process.stderr.write(
+      `${JSON.stringify({ level: 40, msg: 'postgres idle client error', err: error.message })}\n`,
+    );
+  });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export function createDatabase(config: Pick<Config, 'DATABASE_URL' | 'SQLITE_PATH'>): Database {
+  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openSqlite(config.SQLITE_PATH);
+}

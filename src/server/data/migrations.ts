@@ -1,0 +1,127 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+/**
+ * Versioned migrations, in code so the bundled server carries them. Written with portable column
+ * types only (text, integer) so the same migration runs on SQLite and PostgreSQL. Never edit a
+ * migration that has shipped: add the next one.
+ */
+const m0001Initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('teams')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('records')
+      .addColumn('entity', 'text', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('field_versions', 'text', (c) => c.notNull())
+      .addColumn('updated_seq', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('records_pk', ['entity', 'id'])
+      .execute();
+    await db.schema
+      .createTable('changes')
+      .addColumn('seq', 'integer', (c) => c.primaryKey())
+      .addColumn('team_id', 'text', (c) => c.notNull())
+      .addColumn('entity', 'text', (c) => c.notNull())
+      .addColumn('record_id', 'text', (c) => c.notNull())
+      .addColumn('op', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('data', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    // Pull reads "this team's changes after seq N": cost follows the page, not the log.
+    await db.schema
+      .createIndex('changes_team_seq')
+      .on('changes')
+      .columns(['team_id', 'seq'])
+      .execute();
+    await db.schema
+      .createTable('applied_mutations')
+      .addColumn('mutation_id', 'text', (c) => c.primaryKey())
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('result', 'text', (c) => c.notNull())
+      .addColumn('applied_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('rejected_mutations')
+      .addColumn('mutation_id', 'text', (c) => c.primaryKey())
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('team_id', 'text', (c) => c.notNull())
+      .addColumn('entity', 'text', (c) => c.notNull())
+      .addColumn('record_id', 'text', (c) => c.notNull())
+      .addColumn('op', 'text', (c) => c.notNull())
+      .addColumn('mutation', 'text', (c) => c.notNull())
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('message', 'text', (c) => c.notNull())
+      .addColumn('issues', 'text')
+      .addColumn('rejected_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text')
+      .addColumn('team_id', 'text')
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('entity', 'text')
+      .addColumn('record_id', 'text')
+      .addColumn('request_id', 'text')
+      .addColumn('detail', 'text')
+      .execute();
+    await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+    // "What was looked up about this citizen, and when" (DOMAIN.md, logging).
+    await db.schema
+      .createIndex('audit_log_record')
+      .on('audit_log')
+      .columns(['record_id', 'at'])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    for (const table of [
+      'audit_log',
+      'rejected_mutations',
+      'applied_mutations',
+      'changes',
+      'records',
+      'sessions',
+      'users',
+      'teams',
+    ]) {
+      await db.schema.dropTable(table).execute();
+    }
+  },
+};
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001Initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};

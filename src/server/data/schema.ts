@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * The server's tables. Portable types only, so one set of migrations and queries serves SQLite
+ * and PostgreSQL: ids and instants are text (ISO-8601 UTC, which sorts like time), booleans are
+ * 0/1 integers, JSON is text.
+ */
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  name: string;
+  team_id: string;
+  role: 'caseworker' | 'lead';
+  /** `scrypt$N$r$p$salt$hash`, base64 parts (see auth/password.ts). */
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the bearer token: a leaked database does not leak usable tokens. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface RecordsTable {
+  entity: string;
+  id: string;
+  team_id: string;
+  version: number;
+  deleted: number;
+  /** The whole record as pulled (JSON). */
+  data: string;
+  /** Per field: { version, deviceId } of its last change (JSON), for the merge rules. */
+  field_versions: string;
+  updated_seq: number;
+}
+
+export interface ChangesTable {
+  /** Assigned in commit order (see data/writeTransaction.ts): a reader never skips one. */
+  seq: number;
+  team_id: string;
+  entity: string;
+  record_id: string;
+  op: 'upsert' | 'delete';
+  version: number;
+  /** The record as of this change (JSON), null for a tombstone. */
+  data: string | null;
+  created_at: string;
+}
+
+export interface AppliedMutationsTable {
+  mutation_id: string;
+  device_id: string;
+  user_id: string;
+  /** The MutationResult first answered (JSON); a retry gets exactly this. */
+  result: string;
+  applied_at: string;
+}
+
+export interface RejectedMutationsTable {
+  mutation_id: string;
+  device_id: string;
+  user_id: string;
+  team_id: string;
+  entity: string;
+  record_id: string;
+  op: string;
+  /** The whole mutation as sent (JSON): the server keeps a copy of everything it refused. */
+  mutation: string;
+  code: string;
+  message: string;
+  issues: string | null;
+  rejected_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_id: string | null;
+  team_id: string | null;
+  action: string;
+  entity: string | null;
+  record_id: string | null;
+  request_id: string | null;
+  detail: string | null;
+}
+
+export interface Schema {
+  teams: TeamsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  records: RecordsTable;
+  changes: ChangesTable;
+  applied_mutations: AppliedMutationsTable;
+  rejected_mutations: RejectedMutationsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** The one data-access handle the server passes around. */
+export interface Database {
+  db: Kysely<Schema>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
