@@ -46,7 +46,7 @@ describe('a visit', () => {
     await user.click(await screen.findByRole('button', { name: /25–39/ }));
     await user.click(screen.getByRole('button', { name: /Bolig/ }));
     await user.click(screen.getByRole('button', { name: 'Registrér anonym kontakt' }));
-    expect(await screen.findByText('1 kontakter: 0 kendte, 1 anonyme')).toBeTruthy();
+    expect(await screen.findByText('1 kontakt: 0 kendte, 1 anonym')).toBeTruthy();
     const [contact] = await db.contacts.toArray();
     expect(contact).toMatchObject({
       visitId: visit.id,
@@ -72,7 +72,7 @@ describe('a visit', () => {
     await user.click(
       await screen.findByRole('button', { name: 'Registrér kontakt med Jens Hansen (Store-J)' }),
     );
-    expect(await screen.findByText('1 kontakter: 1 kendte, 0 anonyme')).toBeTruthy();
+    expect(await screen.findByText('1 kontakt: 1 kendt, 0 anonyme')).toBeTruthy();
     const [contact] = await db.contacts.toArray();
     await user.click(screen.getByRole('link', { name: /Skriv notat/ }));
     await waitFor(() =>

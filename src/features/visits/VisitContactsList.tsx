@@ -13,14 +13,18 @@ export function VisitContactsList({ visit }: { visit: Visit }) {
   const citizens = useCitizens() ?? [];
   const byId = new Map(citizens.map((c) => [c.id, c]));
   const named = contacts.filter((c) => c.kind === 'named').length;
+  const countText = (
+    count: number,
+    key: 'visits.contacts.total' | 'visits.contacts.named' | 'visits.contacts.anonymousCount',
+  ) => t(count === 1 ? `${key}.one` : `${key}.other`, { count });
   return (
     <section aria-labelledby="visit-contacts-heading" className="section">
       <h2 id="visit-contacts-heading">{t('visits.contacts.heading')}</h2>
       <p role="status">
         {t('visits.contacts.counts', {
-          total: contacts.length,
-          named,
-          anonymous: contacts.length - named,
+          total: countText(contacts.length, 'visits.contacts.total'),
+          named: countText(named, 'visits.contacts.named'),
+          anonymous: countText(contacts.length - named, 'visits.contacts.anonymousCount'),
         })}
       </p>
       {contacts.length === 0 && <p>{t('visits.contacts.none')}</p>}
