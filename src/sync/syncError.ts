@@ -1,3 +1,4 @@
+import { toDbError } from '../db';
 import { ApiError } from './apiClient';
 
 /**
@@ -5,7 +6,7 @@ import { ApiError } from './apiClient';
  * ApiError codes (`network`, `timeout`, `unauthorized`, `protocol-outdated`, …); `aborted` means
  * the engine was stopped mid-cycle (a closing tab), which is not a failure to report.
  */
-export type SyncErrorCode = ApiError['code'] | 'aborted' | 'local-storage';
+export type SyncErrorCode = ApiError['code'] | 'aborted' | 'local-storage' | 'storage-full';
 
 export interface SyncFailure {
   code: SyncErrorCode;
@@ -17,8 +18,12 @@ export function toSyncFailure(error: unknown): SyncFailure {
   if (error instanceof DOMException && error.name === 'AbortError') {
     return { code: 'aborted', message: 'Sync was stopped' };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'local-storage', message };
+  // A full disk while applying pulled changes must say so, not hide behind a generic failure.
+  const local = toDbError(error);
+  return {
+    code: local.code === 'storage-full' ? 'storage-full' : 'local-storage',
+    message: local.message,
+  };
 }
 
 /** No answer at all: the device is (as far as we can tell) offline. */

@@ -9,6 +9,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   'rate-limited': 'sync.error.rate-limited',
   'bad-response': 'sync.error.bad-response',
   'local-storage': 'sync.error.local-storage',
+  'storage-full': 'sync.error.storage-full',
 };
 
 const REJECT_KEYS: Record<string, MessageKey> = {

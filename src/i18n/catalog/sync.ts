@@ -30,6 +30,8 @@ export const da = {
   'sync.error.rate-limited': 'for mange forespørgsler – venter lidt',
   'sync.error.bad-response': 'uforståeligt svar fra serveren',
   'sync.error.local-storage': 'enhedens lager fejlede ({message})',
+  'sync.error.storage-full':
+    'enheden er fuld – kollegers ændringer kan ikke hentes. Frigør plads; dine egne ændringer er gemt og venter',
   'sync.error.other': 'uventet fejl ({code})',
   'sync.badge.local': 'Kun på denne enhed',
   'sync.badge.server': 'Gemt på serveren',
@@ -113,6 +115,8 @@ export const en = {
   'sync.error.rate-limited': 'too many requests – waiting a little',
   'sync.error.bad-response': 'unexpected answer from the server',
   'sync.error.local-storage': 'device storage failed ({message})',
+  'sync.error.storage-full':
+    "the device is full – colleagues' changes cannot be fetched. Free some space; your own changes are saved and waiting",
   'sync.error.other': 'unexpected error ({code})',
   'sync.badge.local': 'Only on this device',
   'sync.badge.server': 'Saved on the server',
