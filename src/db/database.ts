@@ -82,20 +82,8 @@ export class FremskudtDb extends Dexie {
     });
     // v2 adds the device's audit queue. Keyed by the event's UUIDv7, so key order is time order
     // and the oldest events are sent first.
-    this.version(2).stores({
-      citizens: 'id, updatedAt',
-      cases: 'id, citizenId, status',
-      notes: 'id, citizenId, caseId, occurredAt, [citizenId+occurredAt], visitId, status',
-      locations: 'id, kind',
-      scheduleSlots: 'id, locationId, userId, weekday',
-      visits: 'id, locationId, userId, startedAt, endedAt',
-      contacts: 'id, visitId, citizenId, at, [citizenId+at]',
-      followUps: 'id, citizenId, caseId, dueOn, assigneeId',
-      outbox: '++seq, &mutationId, recordId, state, entity',
-      drafts: 'key, citizenId, savedAt',
-      meta: 'key',
-      auditEvents: 'id',
-    });
+    // Tables a later version does not name are carried over unchanged (Dexie ≥ 3).
+    this.version(2).stores({ auditEvents: 'id' });
   }
 }
 

@@ -1,0 +1,27 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { FremskudtDb } from './database';
+
+describe('local database schema upgrades', () => {
+  it('keeps the waiting outbox and the records of a version 1 database when it opens as version 2', async () => {
+    const name = 'upgrade-test';
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      citizens: 'id, updatedAt',
+      outbox: '++seq, &mutationId, recordId, state, entity',
+      meta: 'key',
+    });
+    await v1.table('citizens').add({ id: 'c1', alias: 'Store-J', updatedAt: '2026-11-24' });
+    await v1.table('outbox').add({ mutationId: 'm1', recordId: 'c1', state: 'pending' });
+    v1.close();
+
+    const upgraded = new FremskudtDb(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(2);
+    expect(await upgraded.citizens.get('c1')).toMatchObject({ alias: 'Store-J' });
+    expect(await upgraded.outbox.where('state').equals('pending').count()).toBe(1);
+    expect(await upgraded.auditEvents.count()).toBe(0);
+    upgraded.close();
+    await Dexie.delete(name);
+  });
+});
