@@ -1,19 +1,12 @@
-import { useId } from 'react';
-import { describedBy } from './fieldIds';
-import { FieldMessages } from './FieldMessages';
+import { FieldShell, type FieldProps } from './FieldShell';
 
 export interface Option {
   value: string;
   label: string;
 }
 
-interface SelectFieldProps {
-  label: string;
-  value: string;
+interface SelectFieldProps extends FieldProps {
   options: readonly Option[];
-  onChange: (value: string) => void;
-  hint?: string | undefined;
-  error?: string | undefined;
   required?: boolean;
   disabled?: boolean;
 }
@@ -28,25 +21,17 @@ export function SelectField({
   error,
   ...rest
 }: SelectFieldProps) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <FieldMessages id={id} hint={hint} error={error} />
-      <select
-        {...rest}
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldShell label={label} hint={hint} error={error}>
+      {(control) => (
+        <select {...rest} {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }

@@ -1,16 +1,9 @@
-import { useId, type TextareaHTMLAttributes } from 'react';
-import { describedBy } from './fieldIds';
-import { FieldMessages } from './FieldMessages';
+import type { TextareaHTMLAttributes } from 'react';
+import { FieldShell, type FieldProps } from './FieldShell';
 
 type AreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'>;
 
-interface TextAreaFieldProps extends AreaProps {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string | undefined;
-  error?: string | undefined;
-}
+type TextAreaFieldProps = AreaProps & FieldProps;
 
 /** A labelled multi-line text field with its hint and error tied to it. */
 export function TextAreaField({
@@ -21,20 +14,17 @@ export function TextAreaField({
   error,
   ...rest
 }: TextAreaFieldProps) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <FieldMessages id={id} hint={hint} error={error} />
-      <textarea
-        rows={4}
-        {...rest}
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
-    </div>
+    <FieldShell label={label} hint={hint} error={error}>
+      {(control) => (
+        <textarea
+          rows={4}
+          {...rest}
+          {...control}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </FieldShell>
   );
 }

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Consent } from '../../domain';
 import { useT } from '../../i18n';
 import { localDate } from '../../i18n/format';
 import { Alert } from '../../ui/Alert';
 import { FieldMessages } from '../../ui/FieldMessages';
+import { useFieldControl } from '../../ui/FieldShell';
 import { TextField } from '../../ui/TextField';
 import {
   consentFromForm,
@@ -22,7 +23,6 @@ interface ConsentFormProps {
 /** Records a specific consent (retssikkerhedsloven § 11 a). */
 export function ConsentForm({ onSubmit, onCancel, saveError, busy }: ConsentFormProps) {
   const t = useT();
-  const toldId = useId();
   const [v, setV] = useState<ConsentFormValues>({
     informationKinds: '',
     parties: '',
@@ -35,6 +35,7 @@ export function ConsentForm({ onSubmit, onCancel, saveError, busy }: ConsentForm
   const set = (k: keyof ConsentFormValues) => (value: string) =>
     setV((s) => ({ ...s, [k]: value }));
   const err = (k: keyof ConsentFormValues) => (errors[k] ? t(errors[k]) : undefined);
+  const told = useFieldControl(undefined, errors.toldWhatRefusalMeans);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -81,15 +82,13 @@ export function ConsentForm({ onSubmit, onCancel, saveError, busy }: ConsentForm
       <div className="checkbox">
         <input
           type="checkbox"
-          id={toldId}
+          {...told}
           checked={v.toldWhatRefusalMeans}
           onChange={(e) => setV((s) => ({ ...s, toldWhatRefusalMeans: e.target.checked }))}
-          aria-invalid={errors.toldWhatRefusalMeans ? true : undefined}
-          aria-describedby={errors.toldWhatRefusalMeans ? `${toldId}-error` : undefined}
         />
-        <label htmlFor={toldId}>{t('consents.field.told')}</label>
+        <label htmlFor={told.id}>{t('consents.field.told')}</label>
       </div>
-      <FieldMessages id={toldId} error={err('toldWhatRefusalMeans')} />
+      <FieldMessages id={told.id} error={err('toldWhatRefusalMeans')} />
       {saveError && <Alert>{saveError}</Alert>}
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy}>
