@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { LEGAL_BASES, type LegalBasis } from '../../domain';
 import { useT } from '../../i18n';
 import { localDate } from '../../i18n/format';
-import { Alert } from '../../ui/Alert';
+import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 
@@ -77,15 +77,12 @@ export function CaseForm(props: CaseFormProps) {
         onChange={set('openedOn')}
         required
       />
-      {props.saveError && <Alert>{props.saveError}</Alert>}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={props.busy}>
-          {t('cases.save')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={props.saveError}
+        busy={props.busy}
+        saveLabel={t('cases.save')}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

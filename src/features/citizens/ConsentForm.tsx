@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { Consent } from '../../domain';
 import { useT } from '../../i18n';
 import { localDate } from '../../i18n/format';
-import { Alert } from '../../ui/Alert';
 import { FieldMessages } from '../../ui/FieldMessages';
 import { useFieldControl } from '../../ui/FieldShell';
+import { FormActions } from '../../ui/FormActions';
 import { TextField } from '../../ui/TextField';
 import {
   consentFromForm,
@@ -89,15 +89,12 @@ export function ConsentForm({ onSubmit, onCancel, saveError, busy }: ConsentForm
         <label htmlFor={told.id}>{t('consents.field.told')}</label>
       </div>
       <FieldMessages id={told.id} error={err('toldWhatRefusalMeans')} />
-      {saveError && <Alert>{saveError}</Alert>}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('consents.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={saveError}
+        busy={busy}
+        saveLabel={t('consents.save')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

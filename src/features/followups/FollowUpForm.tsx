@@ -4,7 +4,7 @@ import { citizenDisplayName } from '../../domain';
 import { useCasesOfCitizen } from '../../hooks/useCases';
 import { useCitizens } from '../../hooks/useCitizens';
 import { useT, type MessageKey } from '../../i18n';
-import { Alert } from '../../ui/Alert';
+import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useResponsibleOptions } from '../cases/useResponsibleOptions';
@@ -101,15 +101,12 @@ export function FollowUpForm({ citizenId, onDone }: { citizenId?: string; onDone
         onChange={set('assigneeId')}
         options={responsible.options}
       />
-      {save.error && <Alert>{save.error}</Alert>}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {t('followUps.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={save.error}
+        busy={save.busy}
+        saveLabel={t('followUps.save')}
+        onCancel={onDone}
+      />
     </form>
   );
 }

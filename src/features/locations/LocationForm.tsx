@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { locationsRepo } from '../../db/locations';
 import { LOCATION_KINDS, type Location, type LocationKind } from '../../domain';
 import { useT } from '../../i18n';
-import { Alert } from '../../ui/Alert';
+import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
@@ -64,15 +64,12 @@ export function LocationForm({ location, onDone }: { location?: Location; onDone
         />
         <label htmlFor={activeId}>{t('locations.field.active')}</label>
       </div>
-      {save.error && <Alert>{save.error}</Alert>}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {t('locations.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={save.error}
+        busy={save.busy}
+        saveLabel={t('locations.save')}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { scheduleSlotsRepo } from '../../db/scheduleSlots';
 import type { Location } from '../../domain';
 import { useT, type MessageKey } from '../../i18n';
-import { Alert } from '../../ui/Alert';
+import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useResponsibleOptions } from '../cases/useResponsibleOptions';
@@ -82,15 +82,12 @@ export function SlotForm({
           options={users.options}
         />
       </div>
-      {save.error && <Alert>{save.error}</Alert>}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {t('schedule.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={save.error}
+        busy={save.busy}
+        saveLabel={t('schedule.save')}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { notesRepo } from '../../db/notes';
 import type { Note } from '../../domain';
 import { useT } from '../../i18n';
-import { Alert } from '../../ui/Alert';
+import { FormActions } from '../../ui/FormActions';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { useSaveAction } from '../shared/useSaveAction';
 
@@ -33,15 +33,12 @@ export function CorrectionForm({ original, onDone }: { original: Note; onDone: (
         error={error}
         rows={5}
       />
-      {save.error && <Alert>{save.error}</Alert>}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {t('notes.correction.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={save.error}
+        busy={save.busy}
+        saveLabel={t('notes.correction.save')}
+        onCancel={onDone}
+      />
     </form>
   );
 }
