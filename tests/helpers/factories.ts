@@ -1,3 +1,4 @@
+import { beforeEach } from 'vitest';
 import { casesRepo } from '../../src/db/cases';
 import { citizensRepo } from '../../src/db/citizens';
 import { contactsRepo } from '../../src/db/contacts';
@@ -53,6 +54,14 @@ export async function signIn(): Promise<Session> {
   await setSession(session);
   await setMeta('deviceId', DEVICE_ID);
   return session;
+}
+
+/** Starts every test in the calling file on an empty database with Mette signed in. */
+export function signedInBeforeEach(): void {
+  beforeEach(async () => {
+    await resetDb();
+    await signIn();
+  });
 }
 
 export const makeCitizen = (fields: Partial<CitizenInput> = {}) =>

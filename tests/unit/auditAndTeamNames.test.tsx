@@ -2,13 +2,13 @@ import { StrictMode } from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { memoryLocation } from 'wouter/memory-location';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App';
 import { citizensRepo } from '../../src/db/citizens';
 import { db } from '../../src/db/database';
 import { setTeamMembers } from '../../src/db/teamMembers';
 import { SEARCH_SETTLE_MS } from '../../src/hooks/useAuditSearch';
-import { ctx, makeCase, makeCitizen, makeLocation, resetDb, signIn } from '../helpers/factories';
+import { ctx, makeCase, makeCitizen, makeLocation, signedInBeforeEach } from '../helpers/factories';
 
 // The production entry renders under StrictMode (effects run twice on mount), so these do too.
 function renderStrict(path: string) {
@@ -25,10 +25,7 @@ function renderStrict(path: string) {
 const events = () => db.auditEvents.orderBy('id').toArray();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-beforeEach(async () => {
-  await resetDb();
-  await signIn();
-});
+signedInBeforeEach();
 afterEach(() => {
   vi.restoreAllMocks();
 });

@@ -1,13 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
-import { makeCase, makeCitizen, makeNote, resetDb, signIn } from '../helpers/factories';
+import { makeCase, makeCitizen, makeNote, signedInBeforeEach } from '../helpers/factories';
 import { renderApp } from '../helpers/renderApp';
 
-beforeEach(async () => {
-  await resetDb();
-  await signIn();
-});
+signedInBeforeEach();
 
 describe('cases', () => {
   it('opens a case under a legal basis shown with its Danish label', async () => {

@@ -1,13 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
-import { makeCitizen, resetDb, signIn } from '../helpers/factories';
+import { makeCitizen, signedInBeforeEach } from '../helpers/factories';
 import { renderApp } from '../helpers/renderApp';
 
-beforeEach(async () => {
-  await resetDb();
-  await signIn();
-});
+signedInBeforeEach();
 
 describe('the citizens list', () => {
   it('finds a citizen by the start of their alias, instantly', async () => {

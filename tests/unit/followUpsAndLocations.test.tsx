@@ -1,20 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
 import {
   daysFromToday,
   makeCitizen,
   makeFollowUp,
   makeLocation,
-  resetDb,
-  signIn,
+  signedInBeforeEach,
 } from '../helpers/factories';
 import { renderApp } from '../helpers/renderApp';
 
-beforeEach(async () => {
-  await resetDb();
-  await signIn();
-});
+signedInBeforeEach();
 
 describe('follow-ups', () => {
   it('creates a follow-up for a citizen and marks it done, then reopens it', async () => {

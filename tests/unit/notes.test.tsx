@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
 import {
   makeCitizen,
@@ -7,15 +7,11 @@ import {
   makeLocation,
   makeNote,
   makeVisit,
-  resetDb,
-  signIn,
+  signedInBeforeEach,
 } from '../helpers/factories';
 import { renderApp } from '../helpers/renderApp';
 
-beforeEach(async () => {
-  await resetDb();
-  await signIn();
-});
+signedInBeforeEach();
 
 describe('the note editor', () => {
   it('autosaves the text locally within a second and restores it after the editor is reopened', async () => {

@@ -1,20 +1,17 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { citizensRepo } from '../../src/db/citizens';
 import { db } from '../../src/db/database';
 import { DbError } from '../../src/db/errors';
 import { notesRepo } from '../../src/db/notes';
-import { makeCitizen, resetDb, signIn } from '../helpers/factories';
+import { makeCitizen, signedInBeforeEach } from '../helpers/factories';
 import { renderApp } from '../helpers/renderApp';
 
 // The disk filling up is a fault that cannot be produced in fake-indexeddb, so it is injected at
 // the repository edge with the same DbError the repositories throw on QuotaExceededError.
 const full = () => new DbError('storage-full', "The device has no room left for the app's data");
 
-beforeEach(async () => {
-  await resetDb();
-  await signIn();
-});
+signedInBeforeEach();
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isoWeekday } from '../../src/domain';
 import { localDate } from '../../src/i18n/format';
 import {
@@ -10,15 +10,11 @@ import {
   makeLocation,
   makeSlot,
   makeVisit,
-  resetDb,
-  signIn,
+  signedInBeforeEach,
 } from '../helpers/factories';
 import { renderApp } from '../helpers/renderApp';
 
-beforeEach(async () => {
-  await resetDb();
-  await signIn();
-});
+signedInBeforeEach();
 
 describe('the Today screen', () => {
   it("shows today's scheduled location but not another weekday's or another caseworker's", async () => {

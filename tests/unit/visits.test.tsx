@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
 import { isoWeekday } from '../../src/domain';
 import { localDate } from '../../src/i18n/format';
@@ -8,15 +8,11 @@ import {
   makeLocation,
   makeSlot,
   makeVisit,
-  resetDb,
-  signIn,
+  signedInBeforeEach,
 } from '../helpers/factories';
 import { renderApp } from '../helpers/renderApp';
 
-beforeEach(async () => {
-  await resetDb();
-  await signIn();
-});
+signedInBeforeEach();
 
 describe('a visit', () => {
   it('starts at the location the caseworker is scheduled at now', async () => {
