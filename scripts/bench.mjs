@@ -7,15 +7,14 @@
 //   3. first sync in Chromium: the real app logging in as that colleague and pulling everything
 //      into IndexedDB (Dexie), from the click on "Log ind" until the indicator says "Synkroniseret".
 // BENCH_RECORDS (default 5000) sets N. Figures vary with the machine; compare runs on one machine.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
+import { startServer } from './lib/startServer.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RECORDS = Number(process.env.BENCH_RECORDS || 5000);
@@ -37,30 +36,6 @@ const LIFE_STORY =
 if (!existsSync(join(ROOT, 'dist/server/main.js'))) {
   console.error('No production build: run `npm run build` first.');
   process.exit(1);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url, child) {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become healthy');
 }
 
 async function api(url, path, { token, body } = {}) {
@@ -161,23 +136,9 @@ async function benchFirstSync(url, changes) {
   }
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), 'fremskudt-bench-'));
-const port = await freePort();
-const url = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [join(ROOT, 'dist/server/main.js')], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: '',
-    SQLITE_PATH: join(dataDir, 'bench.sqlite'),
-    DEMO_DATA: '1',
-    LOG_LEVEL: 'warn',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const server = await startServer({ tmpPrefix: 'fremskudt-bench-', sqliteName: 'bench.sqlite' });
+const { url } = server;
 try {
-  await waitForHealth(url, server);
   console.log(`Fremskudt bench: ${RECORDS} records, SQLite, Node ${process.versions.node}`);
   const mette = await api(url, '/api/auth/login', {
     body: { username: 'mette', password: 'demo' },
@@ -189,6 +150,5 @@ try {
   const changes = await benchPull(url, anders.token);
   await benchFirstSync(url, changes);
 } finally {
-  server.kill('SIGTERM');
-  await rm(dataDir, { recursive: true, force: true });
+  await server.stop();
 }

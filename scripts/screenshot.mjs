@@ -3,14 +3,13 @@
 //   npm run build && node scripts/screenshot.mjs
 // Starts its own server (temporary SQLite, DEMO_DATA=1) on a free port, logs in as the demo user
 // mette in headless Chromium and writes docs/screenshots/*.png.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer } from './lib/startServer.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'docs/screenshots');
@@ -21,49 +20,11 @@ if (!existsSync(join(ROOT, 'dist/server/main.js')) || !existsSync(join(ROOT, 'di
   process.exit(1);
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url, child) {
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become healthy');
-}
-
-const dataDir = await mkdtemp(join(tmpdir(), 'fremskudt-shots-'));
-const port = await freePort();
-const url = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [join(ROOT, 'dist/server/main.js')], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: '',
-    SQLITE_PATH: join(dataDir, 'fremskudt.sqlite'),
-    DEMO_DATA: '1',
-    LOG_LEVEL: 'warn',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const server = await startServer({ tmpPrefix: 'fremskudt-shots-', sqliteName: 'fremskudt.sqlite' });
+const { url } = server;
 const userDataDir = await mkdtemp(join(tmpdir(), 'fremskudt-shots-chromium-'));
 let context;
 try {
-  await waitForHealth(url, server);
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
@@ -113,7 +74,6 @@ try {
   console.log('wrote docs/screenshots/citizen.png');
 } finally {
   await context?.close();
-  server.kill('SIGTERM');
+  await server.stop();
   await rm(userDataDir, { recursive: true, force: true });
-  await rm(dataDir, { recursive: true, force: true });
 }
