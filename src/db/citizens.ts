@@ -1,8 +1,12 @@
 import type { Citizen, CitizenInput } from '../domain';
-import { db } from './database';
+import { db, type FremskudtDb } from './database';
 import { entityRepository } from './entityRepository';
 
-export const citizensRepo = entityRepository<Citizen, CitizenInput>('citizen', (d) => d.citizens);
+/** Citizens in `database` (tests simulate several devices, each with its own database). */
+export const createCitizensRepo = (database: () => FremskudtDb = () => db) =>
+  entityRepository<Citizen, CitizenInput>('citizen', (d) => d.citizens, database);
+
+export const citizensRepo = createCitizensRepo();
 
 export function listCitizens(): Promise<Citizen[]> {
   return db.citizens.toArray();

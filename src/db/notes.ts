@@ -1,10 +1,8 @@
 import { checkNoteUpdate, correctionFieldsFor, type Note, type NoteInput } from '../domain';
-import { db } from './database';
+import { db, type FremskudtDb } from './database';
 import { entityRepository } from './entityRepository';
 import { DbError } from './errors';
 import { nowIso, type WriteContext } from './writeContext';
-
-const repo = entityRepository<Note, NoteInput>('note', (d) => d.notes);
 
 const refuseFinal = (note: Note) =>
   checkNoteUpdate(note)
@@ -18,28 +16,33 @@ const refuseFinal = (note: Note) =>
  * Journal notes. A final note is immutable (notatpligt): update and remove refuse it, and a
  * correction is a new note pointing to the original.
  */
-export const notesRepo = {
-  get: repo.get,
-  create: repo.create,
-  update: (ctx: WriteContext, id: string, patch: Partial<NoteInput>) =>
-    repo.update(ctx, id, patch, { guard: refuseFinal }),
-  remove: (ctx: WriteContext, id: string) => repo.remove(ctx, id, refuseFinal),
+export function createNotesRepo(database: () => FremskudtDb = () => db) {
+  const repo = entityRepository<Note, NoteInput>('note', (d) => d.notes, database);
+  return {
+    get: repo.get,
+    create: repo.create,
+    update: (ctx: WriteContext, id: string, patch: Partial<NoteInput>) =>
+      repo.update(ctx, id, patch, { guard: refuseFinal }),
+    remove: (ctx: WriteContext, id: string) => repo.remove(ctx, id, refuseFinal),
 
-  /** Makes a draft final; from then on it can only be corrected. */
-  finalize: (ctx: WriteContext, id: string) =>
-    repo.update(ctx, id, { status: 'final', finalizedAt: nowIso(ctx) }, { guard: refuseFinal }),
+    /** Makes a draft final; from then on it can only be corrected. */
+    finalize: (ctx: WriteContext, id: string) =>
+      repo.update(ctx, id, { status: 'final', finalizedAt: nowIso(ctx) }, { guard: refuseFinal }),
 
-  /** Writes a final correction of `original` with a new body. */
-  async correct(ctx: WriteContext, original: Note, body: string): Promise<Note> {
-    return repo.create(ctx, {
-      ...correctionFieldsFor(original),
-      body,
-      status: 'final',
-      authorId: ctx.userId,
-      finalizedAt: nowIso(ctx),
-    });
-  },
-};
+    /** Writes a final correction of `original` with a new body. */
+    async correct(ctx: WriteContext, original: Note, body: string): Promise<Note> {
+      return repo.create(ctx, {
+        ...correctionFieldsFor(original),
+        body,
+        status: 'final',
+        authorId: ctx.userId,
+        finalizedAt: nowIso(ctx),
+      });
+    },
+  };
+}
+
+export const notesRepo = createNotesRepo();
 
 export function notesOfCitizen(citizenId: string): Promise<Note[]> {
   return db.notes

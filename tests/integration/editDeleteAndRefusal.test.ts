@@ -77,7 +77,7 @@ describe('a change the server refuses', () => {
     await anders.sync();
 
     // Mette finalizes the note; Anders, offline with the old draft, deletes it, then keeps working.
-    await mette.repos.notes.update(mette.ctx, note.id, { status: 'final' });
+    await mette.repos.notes.finalize(mette.ctx, note.id);
     await mette.sync();
     await anders.repos.notes.remove(anders.ctx, note.id);
     const later = await anders.repos.citizens.create(

@@ -1,18 +1,12 @@
 import {
   FremskudtDb,
-  entityRepository,
+  createCasesRepo,
+  createCitizensRepo,
+  createNotesRepo,
   type OutboxEntry,
   type WriteContext,
 } from '../../../src/db';
-import type {
-  Case,
-  CaseFields,
-  Citizen,
-  CitizenFields,
-  Note,
-  NoteFields,
-  UserProfile,
-} from '../../../src/domain';
+import type { UserProfile } from '../../../src/domain';
 import { newId } from '../../../src/domain';
 import type { LoginResponse } from '../../../src/protocol';
 import { createApiClient, type ApiClient } from '../../../src/sync/apiClient';
@@ -24,23 +18,12 @@ import { createSyncStatusStore, type SyncStatusStore } from '../../../src/sync/s
 import type { TestServer } from '../../helpers/testServer';
 import { createFaultyFetch, type FaultyFetch } from './faultyFetch';
 
+/** The app's own repositories (with their rules, e.g. final notes are immutable) on this device's database. */
 export function reposFor(db: FremskudtDb) {
   return {
-    citizens: entityRepository<Citizen, CitizenFields>(
-      'citizen',
-      (d) => d.citizens,
-      () => db,
-    ),
-    cases: entityRepository<Case, CaseFields>(
-      'case',
-      (d) => d.cases,
-      () => db,
-    ),
-    notes: entityRepository<Note, NoteFields>(
-      'note',
-      (d) => d.notes,
-      () => db,
-    ),
+    citizens: createCitizensRepo(() => db),
+    cases: createCasesRepo(() => db),
+    notes: createNotesRepo(() => db),
   };
 }
 
