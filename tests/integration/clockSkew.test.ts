@@ -1,31 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/testServer';
-import { createDevice, type Device } from './helpers/device';
+import { describe, expect, it } from 'vitest';
+import { serverWithDevices } from './helpers/serverWithDevices';
 import { citizenFields } from './helpers/factories';
 
 const HOUR_MS = 3_600_000;
-let server: TestServer;
-const devices: Device[] = [];
-beforeAll(async () => {
-  server = await startTestServer({ dialect: 'sqlite' });
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  for (const d of devices.splice(0)) await d.dispose();
-});
+const env = serverWithDevices();
 
 describe.each([
   ['a day ahead', 24 * HOUR_MS],
   ['an hour behind', -HOUR_MS],
 ])('a device whose clock is %s', (_label, skewMs) => {
   it('changes nothing: the server orders the writes and stamps the times', async () => {
-    const skewed = await createDevice(server, 'mette', {
+    const skewed = await env.device('mette', {
       now: () => new Date(Date.now() + skewMs),
     });
-    const correct = await createDevice(server, 'anders');
-    devices.push(skewed, correct);
+    const correct = await env.device('anders');
     const c = await correct.repos.citizens.create(
       correct.ctx,
       citizenFields({ firstName: 'Frede' }),

@@ -1,26 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../src/server/db/schema';
-import { startTestServer, type TestServer } from '../helpers/testServer';
-import { createDevice, type Device } from './helpers/device';
+import { serverWithDevices } from './helpers/serverWithDevices';
 import { citizenFields, comparable, noteFields } from './helpers/factories';
 
 describe.each<Dialect>(['sqlite', 'postgres'])('two devices offline, on %s', (dialect) => {
-  let server: TestServer;
-  const devices: Device[] = [];
-  beforeAll(async () => {
-    server = await startTestServer({ dialect });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-  afterEach(async () => {
-    for (const d of devices.splice(0)) await d.dispose();
-  });
+  const env = serverWithDevices(dialect);
 
   it('converge on the same citizen, show the same-field clash as a conflict and keep every note', async () => {
-    const mette = await createDevice(server, 'mette');
-    const anders = await createDevice(server, 'anders');
-    devices.push(mette, anders);
+    const mette = await env.device('mette');
+    const anders = await env.device('anders');
     const citizen = await mette.repos.citizens.create(
       mette.ctx,
       citizenFields({ firstName: 'Bente', phone: '11 11 11 11' }),

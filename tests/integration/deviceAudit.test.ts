@@ -1,34 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getTeamMembers, recordAuditEvent } from '../../src/db';
 import { sendAuditBeforeSignOut } from '../../src/sync/sendAuditBeforeSignOut';
 import { startSyncEngine } from '../../src/sync/startSyncEngine';
-import { startTestServer, type TestServer } from '../helpers/testServer';
-import { createDevice, type Device } from './helpers/device';
+import { serverWithDevices } from './helpers/serverWithDevices';
 import { citizenFields } from './helpers/factories';
 import { createManualScheduler, nextSettled } from './helpers/manualScheduler';
 import { changesOf } from './helpers/serverLog';
 
-let server: TestServer;
-const devices: Device[] = [];
-const device = async (username: string, options: Parameters<typeof createDevice>[2] = {}) => {
-  const d = await createDevice(server, username, options);
-  devices.push(d);
-  return d;
-};
-
-beforeAll(async () => {
-  server = await startTestServer({ dialect: 'sqlite' });
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  for (const d of devices.splice(0)) await d.dispose();
-});
+const env = serverWithDevices();
+const device = env.device;
 
 /** The server's audit rows for these event ids, with the device-reported detail parsed. */
 async function auditRows(ids: string[]) {
-  const rows = await server.db.db
+  const rows = await env.server.db.db
     .selectFrom('audit_log')
     .select(['id', 'action', 'user_id', 'team_id', 'entity', 'record_id', 'detail'])
     .where('id', 'in', ids)
@@ -62,7 +46,7 @@ describe('reads and searches done on a device', () => {
     mette.net.failNext('/api/audit/events', { kind: 'drop-response' });
     await expect(mette.sync()).rejects.toMatchObject({ code: 'network' });
     // The case data went first and was not held back by the audit failure.
-    expect(await changesOf(server, citizen.id)).toHaveLength(1);
+    expect(await changesOf(env.server, citizen.id)).toHaveLength(1);
     expect(await mette.outbox()).toHaveLength(0);
     expect(await auditRows(ids)).toHaveLength(2);
     expect(await mette.db.auditEvents.count()).toBe(2);
@@ -83,7 +67,7 @@ describe('reads and searches done on a device', () => {
       { id: search.id, action: 'search', user_id: 'mette', entity: 'citizen' },
     ]);
     expect(rows[1]!.detail).toMatchObject({ term: 'Store-J' });
-    const searches = await server.db.db
+    const searches = await env.server.db.db
       .selectFrom('audit_log')
       .select('id')
       .where('action', '=', 'search')

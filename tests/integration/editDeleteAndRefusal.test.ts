@@ -1,28 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullChanges } from '../../src/sync/pullChanges';
 import { listRejectedIn } from '../../src/sync/outboxQueries';
 import { resendRejected } from '../../src/sync/resendRejected';
-import { startTestServer, type TestServer } from '../helpers/testServer';
-import { createDevice, type Device } from './helpers/device';
+import { serverWithDevices } from './helpers/serverWithDevices';
 import { citizenFields, noteFields } from './helpers/factories';
 
-let server: TestServer;
-const devices: Device[] = [];
+const env = serverWithDevices();
 const pair = async () => {
-  const mette = await createDevice(server, 'mette');
-  const anders = await createDevice(server, 'anders');
-  devices.push(mette, anders);
+  const mette = await env.device('mette');
+  const anders = await env.device('anders');
   return { mette, anders };
 };
-beforeAll(async () => {
-  server = await startTestServer({ dialect: 'sqlite' });
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  for (const d of devices.splice(0)) await d.dispose();
-});
 
 describe('edit against delete', () => {
   it('keeps an edit made offline when a colleague deleted the citizen first, with a visible conflict', async () => {

@@ -1,28 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FremskudtDb } from '../../src/db';
 import { readCursor } from '../../src/sync/applyPulledPage';
-import { startTestServer, type TestServer } from '../helpers/testServer';
-import { createDevice, type Device } from './helpers/device';
+import { serverWithDevices } from './helpers/serverWithDevices';
 import { citizenFields, noteFields } from './helpers/factories';
 import { appliedMutationIds, changesOf } from './helpers/serverLog';
 
-let server: TestServer;
-const devices: Device[] = [];
-const device = async (username: string) => {
-  const d = await createDevice(server, username);
-  devices.push(d);
-  return d;
-};
-
-beforeAll(async () => {
-  server = await startTestServer({ dialect: 'sqlite' });
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  for (const d of devices.splice(0)) await d.dispose();
-});
+const env = serverWithDevices();
+const device = env.device;
 
 describe('push and pull against the real server', () => {
   it('brings the demo data to a new device and a citizen written offline to a colleague', async () => {
@@ -58,13 +42,13 @@ describe('push and pull against the real server', () => {
     await expect(mette.sync()).rejects.toMatchObject({ code: 'network' });
     // The server applied everything, but the device does not know: the outbox is untouched.
     expect(await mette.outbox()).toHaveLength(3);
-    expect((await changesOf(server, c.id)).length).toBe(2);
+    expect((await changesOf(env.server, c.id)).length).toBe(2);
 
     await mette.sync();
     expect(await mette.outbox()).toHaveLength(0);
-    const changes = await changesOf(server, c.id);
+    const changes = await changesOf(env.server, c.id);
     expect(changes.map((ch) => ch.version)).toEqual([1, 2]);
-    const applied = await appliedMutationIds(server);
+    const applied = await appliedMutationIds(env.server);
     for (const id of sent) expect(applied.filter((a) => a === id)).toHaveLength(1);
     const local = await mette.db.citizens.get(c.id);
     expect(local).toMatchObject({ alias: 'Store-J', phone: '12 34 56 78', version: 2 });
@@ -114,14 +98,14 @@ describe('push and pull against the real server', () => {
 
     const kept = await mette.repos.citizens.create(mette.ctx, citizenFields({ firstName: 'Hel' }));
     const reloaded = await mette.reload();
-    devices.splice(devices.indexOf(mette), 1, reloaded);
+    env.replace(mette, reloaded);
     expect(await reloaded.db.citizens.get(kept.id)).toMatchObject({ firstName: 'Hel' });
     expect((await reloaded.outbox()).map((e) => e.recordId)).toEqual([kept.id]);
     expect(reloaded.db).toBeInstanceOf(FremskudtDb);
 
     await reloaded.sync();
     expect(await reloaded.outbox()).toHaveLength(0);
-    expect((await changesOf(server, kept.id)).length).toBe(1);
+    expect((await changesOf(env.server, kept.id)).length).toBe(1);
   });
 
   it('sends a long queue in batches bounded by count and size, and sets aside a change too big to send', async () => {
