@@ -8,6 +8,13 @@ export const createCitizensRepo = (database: () => FremskudtDb = () => db) =>
 
 export const citizensRepo = createCitizensRepo();
 
+/** The citizens with these ids (unknown ids left out), without reading the whole table. */
+export async function citizensByIds(ids: readonly string[]): Promise<Map<string, Citizen>> {
+  const unique = [...new Set(ids)];
+  const found = await db.citizens.bulkGet(unique);
+  return new Map(found.filter((c) => c !== undefined).map((c) => [c.id, c]));
+}
+
 export function listCitizens(): Promise<Citizen[]> {
   return db.citizens.toArray();
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useCitizens } from '../../hooks/useCitizens';
+import { useCitizensByIds } from '../../hooks/useCitizens';
 import { useFollowUps } from '../../hooks/useFollowUps';
 import { useToday } from '../../hooks/useToday';
 import { useT } from '../../i18n';
@@ -12,9 +12,8 @@ export function FollowUpsPage() {
   const t = useT();
   const today = useToday();
   const followUps = useFollowUps();
-  const citizens = useCitizens() ?? [];
   const [adding, setAdding] = useState(false);
-  const byId = new Map(citizens.map((c) => [c.id, c]));
+  const byId = useCitizensByIds(followUps?.map((f) => f.citizenId) ?? []);
   const open = followUps?.filter((f) => !f.doneAt) ?? [];
   const done = (followUps?.filter((f) => f.doneAt) ?? []).sort((a, b) =>
     (b.doneAt ?? '').localeCompare(a.doneAt ?? ''),

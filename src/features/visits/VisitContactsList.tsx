@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { citizenDisplayName, type Visit } from '../../domain';
-import { useCitizens } from '../../hooks/useCitizens';
+import { useCitizensByIds } from '../../hooks/useCitizens';
 import { useVisitContacts } from '../../hooks/useVisits';
 import { useT } from '../../i18n';
 import { useFormat } from '../shared/useFormat';
@@ -10,8 +10,7 @@ export function VisitContactsList({ visit }: { visit: Visit }) {
   const t = useT();
   const f = useFormat();
   const contacts = useVisitContacts(visit.id) ?? [];
-  const citizens = useCitizens() ?? [];
-  const byId = new Map(citizens.map((c) => [c.id, c]));
+  const byId = useCitizensByIds(contacts.flatMap((c) => (c.citizenId ? [c.citizenId] : [])));
   const named = contacts.filter((c) => c.kind === 'named').length;
   const countText = (
     count: number,
