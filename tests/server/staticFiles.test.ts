@@ -44,6 +44,8 @@ describe('serving the installed app', () => {
     expect(res.headers['cache-control']).toBe('no-cache');
     const root = await app.inject({ method: 'GET', url: '/' });
     expect(root.body).toContain('Fremskudt test');
+    expect(root.statusCode).toBe(200);
+    expect(root.headers['cache-control']).toBe('no-cache');
   });
 
   it('serves the service worker and manifest uncached and hashed assets for a year', async () => {

@@ -37,13 +37,8 @@ export async function registerStaticFiles(app: FastifyInstance, dir: string): Pr
       cacheControl: false,
       setHeaders: cacheHeaders,
       allowedPath: (path) => !path.startsWith('/server/'),
-      index: false,
-    });
-    // The site root is the app itself; without this, @fastify/static treats "/" as a directory
-    // (index: false) and answers with an error instead of the app shell.
-    app.get('/', (_request, reply) => {
-      reply.header('cache-control', 'no-cache');
-      return reply.sendFile('index.html');
+      // The site root is the app shell (served with no-cache by cacheHeaders).
+      index: 'index.html',
     });
   } else {
     app.log.warn({ staticDir: root }, 'no index.html in STATIC_DIR: serving the API only');
