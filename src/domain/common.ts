@@ -11,6 +11,11 @@ export const DateOnlySchema = z.iso.date();
 export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time-of-day');
 
 export const TeamIdSchema = z.string().min(1).max(64);
+/**
+ * The scope of what the whole municipality shares (locations and their weekly schedule): such
+ * records carry this as their teamId, and every signed-in user's pulls include it.
+ */
+export const SHARED_TEAM_ID = 'shared';
 export const UserIdSchema = z.string().min(1).max(64);
 
 /** Free text limits, in characters. */

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { UserProfileSchema } from '../domain/user';
+import { DeviceIdSchema } from './sync';
 
 export const LoginRequestSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /** This device's id for this user (the server registers it; an admin can revoke it). */
+  deviceId: DeviceIdSchema.optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
@@ -11,6 +14,13 @@ export const LoginResponseSchema = z.object({
   token: z.string().min(20).max(256),
   user: UserProfileSchema,
   expiresAt: z.iso.datetime({ offset: true }),
+  /** The device the session is bound to (the one sent, or a new one if none was sent). */
+  deviceId: DeviceIdSchema.optional(),
+  /**
+   * A random secret the server keeps per (user, device), base64url. The device wraps its local
+   * data key with it too, so after a password change an online login can still open the data.
+   */
+  deviceSecret: z.string().min(32).max(128).optional(),
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 

@@ -5,6 +5,8 @@ export const ERROR_CODES = {
   'invalid-request': 400,
   unauthorized: 401,
   forbidden: 403,
+  /** The device was reported lost: the app wipes its local data for this user. */
+  'device-revoked': 403,
   'not-found': 404,
   'payload-too-large': 413,
   'protocol-outdated': 426,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldConflictSchema, IdSchema, InstantSchema } from '../domain/common';
+import { FieldConflictSchema, IdSchema, InstantSchema, TeamIdSchema } from '../domain/common';
 import { EntityNameSchema } from '../domain/entities';
 import { RejectCodeSchema } from './errors';
 import { MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, DEFAULT_PULL_LIMIT } from './versions';
@@ -20,6 +20,12 @@ export const MutationSchema = z.object({
   baseVersion: z.number().int().min(0),
   clientTime: InstantSchema,
   resolvesConflicts: z.array(IdSchema).max(100).optional(),
+  /**
+   * For a create: the team the new record belongs to (one of the user's teams; the user's
+   * default team when absent). Records that name a citizen must be in the citizen's team.
+   * Ignored for update and delete (moving a record is an administrator's action).
+   */
+  teamId: TeamIdSchema.optional(),
 });
 export type Mutation = z.infer<typeof MutationSchema>;
 
@@ -66,18 +72,26 @@ export const PushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponseSchema>;
 
+export const MAX_CURSOR_LENGTH = 4096;
+
 export const PullQuerySchema = z.object({
   after: z.coerce.number().int().min(0).default(0),
+  /** The `nextCursor` of the previous page, opaque to the client; wins over `after`. */
+  cursor: z.string().max(MAX_CURSOR_LENGTH).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
 });
 export type PullQuery = z.infer<typeof PullQuerySchema>;
 
-/** One entry of the team's change log. `record` is null for a tombstone. */
+/**
+ * One entry of the team's change log. `record` is null for a tombstone and for `evict`: the
+ * record left this device's scope (moved to another team) and is to be removed from the device
+ * without deleting it anywhere else.
+ */
 export const ChangeSchema = z.object({
   seq: z.number().int().min(1),
   entity: EntityNameSchema,
   recordId: IdSchema,
-  op: z.enum(['upsert', 'delete']),
+  op: z.enum(['upsert', 'delete', 'evict']),
   version: z.number().int().min(0),
   record: z.record(z.string(), z.unknown()).nullable(),
 });
@@ -90,5 +104,12 @@ export const PullResponseSchema = z.object({
   hasMore: z.boolean(),
   /** The newest sequence visible to this device now; for progress bars. */
   latestSeq: z.number().int().min(0),
+  /** Send this as `cursor` next time (store it with the applied page, in one transaction). */
+  nextCursor: z.string().max(MAX_CURSOR_LENGTH).optional(),
+  /**
+   * Teams whose records this device holds but may no longer see (the user left the team):
+   * remove every local record of these teams, after the outbox was pushed.
+   */
+  evictTeams: z.array(TeamIdSchema).max(100).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
