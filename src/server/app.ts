@@ -6,6 +6,7 @@ import { purgeOldAudit } from './audit/audit';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { installAuthHook } from './auth/authHook';
 import { registerAuthRoutes } from './auth/authRoutes';
+import { forgetOldFailures } from './auth/loginThrottle';
 import { deleteExpiredSessions } from './auth/sessions';
 import { registerTeamRoutes } from './auth/teamRoutes';
 import type { Config } from './config';
@@ -41,6 +42,7 @@ function installHousekeeping(app: FastifyInstance, database: Database, config: C
   const run = async () => {
     const purged = await purgeOldAudit(database, config.AUDIT_RETENTION_DAYS);
     await deleteExpiredSessions(database);
+    await forgetOldFailures(database);
     if (purged > 0) app.log.info({ purged }, 'audit entries past retention deleted');
   };
   let timer: NodeJS.Timeout | undefined;
@@ -69,6 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const app = Fastify({
     logger: loggerOptions(config, options.logger),
+    trustProxy: config.TRUST_PROXY,
     bodyLimit: MAX_PUSH_BYTES,
     requestIdHeader: 'x-request-id',
     // Unique across restarts, so an audit entry's request id finds its log lines.
@@ -97,7 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Order matters: an outdated app is told to update before it is asked to sign in.
   installProtocolCheck(app);
   installAuthHook(app, database);
-  registerAuthRoutes(app, database, config);
+  await registerAuthRoutes(app, database, config);
   registerSyncRoutes(app, database);
   registerTeamRoutes(app, database);
   registerAuditRoutes(app, database);

@@ -36,6 +36,15 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long audit entries are kept (Datatilsynet: logs need a defined retention period). */
   AUDIT_RETENTION_DAYS: positiveInt(180),
+  /** Login attempts per client IP per minute (@fastify/rate-limit), against password spraying. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt(20),
+  /** Failed logins per username before it is locked out for a while. */
+  LOGIN_MAX_FAILURES: positiveInt(5),
+  /** The first lockout; it doubles with every further failure, up to LOGIN_MAX_LOCKOUT_SECONDS. */
+  LOGIN_LOCKOUT_SECONDS: positiveInt(30),
+  LOGIN_MAX_LOCKOUT_SECONDS: positiveInt(900),
+  /** Behind the municipality's reverse proxy: trust its X-Forwarded-For for the per-IP limit. */
+  TRUST_PROXY: truthy.default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

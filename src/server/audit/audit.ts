@@ -13,7 +13,16 @@ export type AuditAction =
   | 'delete'
   | 'reject'
   | 'pull'
-  | 'push';
+  | 'push'
+  /** One row per citizen per delivered page: "delivered to device X" in the citizen's view. */
+  | 'deliver'
+  | 'login-throttled'
+  | 'device-revoked'
+  | 'forbidden'
+  | 'move'
+  | 'admin'
+  | 'audit-view'
+  | 'audit-export';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -22,6 +31,8 @@ export interface AuditEntry {
   entity?: string | null;
   recordId?: string | null;
   requestId?: string | null;
+  citizenId?: string | null;
+  deviceId?: string | null;
   detail?: unknown;
 }
 
@@ -49,6 +60,8 @@ export async function writeAudit(
         entity: e.entity ?? null,
         record_id: e.recordId ?? null,
         request_id: e.requestId ?? null,
+        citizen_id: e.citizenId ?? null,
+        device_id: e.deviceId ?? null,
         detail: e.detail === undefined ? null : JSON.stringify(e.detail),
       })),
     )

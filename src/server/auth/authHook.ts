@@ -1,18 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { UserProfile } from '../../domain/user';
+import type { Role, UserProfile } from '../../domain/user';
 import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
-import { findSessionUser } from './sessions';
+import { findSession } from './sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in caseworker; set by the auth hook on every /api route but login. */
     user: UserProfile | null;
+    /** The device the session is bound to (null for sessions older than devices). */
+    sessionDeviceId: string | null;
   }
 }
 
 const PUBLIC_API_PATHS = new Set(['/api/auth/login']);
 
+/** The token comes only from the authorization header: never from a URL, never from a cookie. */
 export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (!header) return undefined;
@@ -20,17 +23,21 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-/** Checks the bearer token on /api/* (login excepted); the user's team scopes everything after. */
+/** Checks the bearer token on /api/* (login excepted); the user's teams scope everything after. */
 export function installAuthHook(app: FastifyInstance, database: Database): void {
   app.decorateRequest('user', null);
+  app.decorateRequest('sessionDeviceId', null);
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/') || PUBLIC_API_PATHS.has(path)) return;
     const token = bearerToken(request);
-    const user = token ? await findSessionUser(database, token) : undefined;
-    if (!user)
+    const found = token ? await findSession(database, token) : { kind: 'none' as const };
+    if (found.kind === 'device-revoked')
+      throw new HttpError('device-revoked', 'This device has been blocked by an administrator');
+    if (found.kind === 'none')
       throw new HttpError('unauthorized', 'Sign in again: the session is missing or expired');
-    request.user = user;
+    request.user = found.user;
+    request.sessionDeviceId = found.deviceId;
   });
 }
 
@@ -38,4 +45,11 @@ export function installAuthHook(app: FastifyInstance, database: Database): void 
 export function requireUser(request: FastifyRequest): UserProfile {
   if (!request.user) throw new HttpError('unauthorized', 'Not signed in');
   return request.user;
+}
+
+/** The signed-in user, who must have one of the roles. */
+export function requireRole(request: FastifyRequest, roles: readonly Role[]): UserProfile {
+  const user = requireUser(request);
+  if (!roles.includes(user.role)) throw new HttpError('forbidden', 'Not allowed for your role');
+  return user;
 }

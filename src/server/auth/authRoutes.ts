@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { LoginRequestSchema, type LoginResponse } from '../../protocol/auth';
 import { writeAudit } from '../audit/audit';
@@ -5,8 +6,10 @@ import type { Config } from '../config';
 import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { bearerToken, requireUser } from './authHook';
+import { registerDevice } from './devices';
+import { clearFailures, lockedForSeconds, recordFailure } from './loginThrottle';
 import { verifyPassword } from './password';
-import { createSession, deleteSession } from './sessions';
+import { createSession, revokeSession } from './sessions';
 import { findUserByUsername } from './users';
 
 /**
@@ -16,40 +19,112 @@ import { findUserByUsername } from './users';
 const DUMMY_HASH =
   'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export function registerAuthRoutes(app: FastifyInstance, database: Database, config: Config): void {
-  app.post('/api/auth/login', async (request): Promise<LoginResponse> => {
-    const body = LoginRequestSchema.parse(request.body);
-    const found = await findUserByUsername(database, body.username);
-    const ok = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH);
-    if (!found || !ok) {
-      await writeAudit(database.db, {
-        action: 'login-failed',
-        userId: found?.profile.id ?? null,
-        requestId: request.id,
-        detail: { username: body.username },
-      });
-      throw new HttpError('unauthorized', 'Wrong username or password');
-    }
-    const session = await createSession(database, found.profile.id, config.SESSION_TTL_HOURS);
-    await writeAudit(database.db, {
-      action: 'login',
-      userId: found.profile.id,
-      teamId: found.profile.teamId,
-      requestId: request.id,
-    });
-    return { token: session.token, user: found.profile, expiresAt: session.expiresAt };
+/** A login body is a username, a password and a device id: a few KB is generous. */
+const LOGIN_BODY_LIMIT = 4_096;
+
+function rateLimited(seconds: number): HttpError {
+  return new HttpError('rate-limited', 'Too many attempts; try again later', {
+    retryAfterSeconds: seconds,
   });
+}
+
+export async function registerAuthRoutes(
+  app: FastifyInstance,
+  database: Database,
+  config: Config,
+): Promise<void> {
+  // Per IP, on the login route only (global: false); the per-username lockout is ours below.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => rateLimited(Math.ceil(context.ttl / 1000)),
+  });
+  const policy = {
+    maxFailures: config.LOGIN_MAX_FAILURES,
+    lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS,
+    maxLockoutSeconds: config.LOGIN_MAX_LOCKOUT_SECONDS,
+  };
+
+  app.post(
+    '/api/auth/login',
+    {
+      bodyLimit: LOGIN_BODY_LIMIT,
+      config: { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 } },
+    },
+    async (request, reply): Promise<LoginResponse> => {
+      const body = LoginRequestSchema.parse(request.body);
+      const locked = await lockedForSeconds(database, body.username);
+      if (locked > 0) {
+        await writeAudit(database.db, {
+          action: 'login-throttled',
+          requestId: request.id,
+          detail: { username: body.username, ip: request.ip },
+        });
+        void reply.header('retry-after', String(locked));
+        throw rateLimited(locked);
+      }
+      const found = await findUserByUsername(database, body.username);
+      const ok = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH);
+      if (!found || !ok) {
+        const lockout = await recordFailure(database, body.username, policy);
+        await writeAudit(database.db, {
+          action: 'login-failed',
+          userId: found?.profile.id ?? null,
+          requestId: request.id,
+          detail: { username: body.username, ip: request.ip, lockoutSeconds: lockout },
+        });
+        throw new HttpError('unauthorized', 'Wrong username or password');
+      }
+      await clearFailures(database, body.username);
+      const userAgent = request.headers['user-agent'];
+      const device = await registerDevice(
+        database,
+        found.profile.id,
+        body.deviceId,
+        typeof userAgent === 'string' ? userAgent.slice(0, 200) : null,
+      );
+      if (device.revoked) {
+        await writeAudit(database.db, {
+          action: 'device-revoked',
+          userId: found.profile.id,
+          deviceId: device.deviceId,
+          requestId: request.id,
+        });
+        throw new HttpError('device-revoked', 'This device has been blocked by an administrator');
+      }
+      const session = await createSession(
+        database,
+        found.profile.id,
+        device.deviceId,
+        config.SESSION_TTL_HOURS,
+      );
+      await writeAudit(database.db, {
+        action: 'login',
+        userId: found.profile.id,
+        teamId: found.profile.teamId,
+        deviceId: device.deviceId,
+        requestId: request.id,
+      });
+      return {
+        token: session.token,
+        user: found.profile,
+        expiresAt: session.expiresAt,
+        deviceId: device.deviceId,
+        deviceSecret: device.deviceSecret,
+      };
+    },
+  );
 
   app.get('/api/auth/me', (request) => Promise.resolve({ user: requireUser(request) }));
 
-  app.post('/api/auth/logout', async (request) => {
+  app.post('/api/auth/logout', { bodyLimit: LOGIN_BODY_LIMIT }, async (request) => {
     const user = requireUser(request);
     const token = bearerToken(request);
-    if (token) await deleteSession(database, token);
+    if (token) await revokeSession(database, token);
     await writeAudit(database.db, {
       action: 'logout',
       userId: user.id,
       teamId: user.teamId,
+      deviceId: request.sessionDeviceId,
       requestId: request.id,
     });
     return { ok: true };

@@ -1,4 +1,4 @@
-import type { UserProfile } from '../../domain/user';
+import type { Role, TeamRef, UserProfile } from '../../domain/user';
 import type { Database } from '../data/schema';
 import { hashPassword } from './password';
 
@@ -6,8 +6,11 @@ export interface NewUser {
   id: string;
   username: string;
   name: string;
+  /** The default team; always one of the user's teams. */
   teamId: string;
-  role?: 'caseworker' | 'lead';
+  /** Further teams besides the default one. */
+  otherTeamIds?: readonly string[];
+  role?: Role;
   password: string;
 }
 
@@ -21,18 +24,27 @@ export async function upsertTeam(database: Database, id: string, name: string): 
 }
 
 export async function createUser(database: Database, user: NewUser): Promise<void> {
-  await database.db
-    .insertInto('users')
-    .values({
-      id: user.id,
-      username: user.username.toLowerCase(),
-      name: user.name,
-      team_id: user.teamId,
-      role: user.role ?? 'caseworker',
-      password_hash: await hashPassword(user.password),
-      created_at: new Date().toISOString(),
-    })
-    .execute();
+  const now = new Date().toISOString();
+  const passwordHash = await hashPassword(user.password);
+  const teams = [...new Set([user.teamId, ...(user.otherTeamIds ?? [])])];
+  await database.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('users')
+      .values({
+        id: user.id,
+        username: user.username.trim().toLowerCase(),
+        name: user.name,
+        team_id: user.teamId,
+        role: user.role ?? 'caseworker',
+        password_hash: passwordHash,
+        created_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto('user_teams')
+      .values(teams.map((t) => ({ user_id: user.id, team_id: t, added_at: now })))
+      .execute();
+  });
 }
 
 export async function countUsers(database: Database): Promise<number> {
@@ -43,32 +55,48 @@ export async function countUsers(database: Database): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** The user's teams with names, the default team first. */
+export async function teamsOfUser(database: Database, userId: string): Promise<TeamRef[]> {
+  const rows = await database.db
+    .selectFrom('user_teams')
+    .innerJoin('teams', 'teams.id', 'user_teams.team_id')
+    .select(['teams.id', 'teams.name'])
+    .where('user_teams.user_id', '=', userId)
+    .orderBy('teams.name')
+    .execute();
+  return rows;
+}
+
 export interface UserWithHash {
   profile: UserProfile;
   passwordHash: string;
 }
 
-const userColumns = [
-  'users.id',
-  'users.username',
-  'users.name',
-  'users.team_id',
-  'users.role',
-  'users.password_hash',
-  'teams.name as team_name',
-] as const;
-
-export async function findUserByUsername(
+/** The profile as the protocol describes it (teams included), or undefined. */
+export async function loadProfile(
   database: Database,
-  username: string,
+  where: { id: string } | { username: string },
 ): Promise<UserWithHash | undefined> {
-  const row = await database.db
+  let query = database.db
     .selectFrom('users')
     .innerJoin('teams', 'teams.id', 'users.team_id')
-    .select(userColumns)
-    .where('users.username', '=', username.trim().toLowerCase())
-    .executeTakeFirst();
+    .select([
+      'users.id',
+      'users.username',
+      'users.name',
+      'users.team_id',
+      'users.role',
+      'users.password_hash',
+      'teams.name as team_name',
+    ]);
+  query =
+    'id' in where
+      ? query.where('users.id', '=', where.id)
+      : query.where('users.username', '=', where.username.trim().toLowerCase());
+  const row = await query.executeTakeFirst();
   if (!row) return undefined;
+  const teams = await teamsOfUser(database, row.id);
+  const defaultTeam = { id: row.team_id, name: row.team_name };
   return {
     passwordHash: row.password_hash,
     profile: {
@@ -78,6 +106,14 @@ export async function findUserByUsername(
       teamId: row.team_id,
       teamName: row.team_name,
       role: row.role,
+      teams: teams.some((t) => t.id === row.team_id) ? teams : [defaultTeam, ...teams],
     },
   };
+}
+
+export function findUserByUsername(
+  database: Database,
+  username: string,
+): Promise<UserWithHash | undefined> {
+  return loadProfile(database, { username });
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { m0002AccountsAndScope } from './migration0002';
 
 /**
  * Versioned migrations, in code so the bundled server carries them. Written with portable column
@@ -120,6 +121,7 @@ const m0001Initial: Migration = {
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001Initial,
+  '0002_accounts_and_scope': m0002AccountsAndScope,
 };
 
 export const migrationProvider: MigrationProvider = {

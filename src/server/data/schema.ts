@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Role } from '../../domain/user';
 
 /**
  * The server's tables. Portable types only, so one set of migrations and queries serves SQLite
@@ -16,7 +17,7 @@ export interface UsersTable {
   username: string;
   name: string;
   team_id: string;
-  role: 'caseworker' | 'lead';
+  role: Role;
   /** `scrypt$N$r$p$salt$hash`, base64 parts (see auth/password.ts). */
   password_hash: string;
   created_at: string;
@@ -28,6 +29,38 @@ export interface SessionsTable {
   user_id: string;
   created_at: string;
   expires_at: string;
+  /** The device the session was opened on (null for sessions older than migration 0002). */
+  device_id: string | null;
+  /** Set by logout or an administrator: the token is refused from then on. */
+  revoked_at: string | null;
+}
+
+/** Which teams a user belongs to; users.team_id is their default team, also listed here. */
+export interface UserTeamsTable {
+  user_id: string;
+  team_id: string;
+  added_at: string;
+}
+
+/** A (user, device) pair that has signed in; the id is the one the device sends at login. */
+export interface DevicesTable {
+  id: string;
+  user_id: string;
+  /** base64url random; the device wraps its local data key with it too. */
+  secret: string;
+  label: string | null;
+  created_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+/** Failed logins per username (known or not, so the table reveals nothing about accounts). */
+export interface LoginThrottleTable {
+  username: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
 }
 
 export interface RecordsTable {
@@ -49,7 +82,7 @@ export interface ChangesTable {
   team_id: string;
   entity: string;
   record_id: string;
-  op: 'upsert' | 'delete';
+  op: 'upsert' | 'delete' | 'evict';
   version: number;
   /** The record as of this change (JSON), null for a tombstone. */
   data: string | null;
@@ -91,12 +124,18 @@ export interface AuditLogTable {
   record_id: string | null;
   request_id: string | null;
   detail: string | null;
+  /** The citizen the entry concerns, where known: the per-citizen access view reads by it. */
+  citizen_id: string | null;
+  device_id: string | null;
 }
 
 export interface Schema {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  user_teams: UserTeamsTable;
+  devices: DevicesTable;
+  login_throttle: LoginThrottleTable;
   records: RecordsTable;
   changes: ChangesTable;
   applied_mutations: AppliedMutationsTable;

@@ -1,51 +1,96 @@
+import type { EntityName } from '../../domain/entities';
 import type { Change, PullQuery, PullResponse } from '../../protocol/sync';
 import type { Database } from '../data/schema';
-import type { EntityName } from '../../domain/entities';
+import { encodeCursor, startPositions } from './pullCursor';
 
-/**
- * One page of the team's change log after `after`, oldest first. Team scoping is part of the
- * WHERE clause, and the (team_id, seq) index makes the cost follow the page size.
- */
-export async function pullChanges(
-  database: Database,
-  teamId: string,
-  query: PullQuery,
-): Promise<PullResponse> {
-  const rows = await database.db
-    .selectFrom('changes')
-    .select(['seq', 'entity', 'record_id', 'op', 'version', 'data'])
-    .where('team_id', '=', teamId)
-    .where('seq', '>', query.after)
-    .orderBy('seq')
-    .limit(query.limit + 1)
-    .execute();
-  const hasMore = rows.length > query.limit;
-  const page = hasMore ? rows.slice(0, query.limit) : rows;
-  const changes: Change[] = page.map((r) => ({
+interface ChangeRow {
+  seq: number;
+  team_id: string;
+  entity: string;
+  record_id: string;
+  op: Change['op'];
+  version: number;
+  data: string | null;
+}
+
+function toChange(r: ChangeRow): Change {
+  return {
     seq: Number(r.seq),
     entity: r.entity as EntityName,
     recordId: r.record_id,
     op: r.op,
     version: r.version,
     record: r.data === null ? null : (JSON.parse(r.data) as Record<string, unknown>),
-  }));
-  const latest = await database.db
-    .selectFrom('changes')
-    .select((eb) => eb.fn.max('seq').as('max'))
-    .where('team_id', '=', teamId)
-    .executeTakeFirst();
+  };
+}
+
+/**
+ * One page of the change logs of the given scopes, oldest first. One query per scope, each a
+ * range of the (team_id, seq) index of at most limit + 1 rows, merged here: the cost follows
+ * the page and the number of scopes, never the length of the log.
+ */
+export async function pullChanges(
+  database: Database,
+  scopes: readonly string[],
+  query: PullQuery,
+): Promise<PullResponse & { nextCursor: string; evictTeams: string[] }> {
+  const { positions, evicted } = startPositions(scopes, query.cursor, query.after);
+  const perScope = await Promise.all(
+    scopes.map((scope) =>
+      database.db
+        .selectFrom('changes')
+        .select(['seq', 'team_id', 'entity', 'record_id', 'op', 'version', 'data'])
+        .where('team_id', '=', scope)
+        .where('seq', '>', positions[scope] ?? 0)
+        .orderBy('seq')
+        .limit(query.limit + 1)
+        .execute(),
+    ),
+  );
+  const merged = perScope.flat().sort((a, b) => Number(a.seq) - Number(b.seq));
+  const hasMore = merged.length > query.limit;
+  const page = hasMore ? merged.slice(0, query.limit) : merged;
+  const next = { ...positions };
+  for (const r of page) next[r.team_id] = Number(r.seq);
+  const latest = await Promise.all(
+    scopes.map((scope) =>
+      database.db
+        .selectFrom('changes')
+        .select((eb) => eb.fn.max('seq').as('max'))
+        .where('team_id', '=', scope)
+        .executeTakeFirst(),
+    ),
+  );
+  const changes = page.map(toChange);
   const cursor = changes.at(-1)?.seq ?? query.after;
   return {
     changes,
     cursor,
     hasMore,
-    latestSeq: Math.max(Number(latest?.max ?? 0), cursor),
+    latestSeq: Math.max(cursor, ...latest.map((l) => Number(l?.max ?? 0))),
+    nextCursor: encodeCursor(next),
+    evictTeams: evicted,
   };
 }
 
-/** What an audit entry keeps of a delivered page: counts and the ids per entity. */
+/** What an audit entry keeps of a delivered page: the ids per entity. */
 export function summarizeDelivery(changes: readonly Change[]): Record<string, string[]> {
   const byEntity: Record<string, string[]> = {};
   for (const c of changes) (byEntity[c.entity] ??= []).push(c.recordId);
   return byEntity;
+}
+
+/** The citizen each delivered change concerns (the citizen itself, or the one a record names). */
+export function citizensOfDelivery(changes: readonly Change[]): Map<string, string[]> {
+  const byCitizen = new Map<string, string[]>();
+  for (const c of changes) {
+    const named = c.record?.citizenId;
+    const citizenId =
+      c.entity === 'citizen' ? c.recordId : typeof named === 'string' ? named : null;
+    if (!citizenId) continue;
+    const list = byCitizen.get(citizenId) ?? [];
+    list.push(`${c.entity}:${c.recordId}`);
+    byCitizen.set(citizenId, list);
+  }
+  return byCitizen;
 }

@@ -6,10 +6,13 @@ import { writeAudit, type AuditAction } from '../audit/audit';
 import type { Database } from '../data/schema';
 import { withWriteTransaction, type WriteTx } from '../data/writeTransaction';
 import { toMutationResult } from './mutationResult';
+import { decideScope, type ScopeDecision } from './pushScope';
 import { loadRecord, saveRecordWithChange } from './recordStore';
 
 export interface PushContext {
-  user: Pick<UserProfile, 'id' | 'teamId'>;
+  user: Pick<UserProfile, 'id' | 'teamId' | 'teams'>;
+  /** The device the session is bound to, for the audit log. */
+  sessionDeviceId?: string | null;
   requestId?: string;
   now?: () => Date;
 }
@@ -65,6 +68,32 @@ async function keepRejectedCopy(
     .execute();
 }
 
+/** A refused attempt on another team's data: what was tried, for whoever reviews the log. */
+async function auditForbidden(
+  trx: WriteTx,
+  m: Mutation,
+  ctx: PushContext,
+  scope: Extract<ScopeDecision, { ok: false }>,
+): Promise<void> {
+  await writeAudit(trx, {
+    action: 'forbidden',
+    userId: ctx.user.id,
+    teamId: scope.teamId,
+    entity: m.entity,
+    recordId: m.recordId,
+    citizenId: scope.citizenId,
+    deviceId: ctx.sessionDeviceId ?? m.deviceId,
+    requestId: ctx.requestId ?? null,
+    detail: {
+      op: m.op,
+      mutationId: m.mutationId,
+      requestedTeamId: m.teamId ?? null,
+      fields: Object.keys(m.fields),
+      reason: scope.message,
+    },
+  });
+}
+
 async function applyOne(trx: WriteTx, m: Mutation, ctx: PushContext): Promise<MutationResult> {
   const previous = await trx
     .selectFrom('applied_mutations')
@@ -86,12 +115,11 @@ async function applyOne(trx: WriteTx, m: Mutation, ctx: PushContext): Promise<Mu
   }
   const now = (ctx.now?.() ?? new Date()).toISOString();
   const current = await loadRecord(trx, m.entity, m.recordId);
-  const outcome = applyMutation(current, m, {
-    userId: ctx.user.id,
-    teamId: ctx.user.teamId,
-    now,
-    newId,
-  });
+  const scope = await decideScope(trx, m, current, ctx.user);
+  const outcome: MergeOutcome = scope.ok
+    ? applyMutation(current, m, { userId: ctx.user.id, teamId: scope.teamId, now, newId })
+    : { kind: 'rejected', code: 'forbidden', message: scope.message };
+  if (!scope.ok) await auditForbidden(trx, m, ctx, scope);
   await writeEffects(trx, outcome, current);
   const result = toMutationResult(m, outcome);
   if (result.status === 'rejected') await keepRejectedCopy(trx, m, ctx, result, now);
@@ -108,7 +136,9 @@ async function applyOne(trx: WriteTx, m: Mutation, ctx: PushContext): Promise<Mu
   await writeAudit(trx, {
     action: result.status === 'rejected' ? 'reject' : AUDIT_ACTION[m.op],
     userId: ctx.user.id,
-    teamId: ctx.user.teamId,
+    teamId: scope.ok ? scope.teamId : ctx.user.teamId,
+    citizenId: scope.citizenId,
+    deviceId: ctx.sessionDeviceId ?? m.deviceId,
     entity: m.entity,
     recordId: m.recordId,
     requestId: ctx.requestId ?? null,

@@ -5,22 +5,28 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../../protocol/sync';
-import { writeAudit } from '../audit/audit';
+import { writeAudit, type AuditEntry } from '../audit/audit';
 import { requireUser } from '../auth/authHook';
 import type { Database } from '../data/schema';
-import { pullChanges, summarizeDelivery } from './pullChanges';
+import { citizensOfDelivery, pullChanges, summarizeDelivery } from './pullChanges';
 import { pushMutations } from './pushMutations';
+import { pullScopesOf } from './scope';
 
 export function registerSyncRoutes(app: FastifyInstance, database: Database): void {
   app.post('/api/sync/push', async (request): Promise<PushResponse> => {
     const user = requireUser(request);
     const body = PushRequestSchema.parse(request.body);
-    const results = await pushMutations(database, body.mutations, { user, requestId: request.id });
+    const results = await pushMutations(database, body.mutations, {
+      user,
+      sessionDeviceId: request.sessionDeviceId,
+      requestId: request.id,
+    });
     const count = (status: string) => results.filter((r) => r.status === status).length;
     await writeAudit(database.db, {
       action: 'push',
       userId: user.id,
       teamId: user.teamId,
+      deviceId: request.sessionDeviceId ?? body.deviceId,
       requestId: request.id,
       detail: {
         deviceId: body.deviceId,
@@ -36,20 +42,37 @@ export function registerSyncRoutes(app: FastifyInstance, database: Database): vo
   app.get('/api/sync/pull', async (request): Promise<PullResponse> => {
     const user = requireUser(request);
     const query = PullQuerySchema.parse(request.query);
-    const response = await pullChanges(database, user.teamId, query);
-    // Every delivery of case data to a device is a read: log which records went out.
-    await writeAudit(database.db, {
-      action: 'pull',
-      userId: user.id,
-      teamId: user.teamId,
-      requestId: request.id,
-      detail: {
-        after: query.after,
-        cursor: response.cursor,
-        count: response.changes.length,
-        records: summarizeDelivery(response.changes),
+    const response = await pullChanges(database, pullScopesOf(user), query);
+    const deviceId = request.sessionDeviceId;
+    // Every delivery of case data to a device is a read: the page, and one entry per citizen so
+    // the citizen's access view shows "delivered to device X" by an index lookup.
+    const perCitizen: AuditEntry[] = [...citizensOfDelivery(response.changes)].map(
+      ([citizenId, records]) => ({
+        action: 'deliver',
+        userId: user.id,
+        citizenId,
+        deviceId,
+        requestId: request.id,
+        detail: { records },
+      }),
+    );
+    await writeAudit(database.db, [
+      {
+        action: 'pull',
+        userId: user.id,
+        teamId: user.teamId,
+        deviceId,
+        requestId: request.id,
+        detail: {
+          after: query.cursor === undefined ? query.after : null,
+          cursor: response.cursor,
+          count: response.changes.length,
+          evictTeams: response.evictTeams,
+          records: summarizeDelivery(response.changes),
+        },
       },
-    });
+      ...perCitizen,
+    ]);
     return response;
   });
 }

@@ -53,6 +53,8 @@ export async function withAdmin<T>(
 function baseConfig(overrides: Partial<Record<keyof Config, string>>): Config {
   return ConfigSchema.parse({
     LOG_LEVEL: 'silent',
+    // Test files sign in dozens of times from 127.0.0.1; the per-IP limit has its own test.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     STATIC_DIR: join(tmpdir(), 'fremskudt-no-static'),
     ...overrides,
   });
