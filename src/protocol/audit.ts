@@ -32,3 +32,30 @@ export const AuditEventsResponseSchema = z.object({
   stored: z.number().int().min(0),
 });
 export type AuditEventsResponse = z.infer<typeof AuditEventsResponseSchema>;
+
+/** One entry of a citizen's access log, as a lead or an administrator sees it. */
+export const CitizenAccessEntrySchema = z.object({
+  id: z.string(),
+  at: InstantSchema,
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  /** read, search, create, update, delete, deliver (sent to a device), move, forbidden, … */
+  action: z.string(),
+  entity: z.string().nullable(),
+  recordId: z.string().nullable(),
+});
+export type CitizenAccessEntry = z.infer<typeof CitizenAccessEntrySchema>;
+
+export const CitizenAccessQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** The `nextBefore` of the previous page (older entries follow). */
+  before: z.string().max(200).optional(),
+});
+
+export const CitizenAccessResponseSchema = z.object({
+  entries: z.array(CitizenAccessEntrySchema),
+  /** Send as `before` for the next (older) page; absent on the last page. */
+  nextBefore: z.string().optional(),
+});
+export type CitizenAccessResponse = z.infer<typeof CitizenAccessResponseSchema>;

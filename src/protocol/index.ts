@@ -4,3 +4,4 @@ export * from './sync';
 export * from './auth';
 export * from './audit';
 export * from './team';
+export * from './admin';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import { MAX_PUSH_BYTES } from '../protocol/versions';
+import { registerAdminRoutes } from './admin/adminRoutes';
 import { purgeOldAudit } from './audit/audit';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { installAuthHook } from './auth/authHook';
@@ -104,6 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerSyncRoutes(app, database);
   registerTeamRoutes(app, database);
   registerAuditRoutes(app, database);
+  registerAdminRoutes(app, database);
 
   app.get('/healthz', async () => {
     await sql`select 1`.execute(database.db);

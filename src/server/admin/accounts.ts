@@ -1,0 +1,142 @@
+import { SHARED_TEAM_ID } from '../../domain/common';
+import type { Role } from '../../domain/user';
+import type { AdminUser } from '../../protocol/admin';
+import { hashPassword } from '../auth/password';
+import { revokeUserSessions } from '../auth/sessions';
+import { loadProfile } from '../auth/users';
+import type { Database } from '../data/schema';
+
+/** A failed administrative action, with a machine-readable code (for the CLI and the routes). */
+export class AccountError extends Error {
+  override readonly name = 'AccountError';
+  constructor(
+    readonly code: 'not-found' | 'invalid-request',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function requireUserId(database: Database, username: string): Promise<string> {
+  const row = await database.db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', username), eb('username', '=', username.toLowerCase())]))
+    .executeTakeFirst();
+  if (!row) throw new AccountError('not-found', `No user ${username}`);
+  return row.id;
+}
+
+async function requireTeams(database: Database, teamIds: readonly string[]): Promise<void> {
+  if (teamIds.includes(SHARED_TEAM_ID))
+    throw new AccountError('invalid-request', 'Nobody is a member of the shared scope');
+  const found = await database.db
+    .selectFrom('teams')
+    .select('id')
+    .where('id', 'in', [...teamIds])
+    .execute();
+  const missing = teamIds.filter((t) => !found.some((f) => f.id === t));
+  if (missing.length > 0)
+    throw new AccountError('not-found', `No such team: ${missing.join(', ')}`);
+}
+
+export async function listUsers(database: Database): Promise<AdminUser[]> {
+  const ids = await database.db.selectFrom('users').select('id').orderBy('username').execute();
+  const users: AdminUser[] = [];
+  for (const { id } of ids) {
+    const found = await loadProfile(database, { id });
+    if (!found) continue;
+    const p = found.profile;
+    users.push({
+      id: p.id,
+      username: p.username,
+      name: p.name,
+      role: p.role,
+      teamId: p.teamId,
+      teams: p.teams ?? [],
+    });
+  }
+  return users;
+}
+
+/**
+ * Replaces the user's teams; the first becomes the default team. A team left is evicted from the
+ * user's devices at their next pull (the cursor still names it; the server no longer allows it).
+ */
+export async function setTeams(
+  database: Database,
+  userId: string,
+  teamIds: readonly string[],
+): Promise<void> {
+  const teams = [...new Set(teamIds)];
+  const first = teams[0];
+  if (!first) throw new AccountError('invalid-request', 'A user needs at least one team');
+  await requireTeams(database, teams);
+  await database.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('user_teams').where('user_id', '=', userId).execute();
+    const now = new Date().toISOString();
+    await trx
+      .insertInto('user_teams')
+      .values(teams.map((t) => ({ user_id: userId, team_id: t, added_at: now })))
+      .execute();
+    await trx.updateTable('users').set({ team_id: first }).where('id', '=', userId).execute();
+  });
+}
+
+async function currentTeams(database: Database, userId: string): Promise<string[]> {
+  const found = await loadProfile(database, { id: userId });
+  if (!found) throw new AccountError('not-found', `No user ${userId}`);
+  const others = (found.profile.teams ?? [])
+    .map((t) => t.id)
+    .filter((t) => t !== found.profile.teamId);
+  return [found.profile.teamId, ...others];
+}
+
+export async function addToTeam(database: Database, userId: string, teamId: string) {
+  await setTeams(database, userId, [...(await currentTeams(database, userId)), teamId]);
+}
+
+export async function removeFromTeam(database: Database, userId: string, teamId: string) {
+  const left = (await currentTeams(database, userId)).filter((t) => t !== teamId);
+  await setTeams(database, userId, left);
+}
+
+export async function setRole(database: Database, userId: string, role: Role): Promise<void> {
+  await database.db.updateTable('users').set({ role }).where('id', '=', userId).execute();
+}
+
+/** Sets a new password and ends the user's sessions, so an old token stops working at once. */
+export async function resetPassword(
+  database: Database,
+  userId: string,
+  password: string,
+): Promise<void> {
+  await database.db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password) })
+    .where('id', '=', userId)
+    .execute();
+  await revokeUserSessions(database, userId);
+}
+
+export async function listTeams(database: Database): Promise<{ id: string; name: string }[]> {
+  return database.db
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .where('id', '!=', SHARED_TEAM_ID)
+    .orderBy('name')
+    .execute();
+}
+
+export async function createTeam(database: Database, id: string, name: string): Promise<void> {
+  const exists = await database.db
+    .selectFrom('teams')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (exists) throw new AccountError('invalid-request', `Team ${id} exists`);
+  await database.db
+    .insertInto('teams')
+    .values({ id, name, created_at: new Date().toISOString() })
+    .execute();
+}
