@@ -97,7 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (closing) reply.header('connection', 'close');
   });
   installErrorHandler(app);
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, config.NODE_ENV === 'production');
   // Order matters: an outdated app is told to update before it is asked to sign in.
   installProtocolCheck(app);
   installAuthHook(app, database);

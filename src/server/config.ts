@@ -13,6 +13,8 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
  * default so `node dist/server/main.js` works on a laptop with nothing configured.
  */
 export const ConfigSchema = z.object({
+  /** production turns on HSTS (the app is then served over HTTPS only). */
+  NODE_ENV: z.string().trim().default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   /** postgres://… selects PostgreSQL; unset selects the SQLite file at SQLITE_PATH. */

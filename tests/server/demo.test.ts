@@ -6,7 +6,7 @@ import type { ScheduleSlot } from '../../src/domain/schedule';
 import { demoClock } from '../../src/server/demo/demoClock';
 import { SeedError, seedDemo } from '../../src/server/demo/seedDemo';
 import { useSeededApp } from './helpers/appFixture';
-import { login, pullAll } from './helpers/api';
+import { login, pullAll, PROTOCOL_HEADERS } from './helpers/api';
 
 describe('demo data', () => {
   const f = useSeededApp('sqlite');
@@ -60,6 +60,34 @@ describe('demo data', () => {
     expect(records('visit').every((v) => typeof v.endedAt === 'string')).toBe(true);
     expect(records('note').every((n) => n.status === 'final')).toBe(true);
     expect(new Set(records('case').map((c) => c.legalBasis)).size).toBeGreaterThan(3);
+  });
+
+  it('keeps locations and schedule slots in the shared scope, which every user pulls', async () => {
+    for (const user of ['sara', 'lone']) {
+      const locations = (await pulledAs(user))('location');
+      expect(locations.length, user).toBeGreaterThan(0);
+      expect(locations.every((l) => l.teamId === 'shared')).toBe(true);
+    }
+  });
+
+  it('has an administrator, Lone, who sees no case data of Syd or Nord, and Anders in two teams', async () => {
+    const lone = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: PROTOCOL_HEADERS,
+      payload: { username: 'lone', password: 'demo' },
+    });
+    expect(lone.json()).toMatchObject({ user: { role: 'admin', teamId: 'odense-vest' } });
+    expect((await pulledAs('lone'))('citizen')).toEqual([]);
+    const anders = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: PROTOCOL_HEADERS,
+      payload: { username: 'anders', password: 'demo' },
+    });
+    expect(
+      anders.json<{ user: { teams: { id: string }[] } }>().user.teams.map((t) => t.id),
+    ).toEqual(['odense-syd', 'odense-vest']);
   });
 
   it('refuses to load the demo a second time', async () => {

@@ -6,7 +6,10 @@ import type { FastifyInstance } from 'fastify';
  * third-party code. Inline styles are allowed because React's `style` props need them.
  * upgrade-insecure-requests is off so a plain-http LAN install still loads its assets.
  */
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  production: boolean,
+): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -26,7 +29,17 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
-    // Only meaningful behind HTTPS; the municipality's proxy decides on HSTS.
-    strictTransportSecurity: false,
+    // A popup or opener from another origin gets no handle on the app's window.
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    // In production the app is served over HTTPS only; a plain-http LAN or dev install must not
+    // be pinned to HTTPS by a browser that once saw the header.
+    strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  // The app uses none of these powerful features; nothing embedded may either.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header(
+      'permissions-policy',
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    );
   });
 }

@@ -1,0 +1,146 @@
+import { parseArgs } from 'node:util';
+import { newId } from '../../domain/ids';
+import { RoleSchema, type Role, type UserProfile } from '../../domain/user';
+import { listDevices, revokeDevice } from '../auth/devices';
+import { revokeUserSessions } from '../auth/sessions';
+import { createUser, upsertTeam } from '../auth/users';
+import type { Database } from '../data/schema';
+import {
+  addToTeam,
+  createTeam,
+  listUsers,
+  removeFromTeam,
+  requireUserId,
+  resetPassword,
+  setRole,
+} from './accounts';
+import { moveCitizen } from './moveCitizen';
+import { readPassword } from './readPassword';
+
+export const ADMIN_USAGE = `Administration (npm run admin -- <command> …):
+  create-user --username U --name "Full Name" --team TEAM [--team TEAM2 …] [--team-name "Team"]
+              [--role admin|lead|caseworker]     the first --team is the default team
+  add-to-team --user U --team TEAM              remove-from-team --user U --team TEAM
+  set-role --user U --role admin|lead|caseworker
+  reset-password --user U                       (also ends the user's sessions)
+  revoke-sessions --user U
+  list-users                                    list-devices [--user U]
+  revoke-device --user U --device DEVICE_ID
+  move-citizen --citizen ID --team TEAM
+  create-team --id TEAM --name "Team name"
+Passwords come from FREMSKUDT_PASSWORD or are typed on the terminal (not echoed).`;
+
+const OPTIONS = {
+  username: { type: 'string' },
+  user: { type: 'string' },
+  name: { type: 'string' },
+  team: { type: 'string', multiple: true },
+  'team-name': { type: 'string' },
+  role: { type: 'string' },
+  device: { type: 'string' },
+  citizen: { type: 'string' },
+  id: { type: 'string' },
+} as const;
+
+function need(value: string | undefined, flag: string): string {
+  if (!value) throw new Error(`Missing --${flag}\n${ADMIN_USAGE}`);
+  return value;
+}
+
+function role(value: string | undefined, fallback?: Role): Role {
+  const parsed = RoleSchema.safeParse(value ?? fallback);
+  if (!parsed.success) throw new Error('--role must be admin, lead or caseworker');
+  return parsed.data;
+}
+
+/** The CLI acts as a built-in administrator (audit shows user id "cli"). */
+const CLI_ADMIN: UserProfile = {
+  id: 'cli',
+  username: 'cli',
+  name: 'Kommandolinje',
+  teamId: 'shared',
+  teamName: 'cli',
+  role: 'admin',
+};
+
+/** Runs one administrative command; undefined when the command is not one of these. */
+export async function runAdminCommand(
+  database: Database,
+  command: string,
+  args: string[],
+): Promise<string | undefined> {
+  const { values } = parseArgs({ args, options: OPTIONS });
+  const teams = values.team ?? [];
+  const userId = () => requireUserId(database, need(values.user ?? values.username, 'user'));
+  switch (command) {
+    case 'create-user': {
+      const [teamId, ...otherTeamIds] = teams;
+      const username = need(values.username, 'username');
+      const name = need(values.name, 'name');
+      if (!teamId) throw new Error(`Missing --team\n${ADMIN_USAGE}`);
+      if (values['team-name']) await upsertTeam(database, teamId, values['team-name']);
+      const password = await readPassword();
+      if (password.length < 8) throw new Error('The password needs at least 8 characters');
+      await createUser(database, {
+        id: newId(),
+        username,
+        name,
+        teamId,
+        otherTeamIds,
+        role: role(values.role, 'caseworker'),
+        password,
+      });
+      return `user ${username} created in ${teams.join(', ')}`;
+    }
+    case 'add-to-team':
+      await addToTeam(database, await userId(), need(teams[0], 'team'));
+      return 'added';
+    case 'remove-from-team':
+      await removeFromTeam(database, await userId(), need(teams[0], 'team'));
+      return 'removed; the team is evicted from the user’s devices at their next sync';
+    case 'set-role':
+      await setRole(database, await userId(), role(values.role));
+      return 'role set';
+    case 'reset-password': {
+      const id = await userId();
+      await resetPassword(database, id, await readPassword('New password: '));
+      return 'password set; the user’s sessions are ended';
+    }
+    case 'revoke-sessions':
+      return `${await revokeUserSessions(database, await userId())} session(s) ended`;
+    case 'list-users':
+      return (await listUsers(database))
+        .map((u) => `${u.username}\t${u.role}\t${u.teams.map((t) => t.id).join(',')}\t${u.name}`)
+        .join('\n');
+    case 'list-devices': {
+      const id = values.user ? await userId() : undefined;
+      return (await listDevices(database, id))
+        .map(
+          (d) =>
+            `${d.username}\t${d.id}\tlast seen ${d.lastSeenAt ?? '-'}` +
+            (d.revokedAt ? `\tREVOKED ${d.revokedAt}` : ''),
+        )
+        .join('\n');
+    }
+    case 'revoke-device': {
+      const ok = await revokeDevice(database, await userId(), need(values.device, 'device'), 'cli');
+      if (!ok) throw new Error('No such device for that user');
+      return 'device revoked: it is refused from now on and wipes its data at next contact';
+    }
+    case 'move-citizen': {
+      const moved = await moveCitizen(
+        database,
+        need(values.citizen, 'citizen'),
+        need(teams[0], 'team'),
+        CLI_ADMIN,
+        null,
+      );
+      return `moved ${moved.moved} record(s) from ${moved.fromTeamId} to ${moved.toTeamId}`;
+    }
+    case 'create-team':
+      await createTeam(database, need(values.id, 'id'), need(values.name, 'name'));
+      return 'team created';
+    default:
+      return undefined;
+  }
+}
