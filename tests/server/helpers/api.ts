@@ -108,3 +108,59 @@ export function newCitizen(fields: Record<string, unknown> = {}, deviceId?: stri
     deviceId ? { deviceId } : {},
   );
 }
+
+export interface LoginResult {
+  token: string;
+  deviceId: string;
+  deviceSecret: string;
+  user: { id: string; teamId: string; role: string; teams: { id: string; name: string }[] };
+}
+
+/** Signs in on a given device (or lets the server make one) and returns the whole answer. */
+export async function loginOn(
+  app: FastifyInstance,
+  username: string,
+  deviceId?: string,
+  password = 'demo',
+): Promise<LoginResult> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: PROTOCOL_HEADERS,
+    payload: deviceId ? { username, password, deviceId } : { username, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+  return res.json<LoginResult>();
+}
+
+/** One pull with the opaque cursor (undefined: from the beginning). */
+export async function pullCursor(
+  app: FastifyInstance,
+  token: string,
+  cursor?: string,
+  limit = 1000,
+): Promise<PullResponse & { statusCode: number }> {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (cursor !== undefined) query.set('cursor', cursor);
+  const res = await app.inject({
+    method: 'GET',
+    url: `/api/sync/pull?${query.toString()}`,
+    headers: authHeaders(token),
+  });
+  return { ...res.json<PullResponse>(), statusCode: res.statusCode };
+}
+
+/** Pulls with the cursor until no more; returns the changes, final cursor and evicted teams. */
+export async function pullAllCursor(app: FastifyInstance, token: string, from?: string) {
+  const changes: PullResponse['changes'] = [];
+  const evictTeams: string[] = [];
+  let cursor = from;
+  for (;;) {
+    const page = await pullCursor(app, token, cursor, 500);
+    if (page.statusCode !== 200) throw new Error(`pull failed ${page.statusCode}`);
+    changes.push(...page.changes);
+    evictTeams.push(...(page.evictTeams ?? []));
+    cursor = page.nextCursor;
+    if (!page.hasMore) return { changes, cursor, evictTeams };
+  }
+}
