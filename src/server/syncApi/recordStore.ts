@@ -48,6 +48,8 @@ export async function saveRecordWithChange(trx: WriteTx, record: StoredRecord): 
     .values(row)
     .onConflict((oc) =>
       oc.columns(['entity', 'id']).doUpdateSet({
+        // A move (admin/moveCitizen.ts) changes the team; a push never does (pushScope.ts).
+        team_id: row.team_id,
         version: row.version,
         deleted: row.deleted,
         data: row.data,
