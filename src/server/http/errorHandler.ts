@@ -25,9 +25,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (isFastifyError(error)) {
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-        return reply
-          .status(413)
-          .send(errorBody('payload-too-large', `The request body exceeds ${MAX_PUSH_BYTES} bytes`));
+        return reply.status(413).send(
+          errorBody('payload-too-large', "The request body exceeds this route's limit", {
+            // Push has the largest limit; login and admin routes take a few KB.
+            maxPushBytes: MAX_PUSH_BYTES,
+          }),
+        );
       }
       if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
         // Malformed JSON, wrong content type and the like: the client's fault, safe to describe.
