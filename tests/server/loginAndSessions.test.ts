@@ -20,9 +20,9 @@ describe.each(DIALECTS)('login throttling, sessions and devices (%s)', (dialect)
     for (let i = 0; i < 5; i++) expect((await attempt('sara', `gæt-${i}`)).statusCode).toBe(401);
     const locked = await attempt('sara', 'gæt-igen');
     expect(locked.statusCode).toBe(429);
-    expect(locked.json()).toMatchObject({
-      error: { code: 'rate-limited', details: { retryAfterSeconds: expect.any(Number) } },
-    });
+    const body = locked.json<{ error: { code: string; details: { retryAfterSeconds: number } } }>();
+    expect(body.error.code).toBe('rate-limited');
+    expect(body.error.details.retryAfterSeconds).toBeGreaterThan(0);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     const right = await attempt('sara', 'demo');
     expect(right.statusCode).toBe(429);
@@ -135,12 +135,10 @@ describe.each(DIALECTS)('login throttling, sessions and devices (%s)', (dialect)
       url: '/api/admin/devices?userId=mette',
       headers: authHeaders(lone),
     });
-    expect(devices.json<{ devices: { id: string; revokedAt: string | null }[] }>().devices).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ id: 'laptop-mette-1', revokedAt: expect.any(String) }),
-        expect.objectContaining({ id: 'tablet-mette-2', revokedAt: null }),
-      ]),
-    );
+    const listed = devices.json<{ devices: { id: string; revokedAt: string | null }[] }>().devices;
+    const revokedAt = (id: string) => listed.find((d) => d.id === id)?.revokedAt;
+    expect(revokedAt('laptop-mette-1')).toMatch(/^\d{4}-/);
+    expect(revokedAt('tablet-mette-2')).toBeNull();
   });
 
   it('takes the token only from the authorization header, never from the URL', async () => {
