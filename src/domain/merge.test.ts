@@ -205,6 +205,50 @@ describe('server merge rules', () => {
     expect(other).toMatchObject({ kind: 'rejected', code: 'forbidden' });
   });
 
+  it('creates the record in the team the context names, e.g. a second team of the user or shared', () => {
+    for (const teamId of ['odense-vest', 'shared']) {
+      const r = applyMutation(undefined, mutation({ op: 'create', fields: citizenFields }), {
+        ...ctx(),
+        teamId,
+      });
+      expect(r).toMatchObject({ kind: 'applied', record: { teamId, data: { teamId } } });
+    }
+  });
+
+  it('keeps the team of a final note when a second write makes a second note', () => {
+    const noteId = id(77);
+    const note = applyMutation(
+      undefined,
+      mutation({
+        entity: 'note',
+        recordId: noteId,
+        op: 'create',
+        fields: {
+          citizenId: CITIZEN,
+          occurredAt: '2026-11-24T10:00:00.000Z',
+          body: 'Første',
+          category: 'samtale',
+          status: 'final',
+          authorId: 'mette',
+        },
+      }),
+      { ...ctx(), teamId: 'odense-vest' },
+    );
+    if (note.kind !== 'applied' || !note.record) throw new Error('note not created');
+    const again = applyMutation(
+      note.record,
+      mutation({
+        entity: 'note',
+        recordId: noteId,
+        op: 'update',
+        fields: { body: 'Anden' },
+        baseVersion: 1,
+      }),
+      { ...ctx(), teamId: 'odense-vest' },
+    );
+    expect(again).toMatchObject({ kind: 'conflict', extra: { teamId: 'odense-vest' } });
+  });
+
   it('keeps an edit visible when another device deleted the record (edit after delete)', () => {
     const base = created();
     const deleted = recordOf(

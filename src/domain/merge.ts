@@ -53,6 +53,13 @@ export interface MutationInput {
 
 export interface MergeContext {
   userId: string;
+  /**
+   * The team the record belongs to: for a new record the team it is created in (the server
+   * decides it from the user's teams, `mutation.teamId` and the citizen it names, see
+   * server/syncApi/pushScope.ts; `shared` for locations and schedule slots); for an existing one
+   * it must equal the stored team, or the mutation is refused as forbidden (defence in depth: the
+   * server checks the user's teams before calling the merge).
+   */
   teamId: string;
   /** Server time, ISO. */
   now: string;
