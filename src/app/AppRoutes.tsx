@@ -1,4 +1,5 @@
 import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { AdminPage } from '../features/admin/AdminPage';
 import { CasePage } from '../features/cases/CasePage';
 import { CitizenEditPage, CitizenNewPage } from '../features/citizens/CitizenEditPage';
 import { CitizenPage } from '../features/citizens/CitizenPage';
@@ -34,6 +35,7 @@ function SignedInRoutes() {
         <Route path="/opfoelgning" component={FollowUpsPage} />
         <Route path="/indstillinger" component={SettingsPage} />
         <Route path="/til-behandling" component={NeedsAttentionPage} />
+        <Route path="/administration" component={AdminPage} />
         <Route path="/login">
           <Redirect to="/" replace />
         </Route>

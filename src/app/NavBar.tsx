@@ -1,4 +1,5 @@
 import { Link, useLocation } from 'wouter';
+import { useSignedInSession } from '../hooks/useSession';
 import { useT, type MessageKey } from '../i18n';
 
 const ITEMS: readonly { href: string; label: MessageKey }[] = [
@@ -10,6 +11,9 @@ const ITEMS: readonly { href: string; label: MessageKey }[] = [
   { href: '/indstillinger', label: 'shell.nav.settings' },
 ];
 
+/** Only administrators see it; the server refuses the admin API to everyone else anyway. */
+const ADMIN_ITEM = { href: '/administration', label: 'shell.nav.admin' } as const;
+
 function isCurrent(href: string, location: string): boolean {
   return href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`);
 }
@@ -18,10 +22,12 @@ function isCurrent(href: string, location: string): boolean {
 export function NavBar() {
   const t = useT();
   const [location] = useLocation();
+  const isAdmin = useSignedInSession()?.user.role === 'admin';
+  const items = isAdmin ? [...ITEMS, ADMIN_ITEM] : ITEMS;
   return (
     <nav aria-label={t('shell.nav.label')} className="nav">
       <ul>
-        {ITEMS.map((item) => (
+        {items.map((item) => (
           <li key={item.href}>
             <Link
               href={item.href}

@@ -11,6 +11,12 @@ import {
   SCHEMA_HEADER,
   SCHEMA_VERSION,
   TeamMembersResponseSchema,
+  AdminDevicesResponseSchema,
+  AdminUsersResponseSchema,
+  CitizenAccessResponseSchema,
+  type AdminDevicesResponse,
+  type AdminUsersResponse,
+  type CitizenAccessResponse,
   type AuditEventsRequest,
   type AuditEventsResponse,
   type ErrorCode,
@@ -130,6 +136,56 @@ export function createApiClient(options: ApiClientOptions = {}) {
      * throws ApiError('network' | 'timeout') when it does not.
      */
     health: (): Promise<unknown> => request('GET', '/healthz', z.unknown()),
+    /** A citizen's access log, newest first (lead of the citizen's team, or admin; online only). */
+    citizenAccessLog: (citizenId: string, before?: string): Promise<CitizenAccessResponse> =>
+      request(
+        'GET',
+        `/api/audit/citizens/${encodeURIComponent(citizenId)}${
+          before ? `?before=${encodeURIComponent(before)}` : ''
+        }`,
+        CitizenAccessResponseSchema,
+      ),
+    /**
+     * The access log as CSV. Fetched with the bearer token in the header and handed back as a
+     * Blob to save: the token never goes into a URL (a download link would need it there).
+     */
+    exportCitizenAccessLog: async (citizenId: string): Promise<Blob> => {
+      const token = await options.token?.();
+      let response: Response;
+      try {
+        response = await doFetch(
+          `${baseUrl}/api/audit/citizens/${encodeURIComponent(citizenId)}/export`,
+          {
+            headers: {
+              [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+              [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+            cache: 'no-store',
+          },
+        );
+      } catch (error) {
+        throw new ApiError('network', String(error));
+      }
+      if (!response.ok) {
+        const parsed = ErrorResponseSchema.safeParse(await response.json().catch(() => null));
+        throw parsed.success
+          ? new ApiError(parsed.data.error.code, parsed.data.error.message, response.status)
+          : new ApiError('bad-response', `HTTP ${response.status}`, response.status);
+      }
+      return response.blob();
+    },
+    adminUsers: (): Promise<AdminUsersResponse> =>
+      request('GET', '/api/admin/users', AdminUsersResponseSchema),
+    adminDevices: (): Promise<AdminDevicesResponse> =>
+      request('GET', '/api/admin/devices', AdminDevicesResponseSchema),
+    /** Blocks a lost device: its sessions end and it wipes its data at next contact. */
+    revokeDevice: (userId: string, deviceId: string): Promise<unknown> =>
+      request(
+        'POST',
+        `/api/admin/users/${encodeURIComponent(userId)}/devices/${encodeURIComponent(deviceId)}/revoke`,
+        z.unknown(),
+      ),
   };
 }
 

@@ -3,6 +3,7 @@ import { citizenDisplayName } from '../../domain';
 import { useAuditRead } from '../../hooks/useAuditRead';
 import { useCitizen } from '../../hooks/useCitizens';
 import { useT } from '../../i18n';
+import { CitizenAccessLog } from '../audit/CitizenAccessLog';
 import { CasesSection } from '../cases/CasesSection';
 import { CitizenFollowUps } from '../followups/CitizenFollowUps';
 import { Timeline } from '../notes/Timeline';
@@ -48,6 +49,7 @@ export function CitizenPage() {
         <h2 id="timeline-heading">{t('citizens.page.timeline')}</h2>
         <Timeline citizenId={citizen.id} />
       </section>
+      <CitizenAccessLog citizenId={citizen.id} />
     </AppPage>
   );
 }

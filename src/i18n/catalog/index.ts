@@ -11,6 +11,7 @@ import * as visits from './visits';
 import * as locations from './locations';
 import * as followups from './followups';
 import * as settings from './settings';
+import * as admin from './admin';
 
 /**
  * The message catalog, one file per area (add yours here). Danish is the source of truth for
@@ -31,6 +32,7 @@ export const catalogs = {
     ...common.da,
     ...pwa.da,
     ...sync.da,
+    ...admin.da,
   },
   en: {
     ...shell.en,
@@ -46,6 +48,7 @@ export const catalogs = {
     ...common.en,
     ...pwa.en,
     ...sync.en,
+    ...admin.en,
   },
 };
 
