@@ -52,12 +52,16 @@ export async function pullChanges(
   const page = hasMore ? merged.slice(0, query.limit) : merged;
   const next = { ...positions };
   for (const r of page) next[r.team_id] = Number(r.seq);
+  // ORDER BY seq DESC LIMIT 1 rather than max(seq): SQLite answers max() with a WHERE by walking
+  // the team's whole index range, this form is one index probe on both databases.
   const latest = await Promise.all(
     scopes.map((scope) =>
       database.db
         .selectFrom('changes')
-        .select((eb) => eb.fn.max('seq').as('max'))
+        .select('seq as max')
         .where('team_id', '=', scope)
+        .orderBy('seq', 'desc')
+        .limit(1)
         .executeTakeFirst(),
     ),
   );
