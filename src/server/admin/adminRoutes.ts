@@ -48,13 +48,18 @@ function toHttp(error: unknown): never {
 /** Every route under /api/admin: role admin only. Each change is audited as `admin`. */
 export function registerAdminRoutes(app: FastifyInstance, database: Database): void {
   const admin = (request: FastifyRequest) => requireRole(request, ['admin']);
-  const audit = (request: FastifyRequest, by: UserProfile, what: string, detail: unknown) =>
+  const audit = (
+    request: FastifyRequest,
+    by: UserProfile,
+    what: string,
+    detail: Record<string, unknown>,
+  ) =>
     writeAudit(database.db, {
       action: 'admin',
       userId: by.id,
       deviceId: request.sessionDeviceId,
       requestId: request.id,
-      detail: { what, ...(detail as object) },
+      detail: { what, ...detail },
     });
   const userIdOf = async (request: FastifyRequest) =>
     requireUserId(database, UserParams.parse(request.params).userId).catch(toHttp);
