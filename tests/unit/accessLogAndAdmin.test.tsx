@@ -132,7 +132,7 @@ describe('the access log on the citizen page and the administration page', () =>
     const user = renderAt('/administration');
     expect(await screen.findByRole('link', { name: 'Administration' })).toBeTruthy();
     await user.click(
-      await screen.findByRole('button', { name: 'Spær enheden tablet-anders-7 for anders' }),
+      await screen.findByRole('button', { name: 'Spær enhed tablet-anders-7 for anders' }),
     );
     await user.click(screen.getByRole('button', { name: 'Ja, spær enheden' }));
     expect(await screen.findByText('Enheden tablet-anders-7 er spærret.')).toBeTruthy();

@@ -19,7 +19,8 @@ export const da = {
   'admin.device.active': 'Aktiv',
   'admin.device.revoked': 'Spærret {at}',
   'admin.device.revoke': 'Spær enhed',
-  'admin.device.revokeLabel': 'Spær enheden {device} for {user}',
+  // Starts with the visible button text (WCAG 2.5.3 label in name).
+  'admin.device.revokeLabel': 'Spær enhed {device} for {user}',
   'admin.device.confirm':
     'Spær enheden {device} for {user}? Den logges ud, og dens data slettes, næste gang den har net.',
   'admin.device.confirmYes': 'Ja, spær enheden',
