@@ -52,6 +52,12 @@ describe.each(DIALECTS)('login throttling, sessions and devices (%s)', (dialect)
       expect(fourth.statusCode).toBe(429);
       expect(fourth.json()).toMatchObject({ error: { code: 'rate-limited' } });
       expect(fourth.headers['retry-after']).toBeDefined();
+      const audited = await f.database.db
+        .selectFrom('audit_log')
+        .select('detail')
+        .where('action', '=', 'login-throttled')
+        .execute();
+      expect(audited.some((a) => a.detail?.includes('per-ip'))).toBe(true);
     } finally {
       await strict.close();
     }

@@ -41,8 +41,9 @@ export function AdminPage() {
   // Bumped after a revoke, so the effect below loads the lists again.
   const [generation, setGeneration] = useState(0);
 
+  const isAdmin = session?.user.role === 'admin';
   useEffect(() => {
-    if (!api) return;
+    if (!api || !isAdmin) return;
     let current = true;
     Promise.all([api.adminUsers(), api.adminDevices()]).then(
       ([users, devices]) => {
@@ -57,9 +58,15 @@ export function AdminPage() {
     return () => {
       current = false;
     };
-  }, [api, explain, generation]);
+  }, [api, explain, generation, isAdmin]);
 
-  if (session?.user.role !== 'admin') return null;
+  if (!isAdmin) {
+    return (
+      <AppPage title={t('admin.title')}>
+        <p>{t('admin.onlyAdmins')}</p>
+      </AppPage>
+    );
+  }
 
   const revoke = async (d: AdminDevice) => {
     if (!api) return;

@@ -48,7 +48,20 @@ export async function registerAuthRoutes(
     '/api/auth/login',
     {
       bodyLimit: LOGIN_BODY_LIMIT,
-      config: { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 } },
+      config: {
+        rateLimit: {
+          max: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+          timeWindow: 60_000,
+          // The plugin answers by itself; the attempt is still worth an audit entry.
+          onExceeded: (request) => {
+            writeAudit(database.db, {
+              action: 'login-throttled',
+              requestId: request.id,
+              detail: { ip: request.ip, limit: 'per-ip' },
+            }).catch((error: unknown) => request.log.error({ err: error }, 'audit failed'));
+          },
+        },
+      },
     },
     async (request, reply): Promise<LoginResponse> => {
       const body = LoginRequestSchema.parse(request.body);
