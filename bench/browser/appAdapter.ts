@@ -13,7 +13,7 @@ import { pushOutbox } from '../../src/sync/pushOutbox';
 import { buildCitizenSearch, type CitizenSearch } from '../../src/hooks/citizenSearch';
 import type { WriteContext } from '../../src/db/writeContext';
 
-export type { Citizen, Note };
+export type { Citizen, Note, NoteInput };
 
 export interface Device {
   db: FremskudtDb;
@@ -96,3 +96,15 @@ export async function pushEverything(device: Device): Promise<number> {
 export function buildSearch(citizens: readonly Citizen[]): CitizenSearch {
   return buildCitizenSearch(citizens);
 }
+
+// What bench/browser/proposals.ts (measured prototypes of proposed changes) needs of the app.
+export { ENTITIES, newId } from '../../src/domain';
+export { TABLE_OF, type FremskudtDb, type OutboxEntry } from '../../src/db';
+export { overlayPending } from '../../src/sync/applyPulledPage';
+export { nextBatch, toMutation } from '../../src/sync/outboxBatch';
+export {
+  MAX_MUTATIONS_PER_PUSH as SERVER_MAX_MUTATIONS,
+  MAX_PULL_LIMIT,
+  MAX_PUSH_BYTES,
+} from '../../src/protocol';
+export type { PullResponse } from '../../src/protocol';

@@ -36,11 +36,11 @@ export async function waitForHealth(url: string, child: ChildProcess): Promise<v
 /** How long a stopped server may drain; the browser's idle keep-alive sockets would hold it 10 s. */
 const STOP_GRACE_MS = 1_000;
 
-export async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess, graceMs = STOP_GRACE_MS): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
 }
@@ -57,26 +57,35 @@ export async function startAppServer(options: {
 }): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(options.root, 'dist/server/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: options.postgresUrl ?? '',
-      // Unused with PostgreSQL, but the config requires a path.
-      SQLITE_PATH: options.sqlitePath ?? 'unused.sqlite',
-      STATIC_DIR: options.staticDir,
-      DEMO_DATA: '',
-      LOG_LEVEL: 'warn',
+  // BENCH_PROFILE=1: the server writes a V8 CPU profile when it exits (it needs time to drain).
+  const profile = process.env.BENCH_PROFILE === '1';
+  const profileArgs = profile
+    ? ['--cpu-prof', '--cpu-prof-dir', join(options.root, 'bench/results/profiles')]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profileArgs, join(options.root, 'dist/server/main.js')],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: options.postgresUrl ?? '',
+        // Unused with PostgreSQL, but the config requires a path.
+        SQLITE_PATH: options.sqlitePath ?? 'unused.sqlite',
+        STATIC_DIR: options.staticDir,
+        DEMO_DATA: '',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   try {
     await waitForHealth(url, child);
   } catch (error) {
     await stopChild(child);
     throw error;
   }
-  return { url, stop: () => stopChild(child) };
+  return { url, stop: () => stopChild(child, profile ? 15_000 : STOP_GRACE_MS) };
 }

@@ -5,6 +5,7 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import { callBench, openBenchPage } from '../benchPage';
+import { maybeProfile } from '../cpuProfile';
 import type { BenchContext, ResultRow } from '../result';
 import { startSeededServer } from '../seededServer';
 import { createBenchSessions, createBenchUser, seedCaseload } from '../serverAdapter';
@@ -104,7 +105,9 @@ async function firstSync(
         reference.push(perSecond(r.records, r.ms));
         bench.log(`2: reference bulkPut ${r.records} in ${fmt(r.ms)} ms`);
       } else {
-        const r = await callBench(page, 'firstSync', token);
+        const r = await maybeProfile(page, settings.resultsDir, `s2-first-sync-${rep}`, () =>
+          callBench(page, 'firstSync', token),
+        );
         ours.push(perSecond(r.records, r.ms));
         bench.log(`2: first sync ${r.records} in ${fmt(r.ms)} ms`);
       }
@@ -137,7 +140,9 @@ async function pushQueued(
   const count = scaled(settings, PUSH_MUTATIONS, 50);
   const rates: number[] = [];
   for (let rep = 0; rep < settings.reps; rep++) {
-    const r = await callBench(page, 'pushQueued', token, count, rep * count);
+    const r = await maybeProfile(page, settings.resultsDir, `s4-push-${rep}`, () =>
+      callBench(page, 'pushQueued', token, count, rep * count),
+    );
     if (r.acknowledged !== count) throw new Error(`4: ${r.acknowledged} of ${count} acknowledged`);
     rates.push(perSecond(count, r.ms));
     bench.log(`4: pushed ${count} in ${fmt(r.ms)} ms`);
