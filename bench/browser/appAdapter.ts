@@ -45,6 +45,29 @@ export async function barePutNote(device: Device, note: Note): Promise<void> {
   await device.db.notes.put(note);
 }
 
+/**
+ * Scenario 1, the floor: the same record and an outbox entry put bare (no validation, no
+ * repository) in one transaction — what invariant 1 (record and outbox together) costs at least.
+ */
+export async function barePutNoteAndOutbox(device: Device, note: Note): Promise<void> {
+  const { db } = device;
+  await db.transaction('rw', [db.notes, db.outbox], async () => {
+    await db.notes.put(note);
+    await db.outbox.add({
+      mutationId: note.id,
+      deviceId: device.ctx.deviceId,
+      entity: 'note',
+      recordId: note.id,
+      op: 'create',
+      fields: {},
+      baseVersion: 0,
+      clientTime: note.createdAt,
+      state: 'pending',
+      attempts: 0,
+    });
+  });
+}
+
 /** Scenarios 2 and 5: the sync engine's pull (HTTP, validation, IndexedDB writes) to the end. */
 export async function pullEverything(device: Device): Promise<number> {
   const summary = await pullChanges(device.db, device.api);

@@ -5,6 +5,7 @@
  */
 import {
   barePutNote,
+  barePutNoteAndOutbox,
   bareBulkPut,
   buildSearch,
   closeDevice,
@@ -17,6 +18,7 @@ import {
   type Citizen,
   type Note,
 } from './appAdapter';
+import { pullBatched, pullBatchedPrefetch, pushBatched, saveNoteTogether } from './proposals';
 import {
   benchId,
   citizenFields,
@@ -32,10 +34,25 @@ function noteInput(index: number) {
 }
 
 /** Scenario 1: `pairs` saves and `pairs` bare puts, alternating which goes first. */
-async function saveNotes(pairs: number): Promise<{ ours: number[]; reference: number[] }> {
+async function saveNotes(
+  pairs: number,
+): Promise<{ ours: number[]; reference: number[]; proposal: number[]; floor: number[] }> {
   const device = await openFreshDevice('s1');
   const ours: number[] = [];
   const reference: number[] = [];
+  const proposal: number[] = [];
+  const floor: number[] = [];
+  const runFloor = async (note: Note) => {
+    const copy = { ...note, id: benchId(8, floor.length) };
+    const t0 = now();
+    await barePutNoteAndOutbox(device, copy);
+    floor.push(now() - t0);
+  };
+  const runProposal = async (i: number) => {
+    const t0 = now();
+    await saveNoteTogether(device, noteInput(i));
+    proposal.push(now() - t0);
+  };
   const runOurs = async (i: number) => {
     const t0 = now();
     const note = await saveNote(device, noteInput(i));
@@ -54,15 +71,20 @@ async function saveNotes(pairs: number): Promise<{ ours: number[]; reference: nu
   reference.length = 0;
   for (let i = 0; i < pairs; i++) {
     if (i % 2 === 0) {
-      await runReference(await runOurs(i));
+      const note = await runOurs(i);
+      await runReference(note);
+      await runFloor(note);
+      await runProposal(i);
     } else {
+      await runProposal(i);
       const template = await saveNote(device, noteInput(i));
+      await runFloor(template);
       await runReference(template);
       await runOurs(i);
     }
   }
   await closeDevice(device);
-  return { ours, reference };
+  return { ours, reference, proposal, floor };
 }
 
 let inMemory: { citizens: Citizen[]; notes: Note[] } | undefined;
@@ -75,11 +97,20 @@ async function loadCaseload(token: string): Promise<number> {
   return inMemory.citizens.length + inMemory.notes.length;
 }
 
-/** Scenario 2, ours: a fresh device's first sync. */
-async function firstSync(token: string): Promise<{ ms: number; records: number }> {
+const PULLS = {
+  app: pullEverything,
+  batched: pullBatched,
+  'batched-prefetch': pullBatchedPrefetch,
+};
+
+/** Scenario 2, ours: a fresh device's first sync (the app's, or a measured proposal). */
+async function firstSync(
+  token: string,
+  variant: keyof typeof PULLS = 'app',
+): Promise<{ ms: number; records: number }> {
   const device = await openFreshDevice('s2', token);
   const t0 = now();
-  const records = await pullEverything(device);
+  const records = await PULLS[variant](device);
   const ms = now() - t0;
   await closeDevice(device);
   return { ms, records };
@@ -102,11 +133,16 @@ function dropCaseload(): void {
 }
 
 /** Scenario 4: `count` notes saved offline (untimed), then the whole outbox pushed (timed). */
-async function pushQueued(token: string, count: number, seed: number) {
+async function pushQueued(
+  token: string,
+  count: number,
+  seed: number,
+  variant: 'app' | 'batched' = 'app',
+) {
   const device = await openFreshDevice('s4', token);
   for (let i = 0; i < count; i++) await saveNote(device, noteInput(seed + i));
   const t0 = now();
-  const acknowledged = await pushEverything(device);
+  const acknowledged = await (variant === 'app' ? pushEverything(device) : pushBatched(device));
   const ms = now() - t0;
   await closeDevice(device);
   return { ms, acknowledged };

@@ -30,9 +30,13 @@ describe('npm run bench, at a tiny scale', () => {
 
     expect(report.rows.map((r) => r.id)).toEqual([
       '1',
+      '1p',
       '2',
+      '2p',
+      '2q',
       '3',
       '4',
+      '4p',
       '5',
       '6',
       '7',

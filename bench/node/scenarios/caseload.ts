@@ -49,9 +49,9 @@ export async function caseloadScenarios(
     const page = await openBenchPage(context, server.url);
     const pullToken = String(server.seeded.pullToken);
     const pushToken = String(server.seeded.pushToken);
-    if (on(1)) rows.push(await saveNote(settings, page, bench));
+    if (on(1)) rows.push(...(await saveNote(settings, page, bench)));
     if (on(2)) rows.push(...(await firstSync(settings, page, bench, pullToken)));
-    if (on(4)) rows.push(await pushQueued(settings, page, bench, pushToken, rows));
+    if (on(4)) rows.push(...(await pushQueued(settings, page, bench, pushToken, rows)));
     if (on(6)) rows.push(await search(settings, page, bench));
     await page.close();
   } finally {
@@ -66,16 +66,18 @@ async function saveNote(
   settings: BenchSettings,
   page: Page,
   bench: BenchContext,
-): Promise<ResultRow> {
+): Promise<ResultRow[]> {
   const pairs = scaled(settings, SAVE_PAIRS, 20);
   bench.log(`1: ${pairs} note saves alternating with ${pairs} bare puts`);
-  const { ours, reference } = await callBench(page, 'saveNotes', pairs);
+  const { ours, reference, proposal, floor } = await callBench(page, 'saveNotes', pairs);
+  const f50 = median(floor);
   const o50 = median(ours);
   const o95 = percentile(ours, 0.95);
   const r50 = median(reference);
   const r95 = percentile(reference, 0.95);
   const ratio = o50 / r50;
-  return {
+  const p50 = median(proposal);
+  const first: ResultRow = {
     id: '1',
     scenario: 'save a journal note (record + outbox), p50 / p95',
     ours: `${fmt(o50, 2)} / ${fmt(o95, 2)} ms`,
@@ -83,8 +85,37 @@ async function saveNote(
     ratio,
     target: '≤ 1.5× (p50)',
     pass: ratio <= 1.5,
-    data: { pairs, oursP50: o50, oursP95: o95, refP50: r50, refP95: r95, p95Ratio: o95 / r95 },
+    data: {
+      pairs,
+      oursP50: o50,
+      oursP95: o95,
+      refP50: r50,
+      refP95: r95,
+      p95Ratio: o95 / r95,
+      // The least a record-plus-outbox write costs: both puts bare in one transaction.
+      floorP50: f50,
+      floorRatio: f50 / r50,
+    },
   };
+  return [
+    first,
+    proposalRow('1p', 'proposal D: record + outbox adds issued together', {
+      ours: `${fmt(p50, 2)} / ${fmt(percentile(proposal, 0.95), 2)} ms`,
+      reference: first.reference,
+      ratio: p50 / r50,
+      target: first.target,
+      pass: p50 / r50 <= 1.5,
+      data: { proposal },
+    }),
+    proposalRow('1f', 'floor: bare put of record + outbox entry, one transaction', {
+      ours: `${fmt(f50, 2)} / ${fmt(percentile(floor, 0.95), 2)} ms`,
+      reference: first.reference,
+      ratio: f50 / r50,
+      target: '(what the target allows)',
+      pass: null,
+      data: { floor },
+    }),
+  ];
 }
 
 async function firstSync(
@@ -96,11 +127,17 @@ async function firstSync(
   const loaded = await callBench(page, 'loadCaseload', token);
   const ours: number[] = [];
   const reference: number[] = [];
+  const proposals = { batched: [] as number[], 'batched-prefetch': [] as number[] };
   for (let rep = 0; rep < settings.reps; rep++) {
-    // Alternate which goes first, so a slow stretch of the machine hits both alike.
-    const order = rep % 2 === 0 ? ['ref', 'ours'] : ['ours', 'ref'];
+    // Alternate which goes first, so a slow stretch of the machine hits all alike.
+    const order = rep % 2 === 0 ? ['ref', 'ours', 'A', 'AB'] : ['AB', 'A', 'ours', 'ref'];
     for (const which of order) {
-      if (which === 'ref') {
+      if (which === 'A' || which === 'AB') {
+        const variant = which === 'A' ? 'batched' : 'batched-prefetch';
+        const r = await callBench(page, 'firstSync', token, variant);
+        proposals[variant].push(perSecond(r.records, r.ms));
+        bench.log(`2: proposal ${which} ${r.records} in ${fmt(r.ms)} ms`);
+      } else if (which === 'ref') {
         const r = await callBench(page, 'bulkPutReference');
         reference.push(perSecond(r.records, r.ms));
         bench.log(`2: reference bulkPut ${r.records} in ${fmt(r.ms)} ms`);
@@ -127,6 +164,25 @@ async function firstSync(
       pass: o / r >= 0.8,
       data: { records: loaded, oursPerSecond: ours, referencePerSecond: reference },
     },
+    ...(
+      [
+        ['2p', 'proposal A: one bulkPut per table and page', proposals.batched],
+        [
+          '2q',
+          'proposal A+B: A, pages of 1,000, next page fetched while writing',
+          proposals['batched-prefetch'],
+        ],
+      ] as const
+    ).map(([id, scenario, rates]) =>
+      proposalRow(id, scenario, {
+        ours: `${fmt(median(rates))} records/s`,
+        reference: `bulkPut ${fmt(r)} records/s`,
+        ratio: median(rates) / r,
+        target: '≥ 0.8×',
+        pass: median(rates) / r >= 0.8,
+        data: { perSecond: rates },
+      }),
+    ),
   ];
 }
 
@@ -136,10 +192,15 @@ async function pushQueued(
   bench: BenchContext,
   token: string,
   earlier: readonly ResultRow[],
-): Promise<ResultRow> {
+): Promise<ResultRow[]> {
   const count = scaled(settings, PUSH_MUTATIONS, 50);
   const rates: number[] = [];
+  const proposal: number[] = [];
   for (let rep = 0; rep < settings.reps; rep++) {
+    const p = await callBench(page, 'pushQueued', token, count, (rep + 1000) * count, 'batched');
+    if (p.acknowledged !== count) throw new Error(`4: ${p.acknowledged} of ${count} acknowledged`);
+    proposal.push(perSecond(count, p.ms));
+    bench.log(`4: proposal C pushed ${count} in ${fmt(p.ms)} ms`);
     const r = await maybeProfile(page, settings.resultsDir, `s4-push-${rep}`, () =>
       callBench(page, 'pushQueued', token, count, rep * count),
     );
@@ -151,7 +212,7 @@ async function pushQueued(
   const pull = earlier.find((row) => row.id === '2');
   const pullRate = pull ? median(pull.data.oursPerSecond as number[]) : Number.NaN;
   const ratio = o / pullRate;
-  return {
+  const first: ResultRow = {
     id: '4',
     scenario: `push ${fmt(count)} queued mutations`,
     ours: `${fmt(o)} mutations/s`,
@@ -161,6 +222,18 @@ async function pushQueued(
     pass: Number.isFinite(ratio) ? ratio >= 0.5 : null,
     data: { mutations: count, perSecond: rates },
   };
+  const p = median(proposal);
+  return [
+    first,
+    proposalRow('4p', 'proposal C: answers applied in bulk, batches of 200', {
+      ours: `${fmt(p)} mutations/s`,
+      reference: first.reference,
+      ratio: Number.isFinite(pullRate) ? p / pullRate : null,
+      target: first.target,
+      pass: Number.isFinite(pullRate) ? p / pullRate >= 0.5 : null,
+      data: { perSecond: proposal },
+    }),
+  ];
 }
 
 async function search(
@@ -188,4 +261,13 @@ async function search(
     pass: m <= 16,
     data: { citizens: count, keystrokes, indexBuildMs: builds, indexBuildMedianMs: median(builds) },
   };
+}
+
+/** A row measuring a proposed change (bench/browser/proposals.ts), not the app as it is. */
+function proposalRow(
+  id: string,
+  scenario: string,
+  figures: Pick<ResultRow, 'ours' | 'reference' | 'ratio' | 'target' | 'pass' | 'data'>,
+): ResultRow {
+  return { id, scenario: `↳ ${scenario}`, ...figures };
 }
