@@ -4,6 +4,7 @@
  * When the client's store changes (sealed records, one database per unlocked user, an opaque pull
  * cursor), only this file changes; the scenarios in entry.ts call nothing else of the app.
  */
+import type { Table } from 'dexie';
 import { createNotesRepo, FremskudtDb } from '../../src/db';
 import type { Citizen, Note, NoteInput } from '../../src/domain';
 import { createApiClient, type ApiClient } from '../../src/sync/apiClient';
@@ -107,6 +108,26 @@ export async function bareBulkPut(
     await db.citizens.bulkPut(records.citizens);
     await db.notes.bulkPut(records.notes);
   });
+}
+
+/**
+ * Scenario 2, the floor of any paged pull: the same records bare, `chunk` per transaction (a
+ * pull must commit each page with its cursor, so it can never be one transaction).
+ */
+export async function bareBulkPutChunked(
+  device: Device,
+  records: { citizens: Citizen[]; notes: Note[] },
+  chunk: number,
+): Promise<void> {
+  const { db } = device;
+  const chunks = async <T>(table: Table<T, string>, rows: readonly T[]) => {
+    for (let start = 0; start < rows.length; start += chunk) {
+      const slice = rows.slice(start, start + chunk);
+      await db.transaction('rw', table, () => table.bulkPut(slice));
+    }
+  };
+  await chunks(db.citizens, records.citizens);
+  await chunks(db.notes, records.notes);
 }
 
 /** Scenario 4: the sync engine's push of the whole pending outbox. */

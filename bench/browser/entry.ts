@@ -4,6 +4,7 @@
  * the DevTools round trips are not measured. Reference and ours alternate inside each function.
  */
 import {
+  bareBulkPutChunked,
   barePutNote,
   barePutNoteAndOutbox,
   bareBulkPut,
@@ -18,11 +19,19 @@ import {
   type Citizen,
   type Note,
 } from './appAdapter';
-import { pullBatched, pullBatchedPrefetch, pushBatched, saveNoteTogether } from './proposals';
+import {
+  buildNoteTextSearch,
+  pullBatched,
+  pullBatchedPrefetch,
+  pushBatched,
+  saveNoteTogether,
+} from './proposals';
 import {
   benchId,
   citizenFields,
   CITIZEN_KIND,
+  NOTE_KIND,
+  NOTE_SEARCH_TYPING,
   noteFields,
   SEARCH_TYPING,
 } from '../shared/generate';
@@ -127,6 +136,17 @@ async function bulkPutReference(): Promise<{ ms: number; records: number }> {
   return { ms, records: inMemory.citizens.length + inMemory.notes.length };
 }
 
+/** Scenario 2, floor: the same records bare, 1,000 per transaction (the largest pull page). */
+async function bulkPutChunkedFloor(): Promise<{ ms: number; records: number }> {
+  if (!inMemory) throw new Error('loadCaseload first');
+  const device = await openFreshDevice('s2-floor');
+  const t0 = now();
+  await bareBulkPutChunked(device, inMemory, 1000);
+  const ms = now() - t0;
+  await closeDevice(device);
+  return { ms, records: inMemory.citizens.length + inMemory.notes.length };
+}
+
 /** Frees the reference's records before the next scenario. */
 function dropCaseload(): void {
   inMemory = undefined;
@@ -192,7 +212,29 @@ function searchKeystrokes(count: number) {
   return { buildMs, keystrokes, hits };
 }
 
+/** Scenario 6, proposal E: note text search over `count` notes (index build, keystrokes). */
+function noteSearchKeystrokes(count: number) {
+  const notes = Array.from({ length: count }, (_, i) => ({
+    id: benchId(NOTE_KIND, i),
+    ...noteFields(i, Math.max(1, Math.round(count / 5)), 'bench-a'),
+  }));
+  const t0 = now();
+  const search = buildNoteTextSearch(notes);
+  const buildMs = now() - t0;
+  const keystrokes: number[] = [];
+  for (const phrase of NOTE_SEARCH_TYPING) {
+    for (let n = 1; n <= phrase.length; n++) {
+      const t1 = now();
+      search(phrase.slice(0, n));
+      keystrokes.push(now() - t1);
+    }
+  }
+  return { buildMs, keystrokes };
+}
+
 const bench = {
+  bulkPutChunkedFloor,
+  noteSearchKeystrokes,
   saveNotes,
   loadCaseload,
   firstSync,

@@ -226,3 +226,6 @@ export const SEARCH_TYPING = [
   'Søren Mø',
   'Kirst',
 ];
+
+/** Words a caseworker types to find a note by its text. */
+export const NOTE_SEARCH_TYPING = ['hund', 'kontanthjælp', 'boligstøtte', 'læge', 'gæld inkasso'];

@@ -30,8 +30,10 @@ describe('npm run bench, at a tiny scale', () => {
 
     expect(report.rows.map((r) => r.id)).toEqual([
       '1',
+      '1f',
       '1p',
       '2',
+      '2f',
       '2p',
       '2q',
       '3',
@@ -39,6 +41,7 @@ describe('npm run bench, at a tiny scale', () => {
       '4p',
       '5',
       '6',
+      '6p',
       '7',
       '8a',
       '8b',

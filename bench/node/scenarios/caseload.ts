@@ -17,6 +17,7 @@ const CASELOAD_RECORDS = 100_000;
 const PUSH_MUTATIONS = 10_000;
 const SAVE_PAIRS = 300;
 const SEARCH_CITIZENS = 10_000;
+const SEARCH_NOTES = 50_000;
 
 export async function caseloadScenarios(
   settings: BenchSettings,
@@ -52,7 +53,7 @@ export async function caseloadScenarios(
     if (on(1)) rows.push(...(await saveNote(settings, page, bench)));
     if (on(2)) rows.push(...(await firstSync(settings, page, bench, pullToken)));
     if (on(4)) rows.push(...(await pushQueued(settings, page, bench, pushToken, rows)));
-    if (on(6)) rows.push(await search(settings, page, bench));
+    if (on(6)) rows.push(await search(settings, page, bench), await noteSearch(settings, page));
     await page.close();
   } finally {
     await server.stop();
@@ -128,11 +129,17 @@ async function firstSync(
   const ours: number[] = [];
   const reference: number[] = [];
   const proposals = { batched: [] as number[], 'batched-prefetch': [] as number[] };
+  const floor: number[] = [];
   for (let rep = 0; rep < settings.reps; rep++) {
     // Alternate which goes first, so a slow stretch of the machine hits all alike.
-    const order = rep % 2 === 0 ? ['ref', 'ours', 'A', 'AB'] : ['AB', 'A', 'ours', 'ref'];
+    const order =
+      rep % 2 === 0 ? ['ref', 'ours', 'A', 'AB', 'floor'] : ['floor', 'AB', 'A', 'ours', 'ref'];
     for (const which of order) {
-      if (which === 'A' || which === 'AB') {
+      if (which === 'floor') {
+        const f = await callBench(page, 'bulkPutChunkedFloor');
+        floor.push(perSecond(f.records, f.ms));
+        bench.log(`2: floor, bulkPut 1,000 per transaction, ${f.records} in ${fmt(f.ms)} ms`);
+      } else if (which === 'A' || which === 'AB') {
         const variant = which === 'A' ? 'batched' : 'batched-prefetch';
         const r = await callBench(page, 'firstSync', token, variant);
         proposals[variant].push(perSecond(r.records, r.ms));
@@ -183,6 +190,14 @@ async function firstSync(
         data: { perSecond: rates },
       }),
     ),
+    proposalRow('2f', 'floor: the same bulkPut, 1,000 records per transaction', {
+      ours: `${fmt(median(floor))} records/s`,
+      reference: `bulkPut ${fmt(r)} records/s`,
+      ratio: median(floor) / r,
+      target: '(what the target allows)',
+      pass: null,
+      data: { perSecond: floor },
+    }),
   ];
 }
 
@@ -261,6 +276,20 @@ async function search(
     pass: m <= 16,
     data: { citizens: count, keystrokes, indexBuildMs: builds, indexBuildMedianMs: median(builds) },
   };
+}
+
+async function noteSearch(settings: BenchSettings, page: Page): Promise<ResultRow> {
+  const count = scaled(settings, SEARCH_NOTES, 100);
+  const r = await callBench(page, 'noteSearchKeystrokes', count);
+  const m = median(r.keystrokes);
+  return proposalRow('6p', `proposal E: note text search, ${fmt(count)} notes (MiniSearch)`, {
+    ours: `median ${fmt(m, 2)} ms, p95 ${fmt(percentile(r.keystrokes, 0.95), 2)} ms`,
+    reference: `index built in ${fmt(r.buildMs)} ms`,
+    ratio: null,
+    target: 'median ≤ 16 ms',
+    pass: m <= 16,
+    data: { notes: count, keystrokes: r.keystrokes, indexBuildMs: r.buildMs },
+  });
 }
 
 /** A row measuring a proposed change (bench/browser/proposals.ts), not the app as it is. */
