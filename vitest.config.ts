@@ -2,10 +2,11 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 /**
- * Four projects, one command (`vitest run`):
+ * Five projects, one command (`vitest run`):
  * - unit: domain rules, db repositories and React screens in jsdom with fake-indexeddb;
  * - server: the Fastify app against SQLite and PostgreSQL;
  * - integration: the client sync engine against the real server in-process;
+ * - bench: `npm run bench`'s machinery at a tiny scale (no timing asserted);
  * - e2e: the production build served by the project's server, driven in real Chromium.
  */
 export default defineConfig({
@@ -40,6 +41,15 @@ export default defineConfig({
           setupFiles: ['tests/setup/node-indexeddb.ts'],
           testTimeout: 60_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
         },
       },
       {

@@ -47,6 +47,26 @@ describe('the citizens list', () => {
   });
 });
 
+describe('a long citizens list', () => {
+  it('shows the first 100 alphabetically and the rest on "Vis flere"', async () => {
+    for (let i = 0; i < 105; i++) {
+      await makeCitizen({
+        firstName: `Borger${String(i).padStart(3, '0')}`,
+        lastName: '',
+        alias: '',
+      });
+    }
+    const { user } = renderApp('/borgere');
+    const list = await screen.findByRole('list', { name: 'Borgere' });
+    await within(list).findByRole('link', { name: 'Borger000' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(100);
+    expect(within(list).queryByRole('link', { name: 'Borger104' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Vis flere (100 af 105 vist)' }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(105);
+    expect(within(list).getByRole('link', { name: 'Borger104' })).toBeTruthy();
+  });
+});
+
 describe('creating a citizen', () => {
   it('saves a citizen known only by an alias with exactly one outbox entry', async () => {
     const { user, currentPath } = renderApp('/borgere/ny');

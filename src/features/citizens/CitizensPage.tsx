@@ -23,10 +23,17 @@ function CitizenRow({ citizen }: { citizen: Citizen }) {
   );
 }
 
+/**
+ * Rows rendered at first: a team's 10,000 citizens as DOM rows take seconds to lay out on a
+ * tablet, and nobody scrolls through them; search, or "show more", finds the rest.
+ */
+export const CITIZEN_ROWS_SHOWN = 100;
+
 /** /borgere: instant search by name, alias, CPR digits or phone; CPR always shown masked. */
 export function CitizensPage() {
   const t = useT();
   const [query, setQuery] = useState('');
+  const [shown, setShown] = useState(CITIZEN_ROWS_SHOWN);
   const results = useCitizenSearch(query);
   useAuditSearch(query, 'citizen');
   return (
@@ -43,7 +50,10 @@ export function CitizensPage() {
           type="search"
           label={t('citizens.search.label')}
           value={query}
-          onChange={setQuery}
+          onChange={(value) => {
+            setQuery(value);
+            setShown(CITIZEN_ROWS_SHOWN);
+          }}
           autoComplete="off"
         />
       </div>
@@ -60,10 +70,19 @@ export function CitizensPage() {
           </StatusMessage>
           {results.length === 0 && query.trim() === '' && <p>{t('citizens.list.empty')}</p>}
           <ul className="list" aria-label={t('citizens.list.label')}>
-            {results.map((c) => (
+            {results.slice(0, shown).map((c) => (
               <CitizenRow key={c.id} citizen={c} />
             ))}
           </ul>
+          {results.length > shown && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setShown((n) => n + CITIZEN_ROWS_SHOWN)}
+            >
+              {t('citizens.list.more', { shown, count: results.length })}
+            </button>
+          )}
         </>
       )}
     </AppPage>

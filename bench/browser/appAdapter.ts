@@ -1,0 +1,154 @@
+/**
+ * Every touch point between the browser benchmark and the app's client code, in ONE file: the
+ * local store (FremskudtDb, repositories), the sync engine (pull, push) and the search module.
+ * When the client's store changes (sealed records, one database per unlocked user, an opaque pull
+ * cursor), only this file changes; the scenarios in entry.ts call nothing else of the app.
+ */
+import type { Table } from 'dexie';
+import { createNotesRepo, FremskudtDb } from '../../src/db';
+import type { Citizen, Note, NoteInput } from '../../src/domain';
+import { createApiClient, type ApiClient } from '../../src/sync/apiClient';
+import { SYNC_CURSOR_KEY } from '../../src/sync/applyPulledPage';
+import { pullChanges } from '../../src/sync/pullChanges';
+import { pushOutbox } from '../../src/sync/pushOutbox';
+import { buildCitizenSearch, type CitizenSearch } from '../../src/hooks/citizenSearch';
+import type { WriteContext } from '../../src/db/writeContext';
+
+export type { Citizen, Note, NoteInput };
+
+export interface Device {
+  db: FremskudtDb;
+  api: ApiClient;
+  ctx: WriteContext;
+}
+
+/** A fresh device: its database deleted and opened empty, signed in with `token` (same origin). */
+export async function openFreshDevice(name: string, token = ''): Promise<Device> {
+  await FremskudtDb.delete(name);
+  const db = new FremskudtDb(name);
+  await db.open();
+  const api = createApiClient({ baseUrl: '', token: () => token });
+  return { db, api, ctx: { userId: 'bench-a', teamId: 'bench', deviceId: `bench-${name}` } };
+}
+
+export async function closeDevice(device: Device, remove = true): Promise<void> {
+  device.db.close();
+  if (remove) await FremskudtDb.delete(device.db.name);
+}
+
+/** Scenario 1, ours: the app's note save (record + outbox in one transaction). */
+export function saveNote(device: Device, fields: NoteInput): Promise<Note> {
+  return createNotesRepo(() => device.db).create(device.ctx, fields);
+}
+
+/** Scenario 1, reference: a bare Dexie put of the same record. */
+export async function barePutNote(device: Device, note: Note): Promise<void> {
+  await device.db.notes.put(note);
+}
+
+/**
+ * Scenario 1, the floor: the same record and an outbox entry put bare (no validation, no
+ * repository) in one transaction — what invariant 1 (record and outbox together) costs at least.
+ */
+export async function barePutNoteAndOutbox(device: Device, note: Note): Promise<void> {
+  const { db } = device;
+  await db.transaction('rw', [db.notes, db.outbox], async () => {
+    await db.notes.put(note);
+    await db.outbox.add({
+      mutationId: note.id,
+      deviceId: device.ctx.deviceId,
+      entity: 'note',
+      recordId: note.id,
+      op: 'create',
+      fields: {},
+      baseVersion: 0,
+      clientTime: note.createdAt,
+      state: 'pending',
+      attempts: 0,
+    });
+  });
+}
+
+/** Scenarios 2 and 5: the sync engine's pull (HTTP, validation, IndexedDB writes) to the end. */
+export async function pullEverything(device: Device): Promise<number> {
+  const summary = await pullChanges(device.db, device.api);
+  return summary.changes;
+}
+
+/** Scenario 5: a device that already has everything up to `cursor`. */
+export async function setPullCursor(device: Device, cursor: number): Promise<void> {
+  await device.db.meta.put({ key: SYNC_CURSOR_KEY, value: cursor });
+}
+
+/** Scenario 2, setup of the reference: the same records, fetched once, held in memory. */
+export async function fetchAllRecords(
+  device: Device,
+): Promise<{ citizens: Citizen[]; notes: Note[] }> {
+  const citizens: Citizen[] = [];
+  const notes: Note[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await device.api.pull(after, 1000);
+    for (const change of page.changes) {
+      if (change.entity === 'citizen' && change.record) citizens.push(change.record as Citizen);
+      if (change.entity === 'note' && change.record) notes.push(change.record as Note);
+    }
+    after = page.cursor;
+    if (!page.hasMore) return { citizens, notes };
+  }
+}
+
+/** Scenario 2, reference: one bulkPut per table of records already in memory, one transaction. */
+export async function bareBulkPut(
+  device: Device,
+  records: { citizens: Citizen[]; notes: Note[] },
+): Promise<void> {
+  const { db } = device;
+  await db.transaction('rw', [db.citizens, db.notes], async () => {
+    await db.citizens.bulkPut(records.citizens);
+    await db.notes.bulkPut(records.notes);
+  });
+}
+
+/**
+ * Scenario 2, the floor of any paged pull: the same records bare, `chunk` per transaction (a
+ * pull must commit each page with its cursor, so it can never be one transaction).
+ */
+export async function bareBulkPutChunked(
+  device: Device,
+  records: { citizens: Citizen[]; notes: Note[] },
+  chunk: number,
+): Promise<void> {
+  const { db } = device;
+  const chunks = async <T>(table: Table<T, string>, rows: readonly T[]) => {
+    for (let start = 0; start < rows.length; start += chunk) {
+      const slice = rows.slice(start, start + chunk);
+      await db.transaction('rw', table, () => table.bulkPut(slice));
+    }
+  };
+  await chunks(db.citizens, records.citizens);
+  await chunks(db.notes, records.notes);
+}
+
+/** Scenario 4: the sync engine's push of the whole pending outbox. */
+export async function pushEverything(device: Device): Promise<number> {
+  const summary = await pushOutbox(device.db, device.api, { deviceId: device.ctx.deviceId });
+  return summary.applied + summary.conflicts;
+}
+
+/** Scenario 6: the app's citizen search index. */
+export function buildSearch(citizens: readonly Citizen[]): CitizenSearch {
+  return buildCitizenSearch(citizens);
+}
+
+// What bench/browser/proposals.ts (measured prototypes of proposed changes) needs of the app.
+export { ENTITIES, newId } from '../../src/domain';
+export { TABLE_OF, type FremskudtDb, type OutboxEntry } from '../../src/db';
+export { overlayPending } from '../../src/sync/applyPulledPage';
+export { nextBatch, toMutation } from '../../src/sync/outboxBatch';
+export {
+  MAX_MUTATIONS_PER_PUSH as SERVER_MAX_MUTATIONS,
+  MAX_PULL_LIMIT,
+  MAX_PUSH_BYTES,
+} from '../../src/protocol';
+export type { PullResponse } from '../../src/protocol';

@@ -1,0 +1,254 @@
+/**
+ * The browser half of `npm run bench`: scenario functions on `window.bench`, called by the Node
+ * orchestrator through playwright. Timing happens here, in the page, with performance.now(), so
+ * the DevTools round trips are not measured. Reference and ours alternate inside each function.
+ */
+import {
+  bareBulkPutChunked,
+  barePutNote,
+  barePutNoteAndOutbox,
+  bareBulkPut,
+  buildSearch,
+  closeDevice,
+  fetchAllRecords,
+  openFreshDevice,
+  pullEverything,
+  pushEverything,
+  saveNote,
+  setPullCursor,
+  type Citizen,
+  type Note,
+} from './appAdapter';
+import {
+  buildNoteTextSearch,
+  pullBatched,
+  pullBatchedPrefetch,
+  pushBatched,
+  saveNoteTogether,
+} from './proposals';
+import {
+  benchId,
+  citizenFields,
+  CITIZEN_KIND,
+  NOTE_KIND,
+  NOTE_SEARCH_TYPING,
+  noteFields,
+  SEARCH_TYPING,
+} from '../shared/generate';
+
+const now = () => performance.now();
+
+function noteInput(index: number) {
+  return noteFields(index, 1000, 'bench-a');
+}
+
+/** Scenario 1: `pairs` saves and `pairs` bare puts, alternating which goes first. */
+async function saveNotes(
+  pairs: number,
+): Promise<{ ours: number[]; reference: number[]; proposal: number[]; floor: number[] }> {
+  const device = await openFreshDevice('s1');
+  const ours: number[] = [];
+  const reference: number[] = [];
+  const proposal: number[] = [];
+  const floor: number[] = [];
+  const runFloor = async (note: Note) => {
+    const copy = { ...note, id: benchId(8, floor.length) };
+    const t0 = now();
+    await barePutNoteAndOutbox(device, copy);
+    floor.push(now() - t0);
+  };
+  const runProposal = async (i: number) => {
+    const t0 = now();
+    await saveNoteTogether(device, noteInput(i));
+    proposal.push(now() - t0);
+  };
+  const runOurs = async (i: number) => {
+    const t0 = now();
+    const note = await saveNote(device, noteInput(i));
+    ours.push(now() - t0);
+    return note;
+  };
+  const runReference = async (note: Note) => {
+    const copy = { ...note, id: benchId(9, ours.length + reference.length) };
+    const t0 = now();
+    await barePutNote(device, copy);
+    reference.push(now() - t0);
+  };
+  // Warm up both paths (JIT, the first transaction opens the database's files).
+  for (let i = 0; i < 20; i++) await runReference(await saveNote(device, noteInput(i)));
+  ours.length = 0;
+  reference.length = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (i % 2 === 0) {
+      const note = await runOurs(i);
+      await runReference(note);
+      await runFloor(note);
+      await runProposal(i);
+    } else {
+      await runProposal(i);
+      const template = await saveNote(device, noteInput(i));
+      await runFloor(template);
+      await runReference(template);
+      await runOurs(i);
+    }
+  }
+  await closeDevice(device);
+  return { ours, reference, proposal, floor };
+}
+
+let inMemory: { citizens: Citizen[]; notes: Note[] } | undefined;
+
+/** Scenario 2, setup: the caseload fetched once into memory for the reference. */
+async function loadCaseload(token: string): Promise<number> {
+  const device = await openFreshDevice('s2-fetch', token);
+  inMemory = await fetchAllRecords(device);
+  await closeDevice(device);
+  return inMemory.citizens.length + inMemory.notes.length;
+}
+
+const PULLS = {
+  app: pullEverything,
+  batched: pullBatched,
+  'batched-prefetch': pullBatchedPrefetch,
+};
+
+/** Scenario 2, ours: a fresh device's first sync (the app's, or a measured proposal). */
+async function firstSync(
+  token: string,
+  variant: keyof typeof PULLS = 'app',
+): Promise<{ ms: number; records: number }> {
+  const device = await openFreshDevice('s2', token);
+  const t0 = now();
+  const records = await PULLS[variant](device);
+  const ms = now() - t0;
+  await closeDevice(device);
+  return { ms, records };
+}
+
+/** Scenario 2, reference: the same records into a fresh database with one bulkPut. */
+async function bulkPutReference(): Promise<{ ms: number; records: number }> {
+  if (!inMemory) throw new Error('loadCaseload first');
+  const device = await openFreshDevice('s2-ref');
+  const t0 = now();
+  await bareBulkPut(device, inMemory);
+  const ms = now() - t0;
+  await closeDevice(device);
+  return { ms, records: inMemory.citizens.length + inMemory.notes.length };
+}
+
+/** Scenario 2, floor: the same records bare, 1,000 per transaction (the largest pull page). */
+async function bulkPutChunkedFloor(): Promise<{ ms: number; records: number }> {
+  if (!inMemory) throw new Error('loadCaseload first');
+  const device = await openFreshDevice('s2-floor');
+  const t0 = now();
+  await bareBulkPutChunked(device, inMemory, 1000);
+  const ms = now() - t0;
+  await closeDevice(device);
+  return { ms, records: inMemory.citizens.length + inMemory.notes.length };
+}
+
+/** Frees the reference's records before the next scenario. */
+function dropCaseload(): void {
+  inMemory = undefined;
+}
+
+/** Scenario 4: `count` notes saved offline (untimed), then the whole outbox pushed (timed). */
+async function pushQueued(
+  token: string,
+  count: number,
+  seed: number,
+  variant: 'app' | 'batched' = 'app',
+) {
+  const device = await openFreshDevice('s4', token);
+  for (let i = 0; i < count; i++) await saveNote(device, noteInput(seed + i));
+  const t0 = now();
+  const acknowledged = await (variant === 'app' ? pushEverything(device) : pushBatched(device));
+  const ms = now() - t0;
+  await closeDevice(device);
+  return { ms, acknowledged };
+}
+
+/** Scenario 5: a device that is up to date until `cursor` pulls what came after. */
+async function incrementalPull(token: string, cursor: number) {
+  const device = await openFreshDevice('s5', token);
+  await setPullCursor(device, cursor);
+  const t0 = now();
+  const changes = await pullEverything(device);
+  const ms = now() - t0;
+  await closeDevice(device);
+  return { ms, changes };
+}
+
+/** Scenario 6: the search index over `count` citizens, then every keystroke of SEARCH_TYPING. */
+function searchKeystrokes(count: number) {
+  const at = new Date().toISOString();
+  const citizens: Citizen[] = Array.from({ length: count }, (_, i) => ({
+    ...citizenFields(i),
+    usualLocationIds: [],
+    consents: [],
+    id: benchId(CITIZEN_KIND, i),
+    teamId: 'bench',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: 'bench-a',
+    updatedBy: 'bench-a',
+    conflicts: [],
+  }));
+  const t0 = now();
+  const search = buildSearch(citizens);
+  const buildMs = now() - t0;
+  const keystrokes: number[] = [];
+  let hits = 0;
+  for (let round = 0; round < 3; round++) {
+    for (const phrase of SEARCH_TYPING) {
+      for (let n = 1; n <= phrase.length; n++) {
+        const t1 = now();
+        hits += search.search(phrase.slice(0, n)).length;
+        keystrokes.push(now() - t1);
+      }
+    }
+  }
+  return { buildMs, keystrokes, hits };
+}
+
+/** Scenario 6, proposal E: note text search over `count` notes (index build, keystrokes). */
+function noteSearchKeystrokes(count: number) {
+  const notes = Array.from({ length: count }, (_, i) => ({
+    id: benchId(NOTE_KIND, i),
+    ...noteFields(i, Math.max(1, Math.round(count / 5)), 'bench-a'),
+  }));
+  const t0 = now();
+  const search = buildNoteTextSearch(notes);
+  const buildMs = now() - t0;
+  const keystrokes: number[] = [];
+  for (const phrase of NOTE_SEARCH_TYPING) {
+    for (let n = 1; n <= phrase.length; n++) {
+      const t1 = now();
+      search(phrase.slice(0, n));
+      keystrokes.push(now() - t1);
+    }
+  }
+  return { buildMs, keystrokes };
+}
+
+const bench = {
+  bulkPutChunkedFloor,
+  noteSearchKeystrokes,
+  saveNotes,
+  loadCaseload,
+  firstSync,
+  bulkPutReference,
+  dropCaseload,
+  pushQueued,
+  incrementalPull,
+  searchKeystrokes,
+};
+export type BrowserBench = typeof bench;
+
+declare global {
+  interface Window {
+    bench: BrowserBench;
+  }
+}
+window.bench = bench;

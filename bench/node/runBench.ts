@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: runs the scenarios (README, section Benchmark), prints one table and writes
+ * bench/results/<timestamp>.json and latest.json with the machine the figures come from.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, release, totalmem, type as osType } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium } from './chromium';
+import type { BenchContext, ResultRow } from './result';
+import { appOpening } from './scenarios/appOpening';
+import { bundleSize } from './scenarios/bundleSize';
+import { caseloadScenarios } from './scenarios/caseload';
+import { longChangeLog } from './scenarios/longChangeLog';
+import { manyDevices } from './scenarios/manyDevices';
+import { pouchPeer } from './scenarios/pouchPeer';
+import type { BenchSettings } from './settings';
+import { fmt } from './stats';
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  os: string;
+  node: string;
+  chromium: string;
+}
+
+export interface BenchReport {
+  at: string;
+  machine: Machine;
+  settings: {
+    scale: number;
+    reps: number;
+    only: number[] | null;
+    loadSeconds: number;
+    devices: number;
+  };
+  rows: ResultRow[];
+  minutes: number;
+}
+
+export function formatTable(rows: readonly ResultRow[]): string {
+  const header = ['#', 'scenario', 'ours', 'reference', 'ratio', 'target', 'result'];
+  const lines = rows.map((r) => [
+    r.id,
+    r.scenario,
+    r.ours,
+    r.reference,
+    r.ratio === null ? '–' : `${fmt(r.ratio, 2)}×`,
+    r.target,
+    r.pass === null ? '–' : r.pass ? 'pass' : 'MISS',
+  ]);
+  return [header, header.map(() => '---'), ...lines]
+    .map((cells) => `| ${cells.join(' | ')} |`)
+    .join('\n');
+}
+
+export function formatMachine(m: Machine): string {
+  return `${m.cpus} × ${m.cpuModel}, ${fmt(m.memoryGiB)} GiB, ${m.os}, Node ${m.node}, Chromium ${m.chromium}`;
+}
+
+export async function runBench(
+  settings: BenchSettings,
+  bench: BenchContext = {
+    log: (m) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`),
+  },
+): Promise<BenchReport> {
+  const started = performance.now();
+  const on = (n: number) => !settings.only || settings.only.has(n);
+  const rows: ResultRow[] = [];
+  const browser = await launchChromium(settings.chromium);
+  try {
+    if ([1, 2, 4, 6].some(on))
+      rows.push(...(await caseloadScenarios(settings, browser.context, bench)));
+    if (on(3)) rows.push(await pouchPeer(settings, browser.context, bench, rows));
+    if (on(5)) rows.push(await longChangeLog(settings, browser.context, bench));
+    if (on(7)) rows.push(await appOpening(settings, browser.context, bench));
+  } finally {
+    await browser.close();
+  }
+  if (on(8)) rows.push(...(await manyDevices(settings, bench)));
+  if (on(9)) rows.push(await bundleSize(settings));
+  rows.sort((a, b) => a.id.localeCompare(b.id));
+  const cpu = cpus();
+  const report: BenchReport = {
+    at: new Date().toISOString(),
+    machine: {
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+      memoryGiB: totalmem() / 1024 ** 3,
+      os: `${osType()} ${release()}`,
+      node: process.versions.node,
+      chromium: browser.version,
+    },
+    settings: {
+      scale: settings.scale,
+      reps: settings.reps,
+      only: settings.only ? [...settings.only] : null,
+      loadSeconds: settings.loadSeconds,
+      devices: settings.devices,
+    },
+    rows,
+    minutes: (performance.now() - started) / 60_000,
+  };
+  if (settings.resultsDir) {
+    await mkdir(settings.resultsDir, { recursive: true });
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    await writeFile(join(settings.resultsDir, `${report.at.replace(/[:.]/g, '-')}.json`), json);
+    await writeFile(join(settings.resultsDir, 'latest.json'), json);
+  }
+  return report;
+}

@@ -1,0 +1,302 @@
+/**
+ * Scenarios 1, 2, 4 and 6 share one server: team `bench` holds the caseload a new tablet pulls
+ * (scenario 2), team `bench-push` starts empty and receives scenario 4's pushes. The page is
+ * served by that server, so the sync engine talks to its own origin as in the app.
+ */
+import type { BrowserContext } from 'playwright-core';
+import { callBench, openBenchPage } from '../benchPage';
+import { maybeProfile } from '../cpuProfile';
+import type { BenchContext, ResultRow } from '../result';
+import { startSeededServer } from '../seededServer';
+import { createBenchSessions, createBenchUser, seedCaseload } from '../serverAdapter';
+import { scaled, type BenchSettings } from '../settings';
+import { fmt, median, percentile, perSecond } from '../stats';
+
+/** Scenario 2's caseload: 100,000 records, a tenth of them citizens, the rest journal notes. */
+const CASELOAD_RECORDS = 100_000;
+const PUSH_MUTATIONS = 10_000;
+const SAVE_PAIRS = 300;
+const SEARCH_CITIZENS = 10_000;
+const SEARCH_NOTES = 50_000;
+
+export async function caseloadScenarios(
+  settings: BenchSettings,
+  context: BrowserContext,
+  bench: BenchContext,
+): Promise<ResultRow[]> {
+  const on = (n: number) => !settings.only || settings.only.has(n);
+  const records = scaled(settings, CASELOAD_RECORDS, 100);
+  const citizens = Math.round(records / 10);
+  bench.log(`seeding ${records} records (server data layer, one transaction)`);
+  const server = await startSeededServer({
+    root: settings.root,
+    staticDir: settings.assetsDir,
+    seed: async (database) => {
+      await createBenchUser(database, { id: 'bench-a', teamId: 'bench' });
+      await createBenchUser(database, { id: 'bench-push', teamId: 'bench-push' });
+      if (on(2))
+        await seedCaseload(
+          database,
+          { id: 'bench-a', teamId: 'bench' },
+          { citizens, notes: records - citizens },
+        );
+      const [pullToken] = await createBenchSessions(database, 'bench-a', 1);
+      const [pushToken] = await createBenchSessions(database, 'bench-push', 1);
+      return { pullToken, pushToken };
+    },
+  });
+  const rows: ResultRow[] = [];
+  try {
+    const page = await openBenchPage(context, server.url);
+    const pullToken = String(server.seeded.pullToken);
+    const pushToken = String(server.seeded.pushToken);
+    if (on(1)) rows.push(...(await saveNote(settings, page, bench)));
+    if (on(2)) rows.push(...(await firstSync(settings, page, bench, pullToken)));
+    if (on(4)) rows.push(...(await pushQueued(settings, page, bench, pushToken, rows)));
+    if (on(6)) rows.push(await search(settings, page, bench), await noteSearch(settings, page));
+    await page.close();
+  } finally {
+    await server.stop();
+  }
+  return rows;
+}
+
+type Page = Awaited<ReturnType<typeof openBenchPage>>;
+
+async function saveNote(
+  settings: BenchSettings,
+  page: Page,
+  bench: BenchContext,
+): Promise<ResultRow[]> {
+  const pairs = scaled(settings, SAVE_PAIRS, 20);
+  bench.log(`1: ${pairs} note saves alternating with ${pairs} bare puts`);
+  const { ours, reference, proposal, floor } = await callBench(page, 'saveNotes', pairs);
+  const f50 = median(floor);
+  const o50 = median(ours);
+  const o95 = percentile(ours, 0.95);
+  const r50 = median(reference);
+  const r95 = percentile(reference, 0.95);
+  const ratio = o50 / r50;
+  const p50 = median(proposal);
+  const first: ResultRow = {
+    id: '1',
+    scenario: 'save a journal note (record + outbox), p50 / p95',
+    ours: `${fmt(o50, 2)} / ${fmt(o95, 2)} ms`,
+    reference: `bare put ${fmt(r50, 2)} / ${fmt(r95, 2)} ms`,
+    ratio,
+    target: '≤ 1.5× (p50)',
+    pass: ratio <= 1.5,
+    data: {
+      pairs,
+      oursP50: o50,
+      oursP95: o95,
+      refP50: r50,
+      refP95: r95,
+      p95Ratio: o95 / r95,
+      // The least a record-plus-outbox write costs: both puts bare in one transaction.
+      floorP50: f50,
+      floorRatio: f50 / r50,
+    },
+  };
+  return [
+    first,
+    proposalRow('1p', 'proposal D: record + outbox adds issued together', {
+      ours: `${fmt(p50, 2)} / ${fmt(percentile(proposal, 0.95), 2)} ms`,
+      reference: first.reference,
+      ratio: p50 / r50,
+      target: first.target,
+      pass: p50 / r50 <= 1.5,
+      data: { proposal },
+    }),
+    proposalRow('1f', 'floor: bare put of record + outbox entry, one transaction', {
+      ours: `${fmt(f50, 2)} / ${fmt(percentile(floor, 0.95), 2)} ms`,
+      reference: first.reference,
+      ratio: f50 / r50,
+      target: '(what the target allows)',
+      pass: null,
+      data: { floor },
+    }),
+  ];
+}
+
+async function firstSync(
+  settings: BenchSettings,
+  page: Page,
+  bench: BenchContext,
+  token: string,
+): Promise<ResultRow[]> {
+  const loaded = await callBench(page, 'loadCaseload', token);
+  const ours: number[] = [];
+  const reference: number[] = [];
+  const proposals = { batched: [] as number[], 'batched-prefetch': [] as number[] };
+  const floor: number[] = [];
+  for (let rep = 0; rep < settings.reps; rep++) {
+    // Alternate which goes first, so a slow stretch of the machine hits all alike.
+    const order =
+      rep % 2 === 0 ? ['ref', 'ours', 'A', 'AB', 'floor'] : ['floor', 'AB', 'A', 'ours', 'ref'];
+    for (const which of order) {
+      if (which === 'floor') {
+        const f = await callBench(page, 'bulkPutChunkedFloor');
+        floor.push(perSecond(f.records, f.ms));
+        bench.log(`2: floor, bulkPut 1,000 per transaction, ${f.records} in ${fmt(f.ms)} ms`);
+      } else if (which === 'A' || which === 'AB') {
+        const variant = which === 'A' ? 'batched' : 'batched-prefetch';
+        const r = await callBench(page, 'firstSync', token, variant);
+        proposals[variant].push(perSecond(r.records, r.ms));
+        bench.log(`2: proposal ${which} ${r.records} in ${fmt(r.ms)} ms`);
+      } else if (which === 'ref') {
+        const r = await callBench(page, 'bulkPutReference');
+        reference.push(perSecond(r.records, r.ms));
+        bench.log(`2: reference bulkPut ${r.records} in ${fmt(r.ms)} ms`);
+      } else {
+        const r = await maybeProfile(page, settings.resultsDir, `s2-first-sync-${rep}`, () =>
+          callBench(page, 'firstSync', token),
+        );
+        ours.push(perSecond(r.records, r.ms));
+        bench.log(`2: first sync ${r.records} in ${fmt(r.ms)} ms`);
+      }
+    }
+  }
+  await callBench(page, 'dropCaseload');
+  const o = median(ours);
+  const r = median(reference);
+  return [
+    {
+      id: '2',
+      scenario: `first sync of ${fmt(loaded)} records (HTTP + validation + IndexedDB)`,
+      ours: `${fmt(o)} records/s`,
+      reference: `bulkPut ${fmt(r)} records/s`,
+      ratio: o / r,
+      target: '≥ 0.8×',
+      pass: o / r >= 0.8,
+      data: { records: loaded, oursPerSecond: ours, referencePerSecond: reference },
+    },
+    ...(
+      [
+        ['2p', 'proposal A: one bulkPut per table and page', proposals.batched],
+        [
+          '2q',
+          'proposal A+B: A, pages of 1,000, next page fetched while writing',
+          proposals['batched-prefetch'],
+        ],
+      ] as const
+    ).map(([id, scenario, rates]) =>
+      proposalRow(id, scenario, {
+        ours: `${fmt(median(rates))} records/s`,
+        reference: `bulkPut ${fmt(r)} records/s`,
+        ratio: median(rates) / r,
+        target: '≥ 0.8×',
+        pass: median(rates) / r >= 0.8,
+        data: { perSecond: rates },
+      }),
+    ),
+    proposalRow('2f', 'floor: the same bulkPut, 1,000 records per transaction', {
+      ours: `${fmt(median(floor))} records/s`,
+      reference: `bulkPut ${fmt(r)} records/s`,
+      ratio: median(floor) / r,
+      target: '(what the target allows)',
+      pass: null,
+      data: { perSecond: floor },
+    }),
+  ];
+}
+
+async function pushQueued(
+  settings: BenchSettings,
+  page: Page,
+  bench: BenchContext,
+  token: string,
+  earlier: readonly ResultRow[],
+): Promise<ResultRow[]> {
+  const count = scaled(settings, PUSH_MUTATIONS, 50);
+  const rates: number[] = [];
+  const proposal: number[] = [];
+  for (let rep = 0; rep < settings.reps; rep++) {
+    const p = await callBench(page, 'pushQueued', token, count, (rep + 1000) * count, 'batched');
+    if (p.acknowledged !== count) throw new Error(`4: ${p.acknowledged} of ${count} acknowledged`);
+    proposal.push(perSecond(count, p.ms));
+    bench.log(`4: proposal C pushed ${count} in ${fmt(p.ms)} ms`);
+    const r = await maybeProfile(page, settings.resultsDir, `s4-push-${rep}`, () =>
+      callBench(page, 'pushQueued', token, count, rep * count),
+    );
+    if (r.acknowledged !== count) throw new Error(`4: ${r.acknowledged} of ${count} acknowledged`);
+    rates.push(perSecond(count, r.ms));
+    bench.log(`4: pushed ${count} in ${fmt(r.ms)} ms`);
+  }
+  const o = median(rates);
+  const pull = earlier.find((row) => row.id === '2');
+  const pullRate = pull ? median(pull.data.oursPerSecond as number[]) : Number.NaN;
+  const ratio = o / pullRate;
+  const first: ResultRow = {
+    id: '4',
+    scenario: `push ${fmt(count)} queued mutations`,
+    ours: `${fmt(o)} mutations/s`,
+    reference: pull ? `scenario 2: ${fmt(pullRate)} records/s` : '–',
+    ratio: Number.isFinite(ratio) ? ratio : null,
+    target: '≥ 0.5× scenario 2',
+    pass: Number.isFinite(ratio) ? ratio >= 0.5 : null,
+    data: { mutations: count, perSecond: rates },
+  };
+  const p = median(proposal);
+  return [
+    first,
+    proposalRow('4p', 'proposal C: answers applied in bulk, batches of 200', {
+      ours: `${fmt(p)} mutations/s`,
+      reference: first.reference,
+      ratio: Number.isFinite(pullRate) ? p / pullRate : null,
+      target: first.target,
+      pass: Number.isFinite(pullRate) ? p / pullRate >= 0.5 : null,
+      data: { perSecond: proposal },
+    }),
+  ];
+}
+
+async function search(
+  settings: BenchSettings,
+  page: Page,
+  bench: BenchContext,
+): Promise<ResultRow> {
+  const count = scaled(settings, SEARCH_CITIZENS, 100);
+  const keystrokes: number[] = [];
+  const builds: number[] = [];
+  for (let rep = 0; rep < settings.reps; rep++) {
+    const r = await callBench(page, 'searchKeystrokes', count);
+    keystrokes.push(...r.keystrokes);
+    builds.push(r.buildMs);
+  }
+  const m = median(keystrokes);
+  bench.log(`6: ${keystrokes.length} keystrokes, median ${fmt(m, 2)} ms`);
+  return {
+    id: '6',
+    scenario: `search per keystroke, ${fmt(count)} citizens (name/alias/CPR/phone)`,
+    ours: `median ${fmt(m, 2)} ms, p95 ${fmt(percentile(keystrokes, 0.95), 2)} ms`,
+    reference: '–',
+    ratio: null,
+    target: 'median ≤ 16 ms',
+    pass: m <= 16,
+    data: { citizens: count, keystrokes, indexBuildMs: builds, indexBuildMedianMs: median(builds) },
+  };
+}
+
+async function noteSearch(settings: BenchSettings, page: Page): Promise<ResultRow> {
+  const count = scaled(settings, SEARCH_NOTES, 100);
+  const r = await callBench(page, 'noteSearchKeystrokes', count);
+  const m = median(r.keystrokes);
+  return proposalRow('6p', `proposal E: note text search, ${fmt(count)} notes (MiniSearch)`, {
+    ours: `median ${fmt(m, 2)} ms, p95 ${fmt(percentile(r.keystrokes, 0.95), 2)} ms`,
+    reference: `index built in ${fmt(r.buildMs)} ms`,
+    ratio: null,
+    target: 'median ≤ 16 ms',
+    pass: m <= 16,
+    data: { notes: count, keystrokes: r.keystrokes, indexBuildMs: r.buildMs },
+  });
+}
+
+/** A row measuring a proposed change (bench/browser/proposals.ts), not the app as it is. */
+function proposalRow(
+  id: string,
+  scenario: string,
+  figures: Pick<ResultRow, 'ours' | 'reference' | 'ratio' | 'target' | 'pass' | 'data'>,
+): ResultRow {
+  return { id, scenario: `↳ ${scenario}`, ...figures };
+}

@@ -1,0 +1,171 @@
+/**
+ * Scenario 8: 200 devices syncing at once against one server on loopback, on SQLite and on
+ * PostgreSQL. A device is a loop of sync cycles (push 5 new notes, then pull until up to date)
+ * with 2–6 s between cycles, all 200 starting within the first second; teams of 10 devices.
+ * Bounded in time (BENCH_LOAD_SECONDS) and run from this process with fetch (undici).
+ */
+import { newId } from '../../../src/domain/ids';
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  SCHEMA_HEADER,
+  SCHEMA_VERSION,
+} from '../../../src/protocol';
+import { noteFields } from '../../shared/generate';
+import type { BenchContext, ResultRow } from '../result';
+import { startSeededServer } from '../seededServer';
+import { createDeviceUsers } from '../serverAdapter';
+import type { BenchSettings } from '../settings';
+import { fmt, percentile } from '../stats';
+
+const DEVICES_PER_TEAM = 10;
+const MUTATIONS_PER_PUSH = 5;
+const THINK_MS = { min: 2_000, max: 6_000 };
+/** The first seconds, when every device's first sync arrives within about one second. */
+const BURST_MS = 5_000;
+
+interface Tally {
+  push: number[];
+  /** Push latencies of cycles started after the first BURST_MS: the steady state. */
+  steadyPush: number[];
+  startedAt: number;
+  pull: number[];
+  errors: string[];
+  cycles: number;
+}
+
+async function call(url: string, token: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(url, {
+    method: body ? 'POST' : 'GET',
+    headers: {
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+      [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+      authorization: `Bearer ${token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json: unknown = await response.json();
+  if (!response.ok)
+    throw new Error(`HTTP ${response.status} ${JSON.stringify(json).slice(0, 200)}`);
+  return json;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function device(origin: string, token: string, index: number, until: number, tally: Tally) {
+  const deviceId = `load-device-${index}`;
+  let cursor = 0;
+  await sleep(Math.random() * 1_000);
+  while (performance.now() < until) {
+    try {
+      const mutations = Array.from({ length: MUTATIONS_PER_PUSH }, (_, i) => ({
+        mutationId: newId(),
+        deviceId,
+        entity: 'note',
+        recordId: newId(),
+        op: 'create',
+        fields: noteFields(index * 1000 + tally.cycles + i, 10, 'load'),
+        baseVersion: 0,
+        clientTime: new Date().toISOString(),
+      }));
+      let t0 = performance.now();
+      const pushed = (await call(`${origin}/api/sync/push`, token, { deviceId, mutations })) as {
+        results: { status: string }[];
+      };
+      const pushMs = performance.now() - t0;
+      tally.push.push(pushMs);
+      if (t0 - tally.startedAt > BURST_MS) tally.steadyPush.push(pushMs);
+      const refused = pushed.results.filter((r) => r.status !== 'applied').length;
+      if (refused > 0) tally.errors.push(`${refused} mutations not applied`);
+      for (;;) {
+        t0 = performance.now();
+        const page = (await call(`${origin}/api/sync/pull?after=${cursor}&limit=500`, token)) as {
+          cursor: number;
+          hasMore: boolean;
+        };
+        tally.pull.push(performance.now() - t0);
+        cursor = page.cursor;
+        if (!page.hasMore) break;
+      }
+      tally.cycles++;
+    } catch (error) {
+      tally.errors.push(error instanceof Error ? error.message : String(error));
+    }
+    await sleep(THINK_MS.min + Math.random() * (THINK_MS.max - THINK_MS.min));
+  }
+}
+
+async function loadOne(settings: BenchSettings, bench: BenchContext, postgresUrl: string | null) {
+  const label = postgresUrl ? 'PostgreSQL' : 'SQLite';
+  const devices = settings.devices;
+  const server = await startSeededServer({
+    root: settings.root,
+    staticDir: settings.assetsDir,
+    postgresUrl,
+    seed: async (database) => ({
+      devices: await createDeviceUsers(
+        database,
+        Math.ceil(devices / DEVICES_PER_TEAM),
+        DEVICES_PER_TEAM,
+      ),
+    }),
+  });
+  const tally: Tally = {
+    push: [],
+    steadyPush: [],
+    startedAt: performance.now(),
+    pull: [],
+    errors: [],
+    cycles: 0,
+  };
+  try {
+    const tokens = (server.seeded.devices as { token: string }[]).slice(0, devices);
+    bench.log(`8: ${tokens.length} devices on ${label} for ${settings.loadSeconds} s`);
+    const started = performance.now();
+    tally.startedAt = started;
+    const until = started + settings.loadSeconds * 1000;
+    await Promise.all(tokens.map((d, i) => device(server.url, d.token, i, until, tally)));
+    const seconds = (performance.now() - started) / 1000;
+    const p99 = percentile(tally.push, 0.99);
+    return {
+      label,
+      p99,
+      row: {
+        id: postgresUrl ? '8b' : '8a',
+        scenario: `${tokens.length} devices syncing at once, ${label}`,
+        ours: `push p50 ${fmt(percentile(tally.push, 0.5))} / p99 ${fmt(p99)} ms (after the first ${BURST_MS / 1000} s: p99 ${fmt(percentile(tally.steadyPush, 0.99))} ms), ${tally.errors.length} errors`,
+        reference: '–',
+        ratio: null,
+        target: 'no errors, p99 push ≤ 250 ms',
+        pass: tally.errors.length === 0 && p99 <= 250,
+        data: {
+          devices: tokens.length,
+          seconds,
+          cycles: tally.cycles,
+          mutationsPerSecond: (tally.push.length * MUTATIONS_PER_PUSH) / seconds,
+          pushP50: percentile(tally.push, 0.5),
+          pushP95: percentile(tally.push, 0.95),
+          pushP99: p99,
+          steadyPushP50: percentile(tally.steadyPush, 0.5),
+          steadyPushP99: percentile(tally.steadyPush, 0.99),
+          pullP50: percentile(tally.pull, 0.5),
+          pullP99: percentile(tally.pull, 0.99),
+          errors: tally.errors.slice(0, 20),
+          errorCount: tally.errors.length,
+        },
+      } satisfies ResultRow,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function manyDevices(
+  settings: BenchSettings,
+  bench: BenchContext,
+): Promise<ResultRow[]> {
+  const rows: ResultRow[] = [(await loadOne(settings, bench, null)).row];
+  if (settings.postgresUrl) rows.push((await loadOne(settings, bench, settings.postgresUrl)).row);
+  return rows;
+}

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildBenchAssets } from '../../bench/node/bundles';
+import { formatTable, runBench } from '../../bench/node/runBench';
+import { readSettings } from '../../bench/node/settings';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The benchmark's machinery at a tiny scale (200 records, one repetition, 20 devices for 2 s):
+ * every scenario runs end to end against the production build and real Chromium and yields a
+ * figure. No timing is asserted here; the targets live in `npm run bench`.
+ */
+describe('npm run bench, at a tiny scale', () => {
+  it('runs every scenario and reports a finite figure for each', async () => {
+    const assetsDir = join(ROOT, '.tmp/bench-smoke/assets');
+    await buildBenchAssets(ROOT, assetsDir);
+    const settings = {
+      ...readSettings(ROOT, assetsDir, {
+        BENCH_SCALE: '0.002',
+        BENCH_REPS: '1',
+        BENCH_DEVICES: '20',
+        BENCH_LOAD_SECONDS: '2',
+        BENCH_PG_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+      }),
+      resultsDir: null,
+    };
+    const report = await runBench(settings, { log: () => {} });
+
+    expect(report.rows.map((r) => r.id)).toEqual([
+      '1',
+      '1f',
+      '1p',
+      '2',
+      '2f',
+      '2p',
+      '2q',
+      '3',
+      '4',
+      '4p',
+      '5',
+      '6',
+      '6p',
+      '7',
+      '8a',
+      '8b',
+      '9',
+    ]);
+    for (const row of report.rows) {
+      if (row.ratio !== null) expect(Number.isFinite(row.ratio), row.id).toBe(true);
+      expect(row.ours, row.id).not.toContain('NaN');
+    }
+    expect(report.machine.cpus).toBeGreaterThan(0);
+    expect(formatTable(report.rows)).toContain('| 9 |');
+  });
+});
