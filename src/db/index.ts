@@ -15,3 +15,7 @@ export * from './drafts';
 export * from './meta';
 export * from './auditEvents';
 export * from './teamMembers';
+export * from './session';
+export * from './vault/rowCodec';
+export * from './vault/sameRow';
+export * from './vault/sealer';

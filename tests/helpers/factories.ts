@@ -2,7 +2,8 @@ import { beforeEach } from 'vitest';
 import { casesRepo } from '../../src/db/cases';
 import { citizensRepo } from '../../src/db/citizens';
 import { contactsRepo } from '../../src/db/contacts';
-import { db } from '../../src/db/database';
+import { db, isUnlocked, setCurrentDb, userDbName } from '../../src/db/database';
+import { sealedDb } from './sealedDb';
 import { followUpsRepo } from '../../src/db/followUps';
 import { locationsRepo } from '../../src/db/locations';
 import { setMeta } from '../../src/db/meta';
@@ -37,9 +38,10 @@ export const DEVICE_ID = 'device-test-1';
 
 export const ctx: WriteContext = { userId: METTE.id, teamId: METTE.teamId, deviceId: DEVICE_ID };
 
-/** Empties the local database between tests. */
+/** Starts from an empty, unlocked store of Mette's (a fresh data key) between tests. */
 export async function resetDb(): Promise<void> {
-  db.close();
+  if (isUnlocked()) await db.delete();
+  setCurrentDb(await sealedDb(userDbName(METTE.id)));
   await db.delete();
   await db.open();
 }
@@ -52,7 +54,7 @@ export async function signIn(): Promise<Session> {
     expiresAt: new Date(Date.now() + 8 * 3600_000).toISOString(),
   };
   await setSession(session);
-  await setMeta('deviceId', DEVICE_ID);
+  await setMeta('deviceId', DEVICE_ID, { clear: true });
   return session;
 }
 

@@ -1,4 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import type { OutboxEntry } from '../../src/db/database';
+import { readAll, readRecord } from '../helpers/sealedDb';
+import type { Citizen } from '../../src/domain';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
 import { makeCitizen, signedInBeforeEach } from '../helpers/factories';
@@ -54,10 +57,10 @@ describe('creating a citizen', () => {
     await user.click(screen.getByRole('button', { name: 'Gem borger' }));
     await waitFor(() => expect(currentPath()).toMatch(/^\/borgere\/[0-9a-f-]{36}$/));
     expect(await screen.findByRole('heading', { level: 1, name: 'Lille-Per' })).toBeTruthy();
-    const citizens = await db.citizens.toArray();
+    const citizens = await readAll<Citizen>(db, 'citizens');
     expect(citizens).toHaveLength(1);
     expect(citizens[0]).toMatchObject({ alias: 'Lille-Per', firstName: '' });
-    const outbox = await db.outbox.toArray();
+    const outbox = await readAll<OutboxEntry>(db, 'outbox');
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ entity: 'citizen', op: 'create', recordId: citizens[0]!.id });
   });
@@ -89,7 +92,7 @@ describe('creating a citizen', () => {
     await user.type(screen.getByLabelText('CPR-nummer (valgfrit)'), '0101901235');
     await user.click(screen.getByRole('button', { name: 'Gem borger' }));
     await screen.findByRole('heading', { level: 1, name: 'Anna' });
-    expect((await db.citizens.toArray())[0]?.cpr).toBe('010190-1235');
+    expect((await readAll<Citizen>(db, 'citizens'))[0]?.cpr).toBe('010190-1235');
   });
 });
 
@@ -119,9 +122,9 @@ describe('the citizen page', () => {
     ).toBeTruthy();
     expect(await screen.findByText('Få min egen lejlighed')).toBeTruthy();
     expect(screen.getByText('Bolig (Housing First)')).toBeTruthy();
-    const saved = await db.citizens.get(c.id);
+    const saved = await readRecord<Citizen>(db, 'citizens', c.id);
     expect(saved).toMatchObject({ ownGoals: 'Få min egen lejlighed', focusAreas: ['bolig'] });
-    const last = await db.outbox.orderBy('seq').last();
+    const last = (await readAll<OutboxEntry>(db, 'outbox')).at(-1);
     expect(last).toMatchObject({
       op: 'update',
       fields: { ownGoals: 'Få min egen lejlighed', focusAreas: ['bolig'] },
@@ -143,7 +146,7 @@ describe('the citizen page', () => {
       await screen.findByRole('button', { name: 'Tilbagekald samtykke om Helbredsoplysninger' }),
     );
     expect(await screen.findByText(/Tilbagekaldt/)).toBeTruthy();
-    const consents = (await db.citizens.get(c.id))?.consents ?? [];
+    const consents = (await readRecord<Citizen>(db, 'citizens', c.id))?.consents ?? [];
     expect(consents).toHaveLength(1);
     expect(consents[0]).toMatchObject({ parties: 'Egen læge', toldWhatRefusalMeans: true });
     expect(consents[0]?.withdrawnOn).toBeDefined();
