@@ -19,3 +19,8 @@ export * from './session';
 export * from './vault/rowCodec';
 export * from './vault/sameRow';
 export * from './vault/sealer';
+export * from './vault/keyring';
+export * from './vault/profiles';
+export * from './vault/vault';
+export * from './vault/vaultChannel';
+export * from './vault/legacyImport';

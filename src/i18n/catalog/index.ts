@@ -11,6 +11,7 @@ import * as visits from './visits';
 import * as locations from './locations';
 import * as followups from './followups';
 import * as settings from './settings';
+import * as vault from './vault';
 
 /**
  * The message catalog, one file per area (add yours here). Danish is the source of truth for
@@ -28,6 +29,7 @@ export const catalogs = {
     ...locations.da,
     ...followups.da,
     ...settings.da,
+    ...vault.da,
     ...common.da,
     ...pwa.da,
     ...sync.da,
@@ -43,6 +45,7 @@ export const catalogs = {
     ...locations.en,
     ...followups.en,
     ...settings.en,
+    ...vault.en,
     ...common.en,
     ...pwa.en,
     ...sync.en,
