@@ -16,6 +16,7 @@ import { NeedsAttentionPage } from '../features/sync/NeedsAttentionPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { VisitPage } from '../features/visits/VisitPage';
 import { SessionContext, useSession } from '../hooks/useSession';
+import { startSearchIndex } from '../hooks/search/searchService';
 import { useProfiles, useVaultState } from '../hooks/useVault';
 import { useT } from '../i18n';
 import { NotFoundPage } from './NotFoundPage';
@@ -87,6 +88,8 @@ function UnlockedRoutes({
   const state = useSession();
   useSyncEngine(state.status === 'signed-in' ? state.session : undefined, startSync);
   useAutoLock(autoLockMinutes);
+  // The search index lives exactly as long as the store is unlocked (decrypted text in memory).
+  useEffect(() => startSearchIndex(), []);
   useEffect(() => {
     // After unlocking, focus moves from the (gone) password field to the page's content.
     document.getElementById('main')?.focus();

@@ -134,9 +134,19 @@ const lockedDb = new FremskudtDb('fremskudt-locked', lockedSealer, { autoOpen: f
  */
 export let db: FremskudtDb = lockedDb;
 
+/**
+ * How long a store stays open after it stopped being the current one: writes already under way
+ * (an audit event of the search typed just before the lock, flushed as its screen unmounts)
+ * finish instead of being lost. New work cannot reach it: `db` no longer points to it.
+ */
+const CLOSE_DELAY_MS = 2_000;
+
 export function setCurrentDb(next: FremskudtDb | null): void {
-  if (db !== lockedDb && db !== next) db.close();
+  const previous = db;
   db = next ?? lockedDb;
+  if (previous !== lockedDb && previous !== db) {
+    setTimeout(() => previous.close(), CLOSE_DELAY_MS);
+  }
 }
 
 export function isUnlocked(): boolean {

@@ -24,3 +24,5 @@ export * from './vault/profiles';
 export * from './vault/vault';
 export * from './vault/vaultChannel';
 export * from './vault/legacyImport';
+export * from './watchRecords';
+export * from './readChunks';
