@@ -105,6 +105,18 @@ describe('local repositories and the outbox', () => {
   });
 });
 
+describe('the team of a new record', () => {
+  it("is the named citizen's team for a note, also on its create mutation", async () => {
+    const c = await citizensRepo.create(ctx, { firstName: 'Ole' }, undefined, {
+      teamId: 'odense-nord',
+    });
+    const note = await notesRepo.create(ctx, aNote(c.id));
+    expect(note.teamId).toBe('odense-nord');
+    const last = await db.unseal<OutboxEntry>('outbox', await db.outbox.orderBy('seq').last());
+    expect(last).toMatchObject({ op: 'create', entity: 'note', teamId: 'odense-nord' });
+  });
+});
+
 describe('journal notes on the device', () => {
   it('refuses to change or delete a final note and queues nothing for the attempt', async () => {
     const note = await notesRepo.create(ctx, aNote('0190a0a0-0000-7000-8000-000000000001'));

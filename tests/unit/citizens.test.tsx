@@ -4,7 +4,8 @@ import { readAll, readRecord } from '../helpers/sealedDb';
 import type { Citizen } from '../../src/domain';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
-import { makeCitizen, signedInBeforeEach } from '../helpers/factories';
+import { setSession } from '../../src/db/session';
+import { METTE, makeCitizen, signedInBeforeEach } from '../helpers/factories';
 import { renderApp } from '../helpers/renderApp';
 
 signedInBeforeEach();
@@ -150,5 +151,30 @@ describe('the citizen page', () => {
     expect(consents).toHaveLength(1);
     expect(consents[0]).toMatchObject({ parties: 'Egen læge', toldWhatRefusalMeans: true });
     expect(consents[0]?.withdrawnOn).toBeDefined();
+  });
+});
+
+describe('a caseworker in two teams', () => {
+  it('picks the team of a new citizen, and the create mutation names it', async () => {
+    await setSession({
+      token: 'test-token-0123456789abcdef',
+      user: {
+        ...METTE,
+        teams: [
+          { id: 'odense-syd', name: 'Fremskudt team Syd' },
+          { id: 'odense-nord', name: 'Fremskudt team Nord' },
+        ],
+      },
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    const { user } = renderApp('/borgere/ny');
+    await user.selectOptions(await screen.findByLabelText('Team'), 'odense-nord');
+    await user.type(screen.getByLabelText('Kaldenavn'), 'Nord-Ole');
+    await user.click(screen.getByRole('button', { name: 'Gem borger' }));
+    await screen.findByRole('heading', { level: 1, name: 'Nord-Ole' });
+    const [citizen] = await readAll<Citizen>(db, 'citizens');
+    expect(citizen?.teamId).toBe('odense-nord');
+    const [entry] = await readAll<OutboxEntry>(db, 'outbox');
+    expect(entry).toMatchObject({ op: 'create', teamId: 'odense-nord' });
   });
 });
