@@ -26,3 +26,4 @@ export * from './vault/vaultChannel';
 export * from './vault/legacyImport';
 export * from './watchRecords';
 export * from './readChunks';
+export * from './todayQueries';
