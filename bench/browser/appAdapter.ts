@@ -5,13 +5,14 @@
  * cursor), only this file changes; the scenarios in entry.ts call nothing else of the app.
  */
 import type { Table } from 'dexie';
-import { createNotesRepo, FremskudtDb } from '../../src/db';
+import { createNotesRepo, createSealer, FremskudtDb } from '../../src/db';
+import { generateDataKey } from '../../src/db/vault/webCrypto';
 import type { Citizen, Note, NoteInput } from '../../src/domain';
 import { createApiClient, type ApiClient } from '../../src/sync/apiClient';
 import { SYNC_CURSOR_KEY } from '../../src/sync/applyPulledPage';
 import { pullChanges } from '../../src/sync/pullChanges';
 import { pushOutbox } from '../../src/sync/pushOutbox';
-import { buildCitizenSearch, type CitizenSearch } from '../../src/hooks/citizenSearch';
+import { SearchIndex } from '../../src/hooks/search/searchIndex';
 import type { WriteContext } from '../../src/db/writeContext';
 
 export type { Citizen, Note, NoteInput };
@@ -22,10 +23,13 @@ export interface Device {
   ctx: WriteContext;
 }
 
-/** A fresh device: its database deleted and opened empty, signed in with `token` (same origin). */
+/**
+ * A fresh device: its database deleted and opened empty, sealed with a new data key as after an
+ * unlock (every record written through the app is AES-GCM sealed), signed in with `token`.
+ */
 export async function openFreshDevice(name: string, token = ''): Promise<Device> {
   await FremskudtDb.delete(name);
-  const db = new FremskudtDb(name);
+  const db = new FremskudtDb(name, createSealer(await generateDataKey()));
   await db.open();
   const api = createApiClient({ baseUrl: '', token: () => token });
   return { db, api, ctx: { userId: 'bench-a', teamId: 'bench', deviceId: `bench-${name}` } };
@@ -136,9 +140,15 @@ export async function pushEverything(device: Device): Promise<number> {
   return summary.applied + summary.conflicts;
 }
 
-/** Scenario 6: the app's citizen search index. */
-export function buildSearch(citizens: readonly Citizen[]): CitizenSearch {
-  return buildCitizenSearch(citizens);
+/** Scenario 6: the app's search index (built after unlock) over these citizens and notes. */
+export function buildSearch(
+  citizens: readonly Citizen[],
+  notes: readonly Note[] = [],
+): Pick<SearchIndex, 'search'> {
+  const index = new SearchIndex();
+  index.putCitizens(citizens);
+  index.putNotes(notes);
+  return index;
 }
 
 // What bench/browser/proposals.ts (measured prototypes of proposed changes) needs of the app.

@@ -38,8 +38,9 @@ import {
 
 const now = () => performance.now();
 
-function noteInput(index: number) {
-  return noteFields(index, 1000, 'bench-a');
+/** Note number `index`, about one of the first `citizens` citizens of the bench team. */
+function noteInput(index: number, citizens = 1000) {
+  return noteFields(index, citizens, 'bench-a');
 }
 
 /** Scenario 1: `pairs` saves and `pairs` bare puts, alternating which goes first. */
@@ -157,10 +158,12 @@ async function pushQueued(
   token: string,
   count: number,
   seed: number,
-  variant: 'app' | 'batched' = 'app',
+  variant: 'app' | 'batched',
+  citizens: number,
 ) {
   const device = await openFreshDevice('s4', token);
-  for (let i = 0; i < count; i++) await saveNote(device, noteInput(seed + i));
+  // The server accepts a note only about an existing citizen of the writer's team.
+  for (let i = 0; i < count; i++) await saveNote(device, noteInput(seed + i, citizens));
   const t0 = now();
   const acknowledged = await (variant === 'app' ? pushEverything(device) : pushBatched(device));
   const ms = now() - t0;

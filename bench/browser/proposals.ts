@@ -38,7 +38,11 @@ async function applyPageBatched(device: Device, page: PullResponse): Promise<voi
     [db.outbox, db.meta, ...tableNames.map((n) => db.table(n))],
     async () => {
       const pendingByRecord = new Map<string, OutboxEntry[]>();
-      const pending = await db.outbox.where('state').equals('pending').sortBy('seq');
+      // Prototype on clear rows (written before the store was sealed): see the adapter.
+      const pending = (await db.outbox
+        .where('state')
+        .equals('pending')
+        .sortBy('seq')) as unknown as OutboxEntry[];
       for (const entry of pending) {
         pendingByRecord.set(entry.recordId, [
           ...(pendingByRecord.get(entry.recordId) ?? []),
@@ -203,7 +207,7 @@ export async function saveNoteTogether(device: Device, fields: NoteInput): Promi
     attempts: 0,
   };
   await db.transaction('rw', [db.notes, db.outbox], () =>
-    Promise.all([db.notes.add(record), db.outbox.add(entry)]),
+    Promise.all([db.notes.add(record), db.outbox.add({ ...entry })]),
   );
   return record;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { LockButton } from '../features/login/LockButton';
 import { PwaStatus } from '../features/pwa/PwaStatus';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { useT } from '../i18n';
@@ -16,6 +17,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <div className="app-brand-bar">
           <span className="app-name">{t('app.name')}</span>
           <NavBar />
+          <LockButton />
         </div>
         {/* A light strip: the sync and PWA components are designed for a light background. */}
         <div className="app-status-bar">

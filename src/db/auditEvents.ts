@@ -1,6 +1,7 @@
 import { SHORT_TEXT_MAX, newId, type EntityName } from '../domain';
 import { AuditEventSchema, type AuditEvent } from '../protocol';
 import { db as appDb, type FremskudtDb } from './database';
+import type { StoredRow } from './vault/rowCodec';
 import { toDbError } from './errors';
 
 /** What a screen reports; the repository adds the id and the time. */
@@ -31,7 +32,9 @@ export async function recordAuditEvent(
     at: now().toISOString(),
   });
   try {
-    await database.auditEvents.add(event);
+    // The search term is sealed (it may be a name or a CPR number).
+    const row: StoredRow = await database.seal('auditEvents', event);
+    await database.auditEvents.add(row);
   } catch (error) {
     throw toDbError(error);
   }
@@ -39,11 +42,12 @@ export async function recordAuditEvent(
 }
 
 /** The oldest `limit` events waiting to be sent (ids are UUIDv7, so key order is time order). */
-export function takeAuditBatch(
+export async function takeAuditBatch(
   limit: number,
   database: FremskudtDb = appDb,
 ): Promise<AuditEvent[]> {
-  return database.auditEvents.orderBy('id').limit(limit).toArray();
+  const rows = await database.auditEvents.orderBy('id').limit(limit).toArray();
+  return database.unsealAll<AuditEvent>('auditEvents', rows);
 }
 
 /** Removes events the server acknowledged; call only after its answer arrived. */

@@ -4,7 +4,7 @@ import { entityRepository } from './entityRepository';
 
 /** Citizens in `database` (tests simulate several devices, each with its own database). */
 export const createCitizensRepo = (database: () => FremskudtDb = () => db) =>
-  entityRepository<Citizen, CitizenInput>('citizen', (d) => d.citizens, database);
+  entityRepository<Citizen, CitizenInput>('citizen', database);
 
 export const citizensRepo = createCitizensRepo();
 
@@ -12,9 +12,14 @@ export const citizensRepo = createCitizensRepo();
 export async function citizensByIds(ids: readonly string[]): Promise<Map<string, Citizen>> {
   const unique = [...new Set(ids)];
   const found = await db.citizens.bulkGet(unique);
-  return new Map(found.filter((c) => c !== undefined).map((c) => [c.id, c]));
+  const citizens = await db.unsealAll<Citizen>(
+    'citizens',
+    found.filter((c) => c !== undefined),
+  );
+  return new Map(citizens.map((c) => [c.id, c]));
 }
 
-export function listCitizens(): Promise<Citizen[]> {
-  return db.citizens.toArray();
+/** Every citizen on the device. Unseals all of them: only for small tables and tests. */
+export async function listCitizens(): Promise<Citizen[]> {
+  return db.unsealAll<Citizen>('citizens', await db.citizens.toArray());
 }

@@ -1,16 +1,8 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
-import type {
-  Case,
-  Citizen,
-  Contact,
-  EntityName,
-  FollowUp,
-  Location,
-  Note,
-  ScheduleSlot,
-  Visit,
-} from '../domain';
-import type { AuditEvent, Mutation } from '../protocol';
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { EntityName, Location, ScheduleSlot } from '../domain';
+import type { Mutation } from '../protocol';
+import { lockedSealer, type Sealer } from './vault/sealer';
+import { isSealedTable, openRow, openRows, sealRow, type StoredRow } from './vault/rowCodec';
 
 /**
  * An outbox entry: a mutation waiting for the server (`pending`) or refused by it (`rejected`,
@@ -49,23 +41,28 @@ export const TABLE_OF: Record<EntityName, string> = {
   followUp: 'followUps',
 };
 
+/** The database of one user on this device; its sealed tables need that user's data key. */
 export class FremskudtDb extends Dexie {
-  citizens!: Table<Citizen, string>;
-  cases!: Table<Case, string>;
-  notes!: Table<Note, string>;
+  citizens!: Table<StoredRow, string>;
+  cases!: Table<StoredRow, string>;
+  notes!: Table<StoredRow, string>;
   locations!: Table<Location, string>;
   scheduleSlots!: Table<ScheduleSlot, string>;
-  visits!: Table<Visit, string>;
-  contacts!: Table<Contact, string>;
-  followUps!: Table<FollowUp, string>;
-  outbox!: EntityTable<OutboxEntry, 'seq'>;
-  drafts!: Table<DraftEntry, string>;
-  meta!: Table<MetaEntry, string>;
+  visits!: Table<StoredRow, string>;
+  contacts!: Table<StoredRow, string>;
+  followUps!: Table<StoredRow, string>;
+  outbox!: Table<StoredRow, number>;
+  drafts!: Table<StoredRow, string>;
+  meta!: Table<StoredRow, string>;
   /** Reads and searches done on this device, waiting to be sent to the server's audit log. */
-  auditEvents!: Table<AuditEvent, string>;
+  auditEvents!: Table<StoredRow, string>;
 
-  constructor(name = 'fremskudt') {
-    super(name);
+  constructor(
+    name: string,
+    readonly sealer: Sealer,
+    options?: DexieOptions,
+  ) {
+    super(name, options);
     // Indexes serve the screens' queries; bump the version (never edit a released one) to change.
     this.version(1).stores({
       citizens: 'id, updatedAt',
@@ -84,8 +81,74 @@ export class FremskudtDb extends Dexie {
     // and the oldest events are sent first.
     // Tables a later version does not name are carried over unchanged (Dexie ≥ 3).
     this.version(2).stores({ auditEvents: 'id' });
+    // v3: one database per user, rows sealed; `teamId` indexes let a pull's `evictTeams` remove
+    // a team's records without reading (or unsealing) anything else.
+    this.version(3).stores({
+      citizens: 'id, updatedAt, teamId',
+      cases: 'id, citizenId, status, teamId',
+      notes: 'id, citizenId, caseId, occurredAt, [citizenId+occurredAt], visitId, status, teamId',
+      locations: 'id, kind, teamId',
+      scheduleSlots: 'id, locationId, userId, weekday, teamId',
+      visits: 'id, locationId, userId, startedAt, endedAt, teamId',
+      contacts: 'id, visitId, citizenId, at, [citizenId+at], teamId',
+      followUps: 'id, citizenId, caseId, dueOn, assigneeId, teamId',
+    });
+  }
+
+  /**
+   * The row to store for a record of `table`: clear index fields + sealed rest (a clear table's
+   * record as it is). Awaits WebCrypto: call BEFORE opening a transaction.
+   */
+  seal(table: string, record: object): Promise<StoredRow> {
+    if (!isSealedTable(table)) return Promise.resolve({ ...record });
+    return sealRow(this.sealer, table, record);
+  }
+
+  unseal<T>(table: string, row: StoredRow): Promise<T>;
+  unseal<T>(table: string, row: StoredRow | undefined): Promise<T | undefined>;
+  /** The record of a stored row; call after the IndexedDB read (awaits WebCrypto). */
+  unseal<T>(table: string, row: StoredRow | undefined): Promise<T | undefined> {
+    if (!row) return Promise.resolve(undefined);
+    if (!isSealedTable(table)) return Promise.resolve(row as T);
+    return openRow<T>(this.sealer, table, row);
+  }
+
+  unsealAll<T>(table: string, rows: readonly StoredRow[]): Promise<T[]> {
+    if (!isSealedTable(table)) return Promise.resolve(rows as T[]);
+    return openRows<T>(this.sealer, table, rows);
   }
 }
 
-/** The app's database. Tests make their own with `new FremskudtDb(name)`. */
-export const db = new FremskudtDb();
+/** The name of a user's database on this device. */
+export const userDbName = (userId: string) => `fremskudt-u-${userId}`;
+
+/**
+ * Stands in while the store is locked: never opened (autoOpen off), so any use fails at once
+ * instead of creating a database, and its sealer refuses too.
+ */
+const lockedDb = new FremskudtDb('fremskudt-locked', lockedSealer, { autoOpen: false });
+
+/**
+ * The current unlocked user's database (a live binding: importers always see the current one).
+ * Set by `setCurrentDb` at unlock, reset at lock; tests set their own.
+ */
+export let db: FremskudtDb = lockedDb;
+
+/**
+ * How long a store stays open after it stopped being the current one: writes already under way
+ * (an audit event of the search typed just before the lock, flushed as its screen unmounts)
+ * finish instead of being lost. New work cannot reach it: `db` no longer points to it.
+ */
+const CLOSE_DELAY_MS = 2_000;
+
+export function setCurrentDb(next: FremskudtDb | null): void {
+  const previous = db;
+  db = next ?? lockedDb;
+  if (previous !== lockedDb && previous !== db) {
+    setTimeout(() => previous.close(), CLOSE_DELAY_MS);
+  }
+}
+
+export function isUnlocked(): boolean {
+  return db !== lockedDb;
+}

@@ -1,16 +1,18 @@
 import { db, type DraftEntry } from './database';
 import { toDbError } from './errors';
 
-/** Autosaved editor text (local only): a crash or reload loses at most the seconds since. */
+/** Autosaved editor text (local only, sealed): a crash or reload loses at most the seconds since. */
 export const draftsRepo = {
-  get: (key: string) => db.drafts.get(key),
+  get: async (key: string) => db.unseal<DraftEntry>('drafts', await db.drafts.get(key)),
   async save(entry: DraftEntry): Promise<void> {
     try {
-      await db.drafts.put(entry);
+      const row = await db.seal('drafts', entry);
+      await db.drafts.put(row);
     } catch (error) {
       throw toDbError(error);
     }
   },
   discard: (key: string) => db.drafts.delete(key),
-  list: () => db.drafts.orderBy('savedAt').reverse().toArray(),
+  list: async () =>
+    db.unsealAll<DraftEntry>('drafts', await db.drafts.orderBy('savedAt').reverse().toArray()),
 };

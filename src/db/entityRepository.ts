@@ -1,8 +1,9 @@
-import type { Table } from 'dexie';
 import { ENTITIES, jsonEqual, newId, type EntityName } from '../domain';
 import type { Mutation } from '../protocol';
-import { db as defaultDb, type FremskudtDb, type OutboxEntry } from './database';
+import { TABLE_OF, db as currentDb, type FremskudtDb, type OutboxEntry } from './database';
 import { DbError, toDbError } from './errors';
+import type { StoredRow } from './vault/rowCodec';
+import { sameRow } from './vault/sameRow';
 import { nowIso, type WriteContext } from './writeContext';
 
 export interface SyncedRecord {
@@ -15,7 +16,10 @@ export interface SyncedRecord {
   updatedBy: string;
 }
 
-function outboxEntry(
+/** A read-modify-write gives up after this many rounds of finding the record changed under it. */
+export const MAX_WRITE_ATTEMPTS = 5;
+
+export function outboxEntry(
   ctx: WriteContext,
   entity: EntityName,
   recordId: string,
@@ -38,16 +42,33 @@ function outboxEntry(
 }
 
 /**
+ * Runs `attempt` until it succeeds or the record kept changing under it. Each attempt reads and
+ * unseals outside any transaction, seals the result, then opens ONE transaction that re-checks
+ * the row (`sameRow`) before writing; `'changed'` means the check failed and we go again.
+ */
+export async function retryWhileChanged<R>(
+  what: string,
+  attempt: () => Promise<R | 'changed'>,
+): Promise<R> {
+  for (let round = 0; round < MAX_WRITE_ATTEMPTS; round++) {
+    const result = await attempt();
+    if (result !== 'changed') return result;
+  }
+  throw new DbError('changed-concurrently', `${what} kept changing while it was being saved`);
+}
+
+/**
  * The write path every table shares: the record and its outbox mutation are written in ONE
- * IndexedDB transaction (invariant 1), so after a crash both are there or neither is.
+ * IndexedDB transaction (invariant 1), so after a crash both are there or neither is. Both are
+ * sealed before the transaction opens (WebCrypto would let it commit mid-way).
  * Works offline; nothing here touches the network.
  */
 export function entityRepository<T extends SyncedRecord, F extends object>(
   entity: EntityName,
-  table: (db: FremskudtDb) => Table<T, string>,
-  database: () => FremskudtDb = () => defaultDb,
+  database: () => FremskudtDb = () => currentDb,
 ) {
   const def = ENTITIES[entity];
+  const tableName = TABLE_OF[entity];
 
   function parseFields(fields: unknown): Record<string, unknown> {
     const parsed = def.fields.safeParse(fields);
@@ -57,29 +78,55 @@ export function entityRepository<T extends SyncedRecord, F extends object>(
     return parsed.data;
   }
 
-  async function write<R>(fn: (db: FremskudtDb, t: Table<T, string>) => Promise<R>): Promise<R> {
-    const db = database();
-    const t = table(db);
+  async function write<R>(db: FremskudtDb, fn: () => Promise<R>): Promise<R> {
     try {
-      return await db.transaction('rw', [t, db.outbox], () => fn(db, t));
+      return await db.transaction('rw', [db.table(tableName), db.outbox], fn);
     } catch (error) {
       throw toDbError(error);
     }
   }
 
+  async function readCurrent(db: FremskudtDb, id: string) {
+    const row = await db.table<StoredRow, string>(tableName).get(id);
+    if (!row) throw new DbError('not-found', `No ${entity} ${id}`);
+    return { row, current: await db.unseal<T>(tableName, row) };
+  }
+
+  /** A record naming a citizen belongs to the citizen's team (read from the clear index field). */
+  async function teamFor(db: FremskudtDb, ctx: WriteContext, clean: Record<string, unknown>) {
+    if (entity !== 'citizen' && typeof clean.citizenId === 'string') {
+      const citizen = await db.citizens.get(clean.citizenId);
+      if (typeof citizen?.teamId === 'string') return citizen.teamId;
+    }
+    return ctx.teamId;
+  }
+
   return {
     entity,
 
-    get: (id: string): Promise<T | undefined> => table(database()).get(id),
+    get: async (id: string): Promise<T | undefined> => {
+      const db = database();
+      return db.unseal<T>(tableName, await db.table<StoredRow, string>(tableName).get(id));
+    },
 
-    /** Creates a record with a client-generated id (UUIDv7) and queues its create mutation. */
-    create: async (ctx: WriteContext, fields: F, id: string = newId()): Promise<T> => {
+    /**
+     * Creates a record with a client-generated id (UUIDv7) and queues its create mutation, which
+     * names the record's team: `options.teamId`, else the named citizen's, else the user's default.
+     */
+    create: async (
+      ctx: WriteContext,
+      fields: F,
+      id: string = newId(),
+      options: { teamId?: string } = {},
+    ): Promise<T> => {
+      const db = database();
       const clean = parseFields(fields);
       const at = nowIso(ctx);
+      const teamId = options.teamId ?? (await teamFor(db, ctx, clean));
       const record = {
         ...clean,
         id,
-        teamId: ctx.teamId,
+        teamId,
         version: 0,
         createdAt: at,
         updatedAt: at,
@@ -87,9 +134,12 @@ export function entityRepository<T extends SyncedRecord, F extends object>(
         updatedBy: ctx.userId,
         conflicts: [],
       } as unknown as T;
-      return write(async (db, t) => {
-        await t.add(record);
-        await db.outbox.add(outboxEntry(ctx, entity, id, 'create', clean, 0));
+      const entry = { ...outboxEntry(ctx, entity, id, 'create', clean, 0), teamId };
+      const row = await db.seal(tableName, record);
+      const outboxRow = await db.seal('outbox', entry);
+      return write(db, async () => {
+        await db.table(tableName).add(row);
+        await db.outbox.add(outboxRow);
         return record;
       });
     },
@@ -98,15 +148,15 @@ export function entityRepository<T extends SyncedRecord, F extends object>(
      * Changes some fields and queues one update mutation with only the fields that changed, based
      * on the version this device last had from the server. `guard` may refuse the change.
      */
-    update: async (
+    update: (
       ctx: WriteContext,
       id: string,
       patch: Partial<F>,
       options: { guard?: (current: T) => DbError | null; resolvesConflicts?: string[] } = {},
-    ): Promise<T> => {
-      return write(async (db, t) => {
-        const current = await t.get(id);
-        if (!current) throw new DbError('not-found', `No ${entity} ${id}`);
+    ): Promise<T> =>
+      retryWhileChanged(`${entity} ${id}`, async () => {
+        const db = database();
+        const { row, current } = await readCurrent(db, id);
         const refusal = options.guard?.(current);
         if (refusal) throw refusal;
         const candidate: Record<string, unknown> = { ...current, ...patch };
@@ -135,29 +185,39 @@ export function entityRepository<T extends SyncedRecord, F extends object>(
         for (const [f, v] of Object.entries(changed)) {
           if (v === null) delete (next as Record<string, unknown>)[f];
         }
-        await t.put(next);
         const entry = outboxEntry(ctx, entity, id, 'update', changed, current.version);
         if (resolves.length > 0) entry.resolvesConflicts = resolves;
-        await db.outbox.add(entry);
-        return next;
-      });
-    },
+        const nextRow = await db.seal(tableName, next);
+        const outboxRow = await db.seal('outbox', entry);
+        return write(db, async () => {
+          const now = await db.table<StoredRow, string>(tableName).get(id);
+          if (!sameRow(now, row)) return 'changed' as const;
+          await db.table(tableName).put(nextRow);
+          await db.outbox.add(outboxRow);
+          return next;
+        });
+      }),
 
     /** Deletes locally and queues a delete (a tombstone on the server). */
-    remove: async (
+    remove: (
       ctx: WriteContext,
       id: string,
       guard?: (current: T) => DbError | null,
-    ): Promise<void> => {
-      await write(async (db, t) => {
-        const current = await t.get(id);
-        if (!current) throw new DbError('not-found', `No ${entity} ${id}`);
+    ): Promise<void> =>
+      retryWhileChanged(`${entity} ${id}`, async () => {
+        const db = database();
+        const { row, current } = await readCurrent(db, id);
         const refusal = guard?.(current);
         if (refusal) throw refusal;
-        await t.delete(id);
-        await db.outbox.add(outboxEntry(ctx, entity, id, 'delete', {}, current.version));
-      });
-    },
+        const entry = outboxEntry(ctx, entity, id, 'delete', {}, current.version);
+        const outboxRow = await db.seal('outbox', entry);
+        return write(db, async () => {
+          const now = await db.table<StoredRow, string>(tableName).get(id);
+          if (!sameRow(now, row)) return 'changed' as const;
+          await db.table(tableName).delete(id);
+          await db.outbox.add(outboxRow);
+        });
+      }),
   };
 }
 

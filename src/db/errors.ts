@@ -1,6 +1,18 @@
 /** Errors from the local database, with a machine-readable code the UI translates. */
 export type DbErrorCode =
-  'invalid-fields' | 'not-found' | 'note-final-immutable' | 'storage-full' | 'storage-failed';
+  | 'invalid-fields'
+  | 'not-found'
+  | 'note-final-immutable'
+  | 'storage-full'
+  | 'storage-failed'
+  /** No user has unlocked the store (or it was locked meanwhile): nothing can be read or written. */
+  | 'locked'
+  /** A read-modify-write kept finding the record changed under it (another tab, the sync). */
+  | 'changed-concurrently'
+  /** Offline unlock: the password does not open this profile's data key. */
+  | 'wrong-password'
+  /** The password changed and no device secret opens the old key: the store is unreadable. */
+  | 'key-unavailable';
 
 export class DbError extends Error {
   override readonly name = 'DbError';

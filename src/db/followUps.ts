@@ -3,7 +3,7 @@ import { db } from './database';
 import { entityRepository } from './entityRepository';
 import { nowIso, type WriteContext } from './writeContext';
 
-const repo = entityRepository<FollowUp, FollowUpInput>('followUp', (d) => d.followUps);
+const repo = entityRepository<FollowUp, FollowUpInput>('followUp');
 
 export const followUpsRepo = {
   ...repo,
@@ -15,15 +15,17 @@ export const followUpsRepo = {
 
 /** Open follow-ups due on or before `date` ("YYYY-MM-DD"), oldest first. */
 export async function openFollowUpsDueBy(date: string): Promise<FollowUp[]> {
-  const due = await db.followUps.where('dueOn').belowOrEqual(date).sortBy('dueOn');
+  const rows = await db.followUps.where('dueOn').belowOrEqual(date).sortBy('dueOn');
+  const due = await db.unsealAll<FollowUp>('followUps', rows);
   return due.filter((f) => f.doneAt === undefined);
 }
 
-export function followUpsOfCitizen(citizenId: string): Promise<FollowUp[]> {
-  return db.followUps.where('citizenId').equals(citizenId).sortBy('dueOn');
+export async function followUpsOfCitizen(citizenId: string): Promise<FollowUp[]> {
+  const rows = await db.followUps.where('citizenId').equals(citizenId).sortBy('dueOn');
+  return db.unsealAll<FollowUp>('followUps', rows);
 }
 
 /** Every follow-up, earliest due first. */
-export function listFollowUps(): Promise<FollowUp[]> {
-  return db.followUps.orderBy('dueOn').toArray();
+export async function listFollowUps(): Promise<FollowUp[]> {
+  return db.unsealAll<FollowUp>('followUps', await db.followUps.orderBy('dueOn').toArray());
 }

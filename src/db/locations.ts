@@ -2,10 +2,7 @@ import type { Location, LocationInput } from '../domain';
 import { db } from './database';
 import { entityRepository } from './entityRepository';
 
-export const locationsRepo = entityRepository<Location, LocationInput>(
-  'location',
-  (d) => d.locations,
-);
+export const locationsRepo = entityRepository<Location, LocationInput>('location');
 
 export async function listLocations(): Promise<Location[]> {
   const all = await db.locations.toArray();

@@ -1,22 +1,38 @@
 import { newId } from '../domain';
-import { db } from './database';
+import { db, type FremskudtDb } from './database';
 
-export async function getMeta<T>(key: string): Promise<T | undefined> {
-  const row = await db.meta.get(key);
-  return row?.value as T | undefined;
+interface MetaValue {
+  value?: unknown;
 }
 
-export async function setMeta(key: string, value: unknown): Promise<void> {
-  await db.meta.put({ key, value });
+/** A meta value (unsealed when it was stored sealed). */
+export async function getMeta<T>(key: string, database: FremskudtDb = db): Promise<T | undefined> {
+  const row = await database.meta.get(key);
+  const entry = await database.unseal<MetaValue>('meta', row);
+  return entry?.value as T | undefined;
+}
+
+/**
+ * Stores a meta value, sealed unless `clear` (only for values that say nothing about anyone:
+ * the device id, the sync cursor). Seals before writing; not for use inside a transaction.
+ */
+export async function setMeta(
+  key: string,
+  value: unknown,
+  options: { clear?: boolean; database?: FremskudtDb } = {},
+): Promise<void> {
+  const database = options.database ?? db;
+  const row = options.clear ? { key, value } : await database.seal('meta', { key, value });
+  await database.meta.put(row);
 }
 
 /** This device's id, made once and kept: mutations carry it so the server can tell devices apart. */
-export async function getDeviceId(): Promise<string> {
-  return db.transaction('rw', db.meta, async () => {
-    const existing = await getMeta<string>('deviceId');
-    if (existing) return existing;
+export async function getDeviceId(database: FremskudtDb = db): Promise<string> {
+  return database.transaction('rw', database.meta, async () => {
+    const existing = await database.meta.get('deviceId');
+    if (typeof existing?.value === 'string') return existing.value;
     const id = newId();
-    await setMeta('deviceId', id);
+    await database.meta.put({ key: 'deviceId', value: id });
     return id;
   });
 }

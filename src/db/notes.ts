@@ -17,7 +17,7 @@ const refuseFinal = (note: Note) =>
  * correction is a new note pointing to the original.
  */
 export function createNotesRepo(database: () => FremskudtDb = () => db) {
-  const repo = entityRepository<Note, NoteInput>('note', (d) => d.notes, database);
+  const repo = entityRepository<Note, NoteInput>('note', database);
   return {
     get: repo.get,
     create: repo.create,
@@ -44,23 +44,27 @@ export function createNotesRepo(database: () => FremskudtDb = () => db) {
 
 export const notesRepo = createNotesRepo();
 
-export function notesOfCitizen(citizenId: string): Promise<Note[]> {
-  return db.notes
+export async function notesOfCitizen(citizenId: string): Promise<Note[]> {
+  const rows = await db.notes
     .where('[citizenId+occurredAt]')
     .between([citizenId, ''], [citizenId, '\uffff'])
     .reverse()
     .toArray();
+  return db.unsealAll<Note>('notes', rows);
 }
 
-export function notesOfCase(caseId: string): Promise<Note[]> {
-  return db.notes
-    .where('caseId')
-    .equals(caseId)
-    .toArray()
-    .then((notes) => notes.sort((a, b) => b.occurredAt.localeCompare(a.occurredAt)));
+export async function notesOfCase(caseId: string): Promise<Note[]> {
+  const notes = await db.unsealAll<Note>(
+    'notes',
+    await db.notes.where('caseId').equals(caseId).toArray(),
+  );
+  return notes.sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
 }
 
 /** The newest notes across all citizens, for "recently seen" on the Today screen. */
-export function recentNotes(limit: number): Promise<Note[]> {
-  return db.notes.orderBy('occurredAt').reverse().limit(limit).toArray();
+export async function recentNotes(limit: number): Promise<Note[]> {
+  return db.unsealAll<Note>(
+    'notes',
+    await db.notes.orderBy('occurredAt').reverse().limit(limit).toArray(),
+  );
 }

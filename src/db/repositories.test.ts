@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { citizensRepo } from './citizens';
+import { resetDb } from '../../tests/helpers/factories';
 import { db } from './database';
 import { DbError, toDbError } from './errors';
 import { notesRepo, notesOfCitizen } from './notes';
-import { countPending } from './outbox';
+import { countPending, openOutbox } from './outbox';
+import type { OutboxEntry } from './database';
 import type { WriteContext } from './writeContext';
 
 const ctx: WriteContext = {
@@ -14,8 +16,7 @@ const ctx: WriteContext = {
 };
 
 beforeEach(async () => {
-  await db.delete();
-  await db.open();
+  await resetDb();
 });
 
 const aNote = (citizenId: string, status: 'draft' | 'final' = 'final') => ({
@@ -30,8 +31,10 @@ const aNote = (citizenId: string, status: 'draft' | 'final' = 'final') => ({
 describe('local repositories and the outbox', () => {
   it('writes a new citizen known only by alias together with exactly one create mutation', async () => {
     const citizen = await citizensRepo.create(ctx, { alias: 'Store-J' });
-    expect(await db.citizens.get(citizen.id)).toMatchObject({ alias: 'Store-J', version: 0 });
-    const outbox = await db.outbox.toArray();
+    expect(
+      await db.unseal<Record<string, unknown>>('citizens', await db.citizens.get(citizen.id)),
+    ).toMatchObject({ alias: 'Store-J', version: 0 });
+    const outbox = await openOutbox(await db.outbox.toArray());
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({
       entity: 'citizen',
@@ -53,9 +56,10 @@ describe('local repositories and the outbox', () => {
 
   it('queues only the fields that changed, based on the version the device had', async () => {
     const c = await citizensRepo.create(ctx, { firstName: 'Jens', phone: '' });
-    await db.citizens.update(c.id, { version: 4 });
+    const row = await db.citizens.get(c.id);
+    await db.citizens.put({ ...row!, version: 4 });
     await citizensRepo.update(ctx, c.id, { phone: '20304050', firstName: 'Jens' });
-    const last = await db.outbox.orderBy('seq').last();
+    const last = await db.unseal<OutboxEntry>('outbox', await db.outbox.orderBy('seq').last());
     expect(last).toMatchObject({ op: 'update', fields: { phone: '20304050' }, baseVersion: 4 });
   });
 
@@ -67,10 +71,16 @@ describe('local repositories and the outbox', () => {
 
   it('sends null to clear an optional field such as a CPR number', async () => {
     const c = await citizensRepo.create(ctx, { firstName: 'Jens', cpr: '0101901234' });
-    expect((await db.citizens.get(c.id))?.cpr).toBe('010190-1234');
+    expect(
+      (await db.unseal<Record<string, unknown>>('citizens', await db.citizens.get(c.id)))?.cpr,
+    ).toBe('010190-1234');
     await citizensRepo.update(ctx, c.id, { cpr: undefined });
-    expect((await db.citizens.get(c.id))?.cpr).toBeUndefined();
-    expect((await db.outbox.orderBy('seq').last())?.fields).toEqual({ cpr: null });
+    expect(
+      (await db.unseal<Record<string, unknown>>('citizens', await db.citizens.get(c.id)))?.cpr,
+    ).toBeUndefined();
+    expect(
+      (await db.unseal<OutboxEntry>('outbox', await db.outbox.orderBy('seq').last()))?.fields,
+    ).toEqual({ cpr: null });
   });
 
   it('writes neither record nor outbox entry when the transaction fails', async () => {
@@ -86,8 +96,24 @@ describe('local repositories and the outbox', () => {
   it('deletes with one delete mutation carrying the base version', async () => {
     const c = await citizensRepo.create(ctx, { firstName: 'Jens' });
     await citizensRepo.remove(ctx, c.id);
-    expect(await db.citizens.get(c.id)).toBeUndefined();
-    expect((await db.outbox.orderBy('seq').last())?.op).toBe('delete');
+    expect(
+      await db.unseal<Record<string, unknown>>('citizens', await db.citizens.get(c.id)),
+    ).toBeUndefined();
+    expect(
+      (await db.unseal<OutboxEntry>('outbox', await db.outbox.orderBy('seq').last()))?.op,
+    ).toBe('delete');
+  });
+});
+
+describe('the team of a new record', () => {
+  it("is the named citizen's team for a note, also on its create mutation", async () => {
+    const c = await citizensRepo.create(ctx, { firstName: 'Ole' }, undefined, {
+      teamId: 'odense-nord',
+    });
+    const note = await notesRepo.create(ctx, aNote(c.id));
+    expect(note.teamId).toBe('odense-nord');
+    const last = await db.unseal<OutboxEntry>('outbox', await db.outbox.orderBy('seq').last());
+    expect(last).toMatchObject({ op: 'create', entity: 'note', teamId: 'odense-nord' });
   });
 });
 
@@ -100,7 +126,9 @@ describe('journal notes on the device', () => {
     await expect(notesRepo.remove(ctx, note.id)).rejects.toMatchObject({
       code: 'note-final-immutable',
     });
-    expect((await db.notes.get(note.id))?.body).toBe('Kort samtale ved kaffen.');
+    expect(
+      (await db.unseal<Record<string, unknown>>('notes', await db.notes.get(note.id)))?.body,
+    ).toBe('Kort samtale ved kaffen.');
     expect(await db.outbox.count()).toBe(1);
   });
 

@@ -2,10 +2,7 @@ import type { ScheduleSlot, ScheduleSlotInput } from '../domain';
 import { db } from './database';
 import { entityRepository } from './entityRepository';
 
-export const scheduleSlotsRepo = entityRepository<ScheduleSlot, ScheduleSlotInput>(
-  'scheduleSlot',
-  (d) => d.scheduleSlots,
-);
+export const scheduleSlotsRepo = entityRepository<ScheduleSlot, ScheduleSlotInput>('scheduleSlot');
 
 export function slotsOfUser(userId: string): Promise<ScheduleSlot[]> {
   return db.scheduleSlots.where('userId').equals(userId).toArray();

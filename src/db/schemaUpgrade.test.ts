@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { FremskudtDb } from './database';
+import { sealedDb } from '../../tests/helpers/sealedDb';
 
 describe('local database schema upgrades', () => {
-  it('keeps the waiting outbox and the records of a version 1 database when it opens as version 2', async () => {
+  it('keeps the waiting outbox and the records of a version 1 database when it opens as version 3', async () => {
     const name = 'upgrade-test';
     const v1 = new Dexie(name);
     v1.version(1).stores({
@@ -15,12 +15,13 @@ describe('local database schema upgrades', () => {
     await v1.table('outbox').add({ mutationId: 'm1', recordId: 'c1', state: 'pending' });
     v1.close();
 
-    const upgraded = new FremskudtDb(name);
+    const upgraded = await sealedDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     expect(await upgraded.citizens.get('c1')).toMatchObject({ alias: 'Store-J' });
     expect(await upgraded.outbox.where('state').equals('pending').count()).toBe(1);
     expect(await upgraded.auditEvents.count()).toBe(0);
+    expect(await upgraded.citizens.where('teamId').equals('x').count()).toBe(0);
     upgraded.close();
     await Dexie.delete(name);
   });

@@ -1,5 +1,6 @@
 import { TeamMembersResponseSchema, type TeamMember } from '../protocol';
 import { db as appDb, type FremskudtDb } from './database';
+import { getMeta, setMeta } from './meta';
 
 export const TEAM_MEMBERS_KEY = 'teamMembers';
 
@@ -13,8 +14,7 @@ export interface StoredTeamMembers {
 export async function getTeamMembers(
   database: FremskudtDb = appDb,
 ): Promise<StoredTeamMembers | undefined> {
-  const row = await database.meta.get(TEAM_MEMBERS_KEY);
-  const value: unknown = row?.value;
+  const value = await getMeta<unknown>(TEAM_MEMBERS_KEY, database);
   if (typeof value !== 'object' || value === null || !('fetchedAt' in value)) return undefined;
   const members = TeamMembersResponseSchema.safeParse(value);
   if (!members.success || typeof value.fetchedAt !== 'string') return undefined;
@@ -27,5 +27,5 @@ export async function setTeamMembers(
   database: FremskudtDb = appDb,
 ): Promise<void> {
   const value: StoredTeamMembers = { members, fetchedAt: fetchedAt.toISOString() };
-  await database.meta.put({ key: TEAM_MEMBERS_KEY, value });
+  await setMeta(TEAM_MEMBERS_KEY, value, { database });
 }

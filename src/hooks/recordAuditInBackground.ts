@@ -1,4 +1,5 @@
 import { recordAuditEvent, type AuditEventInput } from '../db/auditEvents';
+import type { FremskudtDb } from '../db/database';
 import { toDbError } from '../db/errors';
 
 /**
@@ -7,8 +8,8 @@ import { toDbError } from '../db/errors';
  * A full disk is logged as an error of its own — it means audit events are being lost, which
  * must be findable in the console, never swallowed.
  */
-export function recordAuditInBackground(input: AuditEventInput): void {
-  recordAuditEvent(input).catch((error: unknown) => {
+export function recordAuditInBackground(input: AuditEventInput, database?: FremskudtDb): void {
+  recordAuditEvent(input, database).catch((error: unknown) => {
     const failure = toDbError(error);
     if (failure.code === 'storage-full') {
       console.error('Audit event lost: the device storage is full', input.action, failure);

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { db, type FremskudtDb } from '../db/database';
 import type { EntityName } from '../domain';
 import { recordAuditInBackground } from './recordAuditInBackground';
 
@@ -39,7 +40,10 @@ export function useAuditSearch(
   useEffect(() => {
     // Refs are read when the screen closes, on purpose: the latest pending term is the one wanted.
     const refs = { pending, lastRecorded, entityRef };
-    return () => flush(refs.pending, refs.lastRecorded, refs.entityRef.current);
+    // The store this screen was opened on: a lock unmounts the screen after switching `db` away,
+    // and the term typed just before must still reach this user's audit queue.
+    const database = db;
+    return () => flush(refs.pending, refs.lastRecorded, refs.entityRef.current, database);
   }, []);
 }
 
@@ -47,10 +51,11 @@ function flush(
   pending: { current: string | null },
   lastRecorded: { current: string | null },
   entity: EntityName | undefined,
+  database?: FremskudtDb,
 ): void {
   const term = pending.current;
   pending.current = null;
   if (term === null || term === lastRecorded.current) return;
   lastRecorded.current = term;
-  recordAuditInBackground({ action: 'search', term, ...(entity ? { entity } : {}) });
+  recordAuditInBackground({ action: 'search', term, ...(entity ? { entity } : {}) }, database);
 }

@@ -1,22 +1,19 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { Citizen } from '../domain';
-import { buildCitizenSearch } from './citizenSearch';
-import { useCitizens } from './useCitizens';
-
-/** How long after the list is shown the search index is built, if nobody has typed yet. */
-const PREPARE_INDEX_AFTER_MS = 300;
+import { searchState, type SearchProgress } from './search/searchService';
 
 /**
- * Instant search over the citizens on this device; re-indexes when they change. The list shows
- * first; the index is built shortly after (or at the first keystroke, whichever comes first).
+ * Instant search over the citizens on this device (name, alias, CPR and phone digits, note
+ * text), from the in-memory index built after unlock. Undefined until the index exists; while it
+ * is still being built the results cover what is indexed so far (see `useSearchProgress`).
  */
 export function useCitizenSearch(query: string): Citizen[] | undefined {
-  const citizens = useCitizens();
-  const index = useMemo(() => (citizens ? buildCitizenSearch(citizens) : undefined), [citizens]);
-  useEffect(() => {
-    if (!index) return;
-    const timer = setTimeout(index.prepare, PREPARE_INDEX_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [index]);
-  return useMemo(() => index?.search(query), [index, query]);
+  const { index, version } = useSyncExternalStore(searchState.subscribe, searchState.get);
+  // `version` changes whenever the index does; the keystroke path is one lookup.
+  return useMemo(() => (version >= 0 ? index?.search(query) : undefined), [index, query, version]);
+}
+
+/** How far the background indexing is ("Søgning klar om lidt …"). */
+export function useSearchProgress(): SearchProgress {
+  return useSyncExternalStore(searchState.subscribe, () => searchState.get().progress);
 }

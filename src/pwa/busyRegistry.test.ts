@@ -1,7 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { db } from '../db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { db, draftsRepo } from '../db';
+import { resetDb } from '../../tests/helpers/factories';
 import { isBusy, markBusy, unmarkBusy } from './busyRegistry';
 import { noteInProgress } from './noteInProgress';
+
+beforeEach(async () => {
+  await resetDb();
+});
 
 afterEach(async () => {
   unmarkBusy('editor-a');
@@ -22,7 +27,7 @@ describe('a note in progress', () => {
 
   it('is detected from an autosaved draft even when no editor is open', async () => {
     expect(await noteInProgress()).toBe(false);
-    await db.drafts.put({
+    await draftsRepo.save({
       key: 'note:new',
       fields: { text: 'Mødt på værestedet' },
       savedAt: '2026-11-24T10:00:00Z',

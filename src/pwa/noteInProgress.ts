@@ -1,4 +1,4 @@
-import { db } from '../db';
+import { db, isUnlocked } from '../db';
 import { isBusy } from './busyRegistry';
 
 /**
@@ -8,5 +8,7 @@ import { isBusy } from './busyRegistry';
  */
 export async function noteInProgress(): Promise<boolean> {
   if (isBusy()) return true;
+  // Locked: no editor is open and every draft is already sealed in the store, safe to reload.
+  if (!isUnlocked()) return false;
   return (await db.drafts.count()) > 0;
 }

@@ -118,13 +118,26 @@ export function createApiClient(options: ApiClientOptions = {}) {
   }
 
   return {
-    login: (username: string, password: string): Promise<LoginResponse> =>
-      request('POST', '/api/auth/login', LoginResponseSchema, { username, password }),
+    /** `deviceId`: the local profile's device id, so the server binds the session to it. */
+    login: (username: string, password: string, deviceId?: string): Promise<LoginResponse> =>
+      request('POST', '/api/auth/login', LoginResponseSchema, {
+        username,
+        password,
+        ...(deviceId ? { deviceId } : {}),
+      }),
+    /** Revokes this session on the server (logout); the answer's body is not needed. */
+    logout: (): Promise<unknown> => request('POST', '/api/auth/logout', z.unknown(), {}),
     me: () => request('GET', '/api/auth/me', MeResponseSchema),
     push: (body: PushRequest): Promise<PushResponse> =>
       request('POST', '/api/sync/push', PushResponseSchema, body),
-    pull: (after: number, limit: number): Promise<PullResponse> =>
-      request('GET', `/api/sync/pull?after=${after}&limit=${limit}`, PullResponseSchema),
+    /** `cursor`: the previous page's `nextCursor` when the server gave one (wins over `after`). */
+    pull: (after: number, limit: number, cursor?: string): Promise<PullResponse> =>
+      request(
+        'GET',
+        `/api/sync/pull?after=${after}&limit=${limit}` +
+          (cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`),
+        PullResponseSchema,
+      ),
     /** Reports reads and searches done on the device; a resent event is stored once. */
     sendAuditEvents: (body: AuditEventsRequest): Promise<AuditEventsResponse> =>
       request('POST', '/api/audit/events', AuditEventsResponseSchema, body),

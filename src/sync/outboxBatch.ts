@@ -1,4 +1,4 @@
-import type { FremskudtDb, OutboxEntry } from '../db';
+import { openOutbox, type FremskudtDb, type OutboxEntry } from '../db';
 import type { Mutation } from '../protocol';
 
 /** The wire form of an outbox entry: the Mutation fields only (no seq, state, attempts…). */
@@ -13,6 +13,7 @@ export function toMutation(entry: OutboxEntry): Mutation {
     baseVersion: entry.baseVersion,
     clientTime: entry.clientTime,
   };
+  if (entry.op === 'create' && entry.teamId) mutation.teamId = entry.teamId;
   if (entry.resolvesConflicts && entry.resolvesConflicts.length > 0) {
     mutation.resolvesConflicts = entry.resolvesConflicts;
   }
@@ -44,11 +45,12 @@ export async function nextBatch(
   maxMutations: number,
   maxBytes: number,
 ): Promise<Batch> {
-  const candidates = await db.outbox
+  const rows = await db.outbox
     .orderBy('seq')
     .filter((e) => e.state === 'pending')
     .limit(maxMutations)
     .toArray();
+  const candidates = await openOutbox(rows, db);
   const entries: OutboxEntry[] = [];
   let bytes = ENVELOPE_BYTES;
   for (const entry of candidates) {

@@ -1,4 +1,4 @@
-import { db as appDb, type FremskudtDb, type OutboxEntry } from '../db';
+import { db as appDb, listRejected, type FremskudtDb, type OutboxEntry } from '../db';
 
 /** Changes not yet acknowledged by the server, waiting to be sent. Works offline. */
 export function countPendingIn(db: FremskudtDb = appDb): Promise<number> {
@@ -7,7 +7,7 @@ export function countPendingIn(db: FremskudtDb = appDb): Promise<number> {
 
 /** Changes the server refused: the "needs attention" list, oldest first. Never discarded. */
 export function listRejectedIn(db: FremskudtDb = appDb): Promise<OutboxEntry[]> {
-  return db.outbox.where('state').equals('rejected').sortBy('seq');
+  return listRejected(db);
 }
 
 export function countRejectedIn(db: FremskudtDb = appDb): Promise<number> {

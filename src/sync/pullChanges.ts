@@ -28,17 +28,24 @@ export async function pullChanges(
   options: PullOptions = {},
 ): Promise<PullSummary> {
   const limit = options.limit ?? DEFAULT_PULL_LIMIT;
-  const start = await readCursor(db);
+  const stored = await readCursor(db);
+  const start = stored.after;
   let cursor = start;
+  // The new server's opaque cursor wins; against a server that gives none, `after` is used.
+  let opaque = stored.cursor;
   const summary: PullSummary = { pages: 0, changes: 0, cursor };
   for (;;) {
     throwIfAborted(options.signal);
-    const page = await api.pull(cursor, limit);
-    if (page.hasMore && page.cursor <= cursor) {
+    const page = await api.pull(cursor, limit, opaque);
+    if (page.hasMore && page.nextCursor === undefined && page.cursor <= cursor) {
       throw new ApiError('bad-response', `Pull cursor did not advance past ${cursor}`);
+    }
+    if (page.hasMore && page.nextCursor !== undefined && page.nextCursor === opaque) {
+      throw new ApiError('bad-response', 'Pull cursor did not advance');
     }
     await applyPulledPage(db, page);
     cursor = Math.max(cursor, page.cursor);
+    opaque = page.nextCursor ?? opaque;
     summary.pages++;
     summary.changes += page.changes.length;
     summary.cursor = cursor;

@@ -87,12 +87,18 @@ async function refuseOversized(
   now: () => Date,
 ): Promise<void> {
   if (entry.seq === undefined) return;
-  await db.outbox.update(entry.seq, {
+  const refused = await db.seal('outbox', {
+    ...entry,
     state: 'rejected',
     lastError: {
       code: 'payload-too-large',
       message: `The change is larger than ${maxBytes} bytes and cannot be sent`,
     },
     rejectedAt: now().toISOString(),
+  });
+  const seq = entry.seq;
+  await db.transaction('rw', db.outbox, async () => {
+    const stored = await db.outbox.get(seq);
+    if (stored?.mutationId === entry.mutationId) await db.outbox.put(refused);
   });
 }

@@ -1,7 +1,6 @@
 import { checkNoteUpdate, type EntityName, type FieldConflict } from '../domain';
 import {
   DbError,
-  TABLE_OF,
   db as appDb,
   entityRepository,
   type FremskudtDb,
@@ -14,11 +13,7 @@ export type ConflictChoice = 'keep' | 'use-other' | 'delete';
 type AnyRecord = SyncedRecord & Record<string, unknown>;
 
 function repositoryFor(entity: EntityName, db: FremskudtDb) {
-  return entityRepository<AnyRecord, Record<string, unknown>>(
-    entity,
-    (d) => d.table<AnyRecord, string>(TABLE_OF[entity]),
-    () => db,
-  );
+  return entityRepository<AnyRecord, Record<string, unknown>>(entity, () => db);
 }
 
 /** A final journal note stays immutable, also when settling a conflict (notatpligt). */

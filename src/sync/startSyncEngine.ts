@@ -1,4 +1,4 @@
-import { db as appDb, type FremskudtDb } from '../db';
+import { db as appDb, vaultState, wipeUser, type FremskudtDb } from '../db';
 import { createApiClient, type ApiClient } from './apiClient';
 import { registerBackgroundSync } from './backgroundSync';
 import { attachBrowserTriggers, browserSaysOnline } from './browserTriggers';
@@ -29,6 +29,17 @@ export interface SyncEngineOptions {
   observe?: boolean;
   /** Listen to browser events and register Background Sync (default: when a window exists). */
   browser?: boolean;
+  /** 403 device-revoked; by default deletes the unlocked user's store and profile. */
+  onDeviceRevoked?: () => void;
+}
+
+/** The server revoked this device for the unlocked user: their data must leave it now. */
+function wipeRevokedUser(): void {
+  const state = vaultState.get();
+  if (state.status !== 'unlocked') return;
+  wipeUser(state.profile.userId, 'revoked').catch((error: unknown) =>
+    console.error('Could not delete the store of a revoked device', error),
+  );
 }
 
 /** `stop()` is the handle itself and a method, so both `stop()` and `engine.stop()` read well. */
@@ -64,6 +75,7 @@ export function startSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
     lockedRetryMs: debounceMs * 2,
     limits: options.limits,
     browserOnline: browser ? browserSaysOnline : undefined,
+    onDeviceRevoked: options.onDeviceRevoked ?? wipeRevokedUser,
   });
   const debounce = createTimer(scheduler);
   const afterWrite = () => {

@@ -36,6 +36,8 @@ export interface SyncEngineCoreOptions {
   limits?: SyncLimits;
   /** The browser's own opinion; `false` is believed, `true` is not (captive portals, lie-fi). */
   browserOnline?: () => boolean;
+  /** The server said this device is revoked (403 device-revoked): wipe this user's store. */
+  onDeviceRevoked?: () => void;
 }
 
 /**
@@ -105,7 +107,11 @@ export function createSyncEngineCore(o: SyncEngineCoreOptions): SyncEngineCore {
     } else if (outcome.kind === 'failed') {
       const { failure } = outcome;
       if (failure.code === 'aborted') return;
-      if (failure.code === 'unauthorized') {
+      if (failure.code === 'device-revoked') {
+        timer.clear();
+        stopped = true;
+        o.onDeviceRevoked?.();
+      } else if (failure.code === 'unauthorized') {
         timer.clear();
         o.status.dispatch({ type: 'unauthorized', error: failure });
       } else if (failure.code === 'protocol-outdated') {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from './app';
+import { login, unlock } from './app';
 import { seriousA11yViolations } from './axe';
 import { launchBrowser, startServer, type E2eBrowser, type E2eServer } from './harness';
 
@@ -12,6 +12,7 @@ beforeAll(async () => {
   browser = await launchBrowser(server.url);
   await login(browser.page, 'mette');
   await browser.page.goto('/borgere');
+  await unlock(browser.page);
   const first = browser.page.getByRole('list', { name: 'Borgere' }).getByRole('link').first();
   citizenPath = (await first.getAttribute('href')) ?? '';
 });
@@ -51,10 +52,18 @@ describe('accessibility (WCAG 2.1 A and AA, axe-core)', () => {
     }
   });
 
+  it('the unlock screen has no serious or critical violations', async () => {
+    const { page } = browser;
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Lås Fremskudt op' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it.each(SCREENS)('%s has no serious or critical violations', async (_name, path, heading) => {
     const { page } = browser;
     expect(citizenPath).toMatch(/^\/borgere\/.+/);
     await page.goto(path());
+    await unlock(page);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Henter' }).waitFor({ state: 'detached' });
     expect(await seriousA11yViolations(page)).toEqual([]);

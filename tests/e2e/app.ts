@@ -9,11 +9,31 @@ export const DEMO_PASSWORD = 'demo';
  */
 export async function login(page: Page, username: 'mette' | 'anders' | 'sara'): Promise<void> {
   await page.goto('/login');
-  await page.getByLabel('Brugernavn').fill(username);
+  // A device with profiles opens on the unlock screen; a new caseworker logs in from there.
+  const other = page.getByRole('button', { name: 'Log ind som en anden' });
+  const brugernavn = page.getByLabel('Brugernavn');
+  await other.or(brugernavn).first().waitFor();
+  if (await other.isVisible()) await other.click();
+  await brugernavn.fill(username);
   await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
   await waitForSync(page);
+}
+
+/**
+ * Unlocks the app after a reload or a lock (offline too): the store opens with the password.
+ * With several profiles on the device, `displayName` picks one.
+ */
+export async function unlock(
+  page: Page,
+  options: { password?: string; profile?: string } = {},
+): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Lås Fremskudt op' }).waitFor();
+  if (options.profile) await page.getByLabel('Bruger').selectOption({ label: options.profile });
+  await page.getByLabel('Adgangskode').fill(options.password ?? DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Lås op' }).click();
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
 }
 
 /** Waits until the sync indicator reports a completed sync ("Synkroniseret …"). */
@@ -41,12 +61,23 @@ export interface RawOutboxEntry {
   fields?: Record<string, unknown>;
 }
 
-/** Reads a table of the app's IndexedDB ('fremskudt') with the raw API, independent of Dexie. */
-export async function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
+/**
+ * Reads a table of the signed-in user's IndexedDB ('fremskudt-u-<id>', the only one unless
+ * `database` names another) with the raw API, independent of Dexie. Sealed tables show only their
+ * clear index fields (ids, dates, status…) and the `sealed` bytes.
+ */
+export async function readStore<T = unknown>(
+  page: Page,
+  store: string,
+  database?: string,
+): Promise<T[]> {
   return page.evaluate(
-    (storeName) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('fremskudt');
+    async ([storeName, named]) => {
+      const all = await indexedDB.databases();
+      const name = named ?? all.find((d) => d.name?.startsWith('fremskudt-u-'))?.name;
+      if (!name) throw new Error('No user database on this device');
+      return new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open(name);
         open.onerror = () => reject(open.error ?? new Error('open failed'));
         open.onsuccess = () => {
           const database = open.result;
@@ -60,9 +91,50 @@ export async function readStore<T = unknown>(page: Page, store: string): Promise
           };
           request.onerror = () => reject(request.error ?? new Error('getAll failed'));
         };
-      }),
-    store,
+      });
+    },
+    [store, database] as const,
   );
+}
+
+/**
+ * Every value of every IndexedDB database and store on the device, serialised as text with
+ * ArrayBuffers and typed arrays decoded byte by byte (latin1), for "no plaintext at rest" checks.
+ */
+export async function dumpIndexedDb(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const bytes = (view: Uint8Array) => Array.from(view, (b) => String.fromCharCode(b)).join('');
+    const text = (value: unknown): string =>
+      JSON.stringify(value, (_key, v: unknown) =>
+        v instanceof ArrayBuffer
+          ? bytes(new Uint8Array(v))
+          : ArrayBuffer.isView(v)
+            ? bytes(new Uint8Array(v.buffer, v.byteOffset, v.byteLength))
+            : v,
+      );
+    const parts: string[] = [];
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(info.name!);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+      });
+      for (const storeName of Array.from(database.objectStoreNames)) {
+        const values = await new Promise<unknown[]>((resolve, reject) => {
+          const request = database
+            .transaction(storeName, 'readonly')
+            .objectStore(storeName)
+            .getAll();
+          request.onsuccess = () => resolve(request.result as unknown[]);
+          request.onerror = () => reject(request.error ?? new Error('getAll failed'));
+        });
+        parts.push(`${info.name}/${storeName}: ${values.map(text).join('\n')}`);
+      }
+      database.close();
+    }
+    return parts.join('\n');
+  });
 }
 
 export function readOutbox(page: Page): Promise<RawOutboxEntry[]> {

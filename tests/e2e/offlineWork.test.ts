@@ -5,6 +5,8 @@ import {
   openFirstCitizen,
   readOutbox,
   readStore,
+  unlock,
+  dumpIndexedDb,
   waitForServiceWorker,
 } from './app';
 import { launchBrowser, startServer, type E2eBrowser, type E2eServer } from './harness';
@@ -21,9 +23,10 @@ beforeAll(async () => {
   browser = await launchBrowser(server.url);
   await login(browser.page, 'mette');
   await waitForServiceWorker(browser.page);
-  await browser.page.reload();
-  await browser.page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
   await browser.context.setOffline(true);
+  // A reload starts locked; unlocking needs only the password, no network.
+  await browser.page.reload();
+  await unlock(browser.page);
 });
 
 afterAll(async () => {
@@ -43,15 +46,18 @@ describe('working without a network', () => {
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 
     await page.reload();
+    await unlock(page);
     const note = page.getByRole('article').filter({ hasText: body });
     await note.waitFor();
     await note.getByText('Kun på denne enhed').waitFor();
 
     const added = addedSince(before, await readOutbox(page));
     expect(added.map((e) => `${e.entity} ${e.op} ${e.state}`)).toEqual(['note create pending']);
-    const notes = await readStore<{ id: string; body: string }>(page, 'notes');
-    expect(notes.filter((n) => n.body === body)).toHaveLength(1);
-    expect(added[0]!.recordId).toBe(notes.find((n) => n.body === body)!.id);
+    // The note is on the device, sealed: its id and status in clear, its text nowhere in clear.
+    const notes = await readStore<{ id: string; status: string; body?: string }>(page, 'notes');
+    expect(notes.filter((n) => n.id === added[0]!.recordId)).toMatchObject([{ status: 'final' }]);
+    expect(notes.every((n) => n.body === undefined)).toBe(true);
+    expect(await dumpIndexedDb(page)).not.toContain(body);
   });
 
   it('brings back a draft after a reload in the middle of typing', async () => {
@@ -66,12 +72,16 @@ describe('working without a network', () => {
     const outboxBefore = await readOutbox(page);
 
     await page.reload();
+    await unlock(page);
     expect(page.url()).toBe(editorUrl);
     await expect.poll(() => field.inputValue()).toBe(text);
     // A draft lives only on the device: typing creates no outbox entry.
     expect(addedSince(outboxBefore, await readOutbox(page))).toEqual([]);
-    const drafts = await readStore<{ fields: { body?: string } }>(page, 'drafts');
-    expect(drafts.map((d) => d.fields.body)).toContain(text);
+    // The autosaved draft is sealed at rest.
+    const drafts = await readStore<{ key: string; fields?: unknown }>(page, 'drafts');
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.every((d) => d.fields === undefined)).toBe(true);
+    expect(await dumpIndexedDb(page)).not.toContain(text);
   });
 
   it('logs a visit with an anonymous and a named contact, one outbox entry per change', async () => {
@@ -137,19 +147,15 @@ describe('working without a network', () => {
     const contacts = await readStore<Record<string, unknown>>(page, 'contacts');
     const anonymous = contacts.find((c) => c.id === anonymousId);
     const named = contacts.find((c) => c.id === namedId);
-    expect(anonymous).toMatchObject({
-      kind: 'anonymous',
-      visitId,
-      ageGroup: '25-39',
-      topics: ['bolig'],
-    });
+    // At rest only the index fields are clear (kind, age group, topics, summary are sealed).
+    expect(anonymous).toMatchObject({ visitId });
     expect(anonymous?.citizenId).toBeUndefined();
-    expect(named).toMatchObject({ kind: 'named', visitId });
+    expect(named).toMatchObject({ visitId });
     expect(named?.citizenId).toEqual(expect.any(String));
     const visits = await readStore<Record<string, unknown>>(page, 'visits');
     expect(visits.find((v) => v.id === visitId)).toMatchObject({
-      summary: 'Roligt formiddagsbesøg.',
       endedAt: expect.any(String) as string,
     });
+    expect(await dumpIndexedDb(page)).not.toContain('Roligt formiddagsbesøg.');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, waitForServiceWorker } from './app';
+import { login, waitForServiceWorker, unlock } from './app';
 import { seriousA11yViolations } from './axe';
 import { launchBrowser, startServer, type E2eBrowser, type E2eServer } from './harness';
 
@@ -76,7 +76,7 @@ describe('the installable app', () => {
     await context.setOffline(true);
     try {
       await page.reload();
-      await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
+      await unlock(page);
       await page.getByRole('link', { name: 'I dag' }).click();
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.getByRole('link', { name: 'Borgere' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, readOutbox, readStore, waitForServiceWorker } from './app';
+import { login, readOutbox, readStore, unlock, waitForServiceWorker } from './app';
 import { launchBrowser, startServer, type E2eBrowser, type E2eServer } from './harness';
 
 let server: E2eServer;
@@ -22,6 +22,7 @@ beforeAll(async () => {
   await login(anders.page, 'anders');
   await waitForServiceWorker(mette.page);
   await mette.page.reload();
+  await unlock(mette.page);
 });
 
 afterAll(async () => {
@@ -39,7 +40,9 @@ describe('two caseworkers on the same team', () => {
     await mette.context.setOffline(true);
     await status.getByText('Offline').waitFor();
 
+    // Offline: the address bar opens the app locked, and the password unlocks it without a network.
     await page.goto('/borgere');
+    await unlock(page);
     const citizenLink = page.getByRole('list', { name: 'Borgere' }).getByRole('link').first();
     const citizenName = (await citizenLink.textContent())!.trim();
     const citizenPath = (await citizenLink.getAttribute('href'))!;
@@ -71,6 +74,7 @@ describe('two caseworkers on the same team', () => {
     await status.getByText(/^Synkroniseret/).waitFor();
     expect(await readOutbox(page)).toEqual([]);
     await page.goto(citizenPath);
+    await unlock(page);
     const sentNote = page.getByRole('article').filter({ hasText: body });
     await sentNote.getByText('Gemt på serveren').waitFor();
 
@@ -78,6 +82,7 @@ describe('two caseworkers on the same team', () => {
     const colleague = anders.page;
     await syncRegion(colleague).getByRole('button', { name: 'Synkroniser nu' }).click();
     await colleague.goto(citizenPath);
+    await unlock(colleague);
     await colleague.getByRole('article').filter({ hasText: body }).waitFor();
     await expect
       .poll(async () => (await readStore<{ id: string }>(colleague, 'visits')).map((v) => v.id))

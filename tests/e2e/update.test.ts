@@ -2,7 +2,7 @@ import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openFirstCitizen, waitForServiceWorker } from './app';
+import { login, openFirstCitizen, waitForServiceWorker, unlock } from './app';
 import { launchBrowser, ROOT, startServer, type E2eBrowser, type E2eServer } from './harness';
 
 /** How long the test watches for an unwanted automatic reload after the update is announced. */
@@ -46,7 +46,7 @@ describe('a new version of the app', () => {
     await login(page, 'mette');
     await waitForServiceWorker(page);
     await page.reload();
-    await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
+    await unlock(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
     // Deploy the next version on the same origin (same port, same database).
@@ -83,6 +83,8 @@ describe('a new version of the app', () => {
 
     await page.getByRole('button', { name: 'Genindlæs alligevel' }).click();
     await page.waitForFunction(() => !('oldPage' in window));
+    // The new version starts locked; the draft was sealed on the device and comes back.
+    await unlock(page);
     await expect.poll(() => field.inputValue()).toBe(text);
     const stillWaiting = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();

@@ -2,7 +2,12 @@ import { beforeEach } from 'vitest';
 import { casesRepo } from '../../src/db/cases';
 import { citizensRepo } from '../../src/db/citizens';
 import { contactsRepo } from '../../src/db/contacts';
-import { db } from '../../src/db/database';
+import Dexie from 'dexie';
+import { userDbName } from '../../src/db/database';
+import type { LocalProfile } from '../../src/db/vault/profiles';
+import { deleteProfile, listProfiles } from '../../src/db/vault/profiles';
+import { lockStore, openStore } from '../../src/db/vault/vault';
+import { generateDataKey } from '../../src/db/vault/webCrypto';
 import { followUpsRepo } from '../../src/db/followUps';
 import { locationsRepo } from '../../src/db/locations';
 import { setMeta } from '../../src/db/meta';
@@ -37,11 +42,33 @@ export const DEVICE_ID = 'device-test-1';
 
 export const ctx: WriteContext = { userId: METTE.id, teamId: METTE.teamId, deviceId: DEVICE_ID };
 
-/** Empties the local database between tests. */
+/** Mette's profile on this device, as after her first online login (keys not used by tests). */
+export const METTE_PROFILE: LocalProfile = {
+  userId: METTE.id,
+  username: METTE.username,
+  displayName: METTE.name,
+  deviceId: DEVICE_ID,
+  kdf: { algorithm: 'PBKDF2-SHA-256', iterations: 1, salt: new Uint8Array(16) },
+  byPassword: { iv: new Uint8Array(12), key: new Uint8Array(48) },
+  autoLockMinutes: 5,
+  createdAt: '2026-11-24T08:00:00.000Z',
+};
+
+/** A device nobody has used: locked, no profiles, no stores. */
+export async function clearDevice(): Promise<void> {
+  lockStore('start');
+  for (const profile of await listProfiles()) {
+    await Dexie.delete(userDbName(profile.userId));
+    await deleteProfile(profile.userId);
+  }
+  await Dexie.delete(userDbName(METTE.id));
+}
+
+/** Starts from an empty store of Mette's, unlocked with a fresh data key, between tests. */
 export async function resetDb(): Promise<void> {
-  db.close();
-  await db.delete();
-  await db.open();
+  lockStore('start');
+  await Dexie.delete(userDbName(METTE.id));
+  await openStore(METTE_PROFILE, await generateDataKey());
 }
 
 /** Signs Mette in on this device, as after a first online login. */
@@ -52,7 +79,7 @@ export async function signIn(): Promise<Session> {
     expiresAt: new Date(Date.now() + 8 * 3600_000).toISOString(),
   };
   await setSession(session);
-  await setMeta('deviceId', DEVICE_ID);
+  await setMeta('deviceId', DEVICE_ID, { clear: true });
   return session;
 }
 

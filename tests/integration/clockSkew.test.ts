@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { serverWithDevices } from './helpers/serverWithDevices';
 import { citizenFields } from './helpers/factories';
+import { readRecord } from '../helpers/sealedDb';
+import type { Citizen } from '../../src/domain';
 
 const HOUR_MS = 3_600_000;
 const env = serverWithDevices();
@@ -31,7 +33,7 @@ describe.each([
     await skewed.sync();
 
     for (const device of [skewed, correct]) {
-      const record = await device.db.citizens.get(c.id);
+      const record = await readRecord<Citizen>(device.db, 'citizens', c.id);
       // First in server order wins, whatever the clocks said.
       expect(record?.phone).toBe('66 66 66 66');
       expect(record?.conflicts[0]).toMatchObject({ losingValue: '55 55 55 55' });

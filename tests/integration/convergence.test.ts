@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../src/server/db/schema';
 import { serverWithDevices } from './helpers/serverWithDevices';
 import { citizenFields, comparable, noteFields } from './helpers/factories';
+import { readRecord } from '../helpers/sealedDb';
+import type { Citizen } from '../../src/domain';
 
 describe.each<Dialect>(['sqlite', 'postgres'])('two devices offline, on %s', (dialect) => {
   const env = serverWithDevices(dialect);
@@ -43,8 +45,8 @@ describe.each<Dialect>(['sqlite', 'postgres'])('two devices offline, on %s', (di
     await mette.sync();
     await anders.sync();
 
-    const m = await mette.db.citizens.get(citizen.id);
-    const a = await anders.db.citizens.get(citizen.id);
+    const m = await readRecord<Citizen>(mette.db, 'citizens', citizen.id);
+    const a = await readRecord<Citizen>(anders.db, 'citizens', citizen.id);
     expect(comparable(a)).toEqual(comparable(m));
     // Different fields both survive; the same field keeps the first write in server order.
     expect(m).toMatchObject({

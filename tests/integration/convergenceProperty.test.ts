@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readRecord } from '../helpers/sealedDb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITIES } from '../../src/domain';
 import type { LoginResponse } from '../../src/protocol';
@@ -64,7 +65,8 @@ async function run(devices: Device[], citizens: string[], commands: Command[], b
       continue;
     }
     const id = citizens[cmd.c]!;
-    const exists = (await device.db.citizens.get(id)) !== undefined;
+    const exists =
+      (await readRecord<Record<string, unknown>>(device.db, 'citizens', id)) !== undefined;
     if (cmd.kind === 'note') {
       const body = `Notat ${bodies.length} fra ${device.name}`;
       bodies.push(body);
@@ -93,7 +95,9 @@ async function expectConverged(devices: Device[], citizens: string[], bodies: st
     const expected =
       row && !row.deleted ? ENTITIES.citizen.record.parse(JSON.parse(row.data)) : undefined;
     for (const device of devices) {
-      expect(comparable(await device.db.citizens.get(id))).toEqual(comparable(expected));
+      expect(
+        comparable(await readRecord<Record<string, unknown>>(device.db, 'citizens', id)),
+      ).toEqual(comparable(expected));
     }
   }
   const serverNotes = await server.db.db
@@ -108,7 +112,10 @@ async function expectConverged(devices: Device[], citizens: string[], bodies: st
     .map((n) => n.body);
   expect(serverBodies.sort()).toEqual([...bodies].sort());
   for (const device of devices) {
-    const local = await device.db.notes.where('citizenId').anyOf(citizens).toArray();
+    const local = await device.db.unsealAll<{ body: string }>(
+      'notes',
+      await device.db.notes.where('citizenId').anyOf(citizens).toArray(),
+    );
     expect(local.map((n) => n.body).sort()).toEqual([...bodies].sort());
     expect(await device.db.outbox.count()).toBe(0);
   }

@@ -4,6 +4,8 @@ import { listRejectedIn } from '../../src/sync/outboxQueries';
 import { resendRejected } from '../../src/sync/resendRejected';
 import { serverWithDevices } from './helpers/serverWithDevices';
 import { citizenFields, noteFields } from './helpers/factories';
+import { readRecord } from '../helpers/sealedDb';
+import type { Citizen } from '../../src/domain';
 
 const env = serverWithDevices();
 const pair = async () => {
@@ -25,12 +27,14 @@ describe('edit against delete', () => {
 
     // Anders pulls the tombstone before his edit is sent: his edit stays on screen.
     await pullChanges(anders.db, anders.api);
-    expect(await anders.db.citizens.get(c.id)).toMatchObject({ ownGoals: 'Komme i behandling' });
+    expect(await readRecord<Citizen>(anders.db, 'citizens', c.id)).toMatchObject({
+      ownGoals: 'Komme i behandling',
+    });
 
     await anders.sync();
     await mette.sync();
     for (const device of [mette, anders]) {
-      const record = await device.db.citizens.get(c.id);
+      const record = await readRecord<Citizen>(device.db, 'citizens', c.id);
       expect(record).toMatchObject({ firstName: 'Ole', ownGoals: 'Komme i behandling' });
       expect(record?.conflicts.map((x) => x.kind)).toEqual(['edit-after-delete']);
     }
@@ -49,7 +53,7 @@ describe('edit against delete', () => {
     expect(run.push.conflicts).toBe(1);
     await anders.sync();
     for (const device of [mette, anders]) {
-      const record = await device.db.citizens.get(c.id);
+      const record = await readRecord<Citizen>(device.db, 'citizens', c.id);
       expect(record).toMatchObject({ phone: '44 44 44 44' });
       expect(record?.conflicts.map((x) => x.kind)).toEqual(['delete-after-edit']);
     }
@@ -85,9 +89,13 @@ describe('a change the server refuses', () => {
       lastError: { code: 'note-final-immutable' },
     });
     expect(rejected[0]?.rejectedAt).toBeDefined();
-    expect(await anders.db.citizens.get(later.id)).toMatchObject({ version: 1 });
+    expect(await readRecord<Citizen>(anders.db, 'citizens', later.id)).toMatchObject({
+      version: 1,
+    });
     // The final note is back on Anders' device; his refused delete is kept, not discarded.
-    expect(await anders.db.notes.get(note.id)).toMatchObject({ status: 'final' });
+    expect(await readRecord<Record<string, unknown>>(anders.db, 'notes', note.id)).toMatchObject({
+      status: 'final',
+    });
 
     // Another sync does not resend or drop it.
     await anders.sync();
@@ -111,7 +119,7 @@ describe('a change the server refuses', () => {
     await resendRejected(refusedCreate.seq!, { firstName: 'Rettet' }, anders.db);
     await anders.sync();
     expect((await listRejectedIn(anders.db)).map((e) => e.op)).toEqual(['delete']);
-    expect(await anders.db.citizens.get(refusedCreate.recordId)).toMatchObject({
+    expect(await readRecord<Citizen>(anders.db, 'citizens', refusedCreate.recordId)).toMatchObject({
       firstName: 'Rettet',
     });
   });

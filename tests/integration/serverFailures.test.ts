@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { getMeta, setMeta } from '../../src/db';
 import { buildApp } from '../../src/server/app';
 import { startSyncEngine } from '../../src/sync/startSyncEngine';
 import { startTestServer, type TestServer } from '../helpers/testServer';
@@ -105,8 +106,8 @@ describe('when the server fails', () => {
   it('pauses on 401 without touching the outbox and resumes after a new login', async () => {
     const d = await createDevice(server, 'anders');
     await d.repos.citizens.create(d.ctx, citizenFields({ firstName: 'Dorte' }));
-    const session = (await d.db.meta.get('session'))!.value as { token: string };
-    await d.db.meta.put({ key: 'session', value: { ...session, token: 'x'.repeat(40) } });
+    const session = (await getMeta<{ token: string }>('session', d.db))!;
+    await setMeta('session', { ...session, token: 'x'.repeat(40) }, { database: d.db });
     const clock = createManualScheduler();
     const engine = startSyncEngine({
       db: d.db,
@@ -121,7 +122,7 @@ describe('when the server fails', () => {
       expect(clock.pendingDelays()).toEqual([]);
       expect(await d.outbox()).toHaveLength(1);
       // Logging in again (any tab) stores a new session; the engine notices and syncs.
-      await d.db.meta.put({ key: 'session', value: session });
+      await setMeta('session', session, { database: d.db });
       const after = await statusWhere(d.status, (x) => x.lastSuccessAt !== null);
       expect(after.unauthorized).toBe(false);
       expect(after.lastSuccessAt).not.toBeNull();

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FremskudtDb } from '../../src/db';
+import { readRecord } from '../helpers/sealedDb';
 import { createApiClient } from '../../src/sync/apiClient';
 import { sessionToken } from '../../src/sync/sessionToken';
 import { startSyncEngine, type SyncEngine } from '../../src/sync/startSyncEngine';
 import { createSyncStatusStore } from '../../src/sync/syncStatus';
 import { startTestServer, type TestServer } from '../helpers/testServer';
-import { createDevice, reposFor } from './helpers/device';
+import { createDevice, deviceDb, reposFor } from './helpers/device';
 import { citizenFields } from './helpers/factories';
 import { createFaultyFetch } from './helpers/faultyFetch';
 import { changesOf } from './helpers/serverLog';
@@ -19,8 +19,8 @@ afterAll(async () => {
 });
 
 /** A browser tab: its own Dexie connection to the device's database and its own engine. */
-function openTab(name: string, pushesInFlight: { now: number; max: number }) {
-  const db = new FremskudtDb(name);
+async function openTab(name: string, pushesInFlight: { now: number; max: number }) {
+  const db = await deviceDb(name);
   const net = createFaultyFetch();
   const api = createApiClient({
     baseUrl: server.url,
@@ -48,12 +48,13 @@ describe('three tabs of the same device', () => {
     const { ctx, name } = device;
     device.db.close();
     const inFlight = { now: 0, max: 0 };
-    const tabs = [openTab(name, inFlight), openTab(name, inFlight), openTab(name, inFlight)];
-    const [a, b, c] = tabs as [
-      ReturnType<typeof openTab>,
-      ReturnType<typeof openTab>,
-      ReturnType<typeof openTab>,
+    const tabs = [
+      await openTab(name, inFlight),
+      await openTab(name, inFlight),
+      await openTab(name, inFlight),
     ];
+    type Tab = Awaited<ReturnType<typeof openTab>>;
+    const [a, b, c] = tabs as [Tab, Tab, Tab];
     // Tab A is closed right after the server committed its push, before it hears the answer.
     a.net.failNext('/api/sync/push', { kind: 'drop-response', before: () => void a.engine.stop() });
 
@@ -79,9 +80,11 @@ describe('three tabs of the same device', () => {
     for (const id of written) {
       const changes = await changesOf(server, id);
       expect(changes.map((ch) => ch.version)).toEqual([1]);
-      expect(await c.db.citizens.get(id)).toMatchObject({ version: 1 });
+      expect(await readRecord<Record<string, unknown>>(c.db, 'citizens', id)).toMatchObject({
+        version: 1,
+      });
     }
     for (const tab of tabs) tab.db.close();
-    await new FremskudtDb(name).delete();
+    await (await deviceDb(name)).delete();
   });
 });

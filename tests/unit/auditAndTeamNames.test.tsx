@@ -1,4 +1,6 @@
 import { StrictMode } from 'react';
+import type { AuditEvent } from '../../src/protocol';
+import { readAll } from '../helpers/sealedDb';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { memoryLocation } from 'wouter/memory-location';
@@ -22,7 +24,7 @@ function renderStrict(path: string) {
   return { user, currentPath: () => location.history.at(-1) ?? '' };
 }
 
-const events = () => db.auditEvents.orderBy('id').toArray();
+const events = async () => readAll<AuditEvent>(db, 'auditEvents');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 signedInBeforeEach();

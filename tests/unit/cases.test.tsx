@@ -1,4 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { readAll, readRecord } from '../helpers/sealedDb';
+import type { Case } from '../../src/domain';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
 import { makeCase, makeCitizen, makeNote, signedInBeforeEach } from '../helpers/factories';
@@ -24,7 +26,7 @@ describe('cases', () => {
     expect(row.textContent).toContain('SEL § 85 – socialpædagogisk støtte');
     expect(row.textContent).toContain('Åben');
     expect(row.textContent).toContain('Mette Sørensen');
-    expect((await db.cases.toArray())[0]).toMatchObject({
+    expect((await readAll<Case>(db, 'cases'))[0]).toMatchObject({
       legalBasis: 'sel-85',
       status: 'open',
       citizenId: c.id,
@@ -43,8 +45,10 @@ describe('cases', () => {
     expect(screen.getByText(/SEL § 99 – opsøgende arbejde/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Luk sag' }));
     expect(await screen.findByRole('button', { name: 'Genåbn sag' })).toBeTruthy();
-    await waitFor(async () => expect((await db.cases.get(kase.id))?.status).toBe('closed'));
-    expect((await db.cases.get(kase.id))?.closedOn).toBeDefined();
+    await waitFor(async () =>
+      expect((await readRecord<Case>(db, 'cases', kase.id))?.status).toBe('closed'),
+    );
+    expect((await readRecord<Case>(db, 'cases', kase.id))?.closedOn).toBeDefined();
     expect(screen.getByText(/lukket/)).toBeTruthy();
   });
 });

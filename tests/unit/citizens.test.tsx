@@ -1,7 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import type { OutboxEntry } from '../../src/db/database';
+import { readAll, readRecord } from '../helpers/sealedDb';
+import type { Citizen } from '../../src/domain';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
-import { makeCitizen, signedInBeforeEach } from '../helpers/factories';
+import { setSession } from '../../src/db/session';
+import { METTE, makeCitizen, signedInBeforeEach } from '../helpers/factories';
 import { renderApp } from '../helpers/renderApp';
 
 signedInBeforeEach();
@@ -74,10 +78,10 @@ describe('creating a citizen', () => {
     await user.click(screen.getByRole('button', { name: 'Gem borger' }));
     await waitFor(() => expect(currentPath()).toMatch(/^\/borgere\/[0-9a-f-]{36}$/));
     expect(await screen.findByRole('heading', { level: 1, name: 'Lille-Per' })).toBeTruthy();
-    const citizens = await db.citizens.toArray();
+    const citizens = await readAll<Citizen>(db, 'citizens');
     expect(citizens).toHaveLength(1);
     expect(citizens[0]).toMatchObject({ alias: 'Lille-Per', firstName: '' });
-    const outbox = await db.outbox.toArray();
+    const outbox = await readAll<OutboxEntry>(db, 'outbox');
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ entity: 'citizen', op: 'create', recordId: citizens[0]!.id });
   });
@@ -109,7 +113,7 @@ describe('creating a citizen', () => {
     await user.type(screen.getByLabelText('CPR-nummer (valgfrit)'), '0101901235');
     await user.click(screen.getByRole('button', { name: 'Gem borger' }));
     await screen.findByRole('heading', { level: 1, name: 'Anna' });
-    expect((await db.citizens.toArray())[0]?.cpr).toBe('010190-1235');
+    expect((await readAll<Citizen>(db, 'citizens'))[0]?.cpr).toBe('010190-1235');
   });
 });
 
@@ -139,9 +143,9 @@ describe('the citizen page', () => {
     ).toBeTruthy();
     expect(await screen.findByText('Få min egen lejlighed')).toBeTruthy();
     expect(screen.getByText('Bolig (Housing First)')).toBeTruthy();
-    const saved = await db.citizens.get(c.id);
+    const saved = await readRecord<Citizen>(db, 'citizens', c.id);
     expect(saved).toMatchObject({ ownGoals: 'Få min egen lejlighed', focusAreas: ['bolig'] });
-    const last = await db.outbox.orderBy('seq').last();
+    const last = (await readAll<OutboxEntry>(db, 'outbox')).at(-1);
     expect(last).toMatchObject({
       op: 'update',
       fields: { ownGoals: 'Få min egen lejlighed', focusAreas: ['bolig'] },
@@ -163,9 +167,34 @@ describe('the citizen page', () => {
       await screen.findByRole('button', { name: 'Tilbagekald samtykke om Helbredsoplysninger' }),
     );
     expect(await screen.findByText(/Tilbagekaldt/)).toBeTruthy();
-    const consents = (await db.citizens.get(c.id))?.consents ?? [];
+    const consents = (await readRecord<Citizen>(db, 'citizens', c.id))?.consents ?? [];
     expect(consents).toHaveLength(1);
     expect(consents[0]).toMatchObject({ parties: 'Egen læge', toldWhatRefusalMeans: true });
     expect(consents[0]?.withdrawnOn).toBeDefined();
+  });
+});
+
+describe('a caseworker in two teams', () => {
+  it('picks the team of a new citizen, and the create mutation names it', async () => {
+    await setSession({
+      token: 'test-token-0123456789abcdef',
+      user: {
+        ...METTE,
+        teams: [
+          { id: 'odense-syd', name: 'Fremskudt team Syd' },
+          { id: 'odense-nord', name: 'Fremskudt team Nord' },
+        ],
+      },
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    const { user } = renderApp('/borgere/ny');
+    await user.selectOptions(await screen.findByLabelText('Team'), 'odense-nord');
+    await user.type(screen.getByLabelText('Kaldenavn'), 'Nord-Ole');
+    await user.click(screen.getByRole('button', { name: 'Gem borger' }));
+    await screen.findByRole('heading', { level: 1, name: 'Nord-Ole' });
+    const [citizen] = await readAll<Citizen>(db, 'citizens');
+    expect(citizen?.teamId).toBe('odense-nord');
+    const [entry] = await readAll<OutboxEntry>(db, 'outbox');
+    expect(entry).toMatchObject({ op: 'create', teamId: 'odense-nord' });
   });
 });

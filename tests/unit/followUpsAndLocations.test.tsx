@@ -1,4 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import type { FollowUp } from '../../src/domain';
+import { readAll } from '../helpers/sealedDb';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
 import {
@@ -26,11 +28,15 @@ describe('follow-ups', () => {
     await user.click(
       within(item).getByRole('button', { name: 'Markér "Følg med til jobcenter" som udført' }),
     );
-    await waitFor(async () => expect((await db.followUps.toArray())[0]?.doneAt).toBeDefined());
+    await waitFor(async () =>
+      expect((await readAll<FollowUp>(db, 'followUps'))[0]?.doneAt).toBeDefined(),
+    );
     await user.click(
       await screen.findByRole('button', { name: 'Genåbn "Følg med til jobcenter"' }),
     );
-    await waitFor(async () => expect((await db.followUps.toArray())[0]?.doneAt).toBeUndefined());
+    await waitFor(async () =>
+      expect((await readAll<FollowUp>(db, 'followUps'))[0]?.doneAt).toBeUndefined(),
+    );
   });
 
   it('explains which fields are missing', async () => {
@@ -49,7 +55,9 @@ describe('follow-ups', () => {
       title: 'Gammel opgave',
       dueOn: daysFromToday(-10),
     });
-    await db.followUps.update(f.id, { doneAt: new Date().toISOString(), doneBy: 'mette' });
+    await db.followUps.put(
+      await db.seal('followUps', { ...f, doneAt: new Date().toISOString(), doneBy: 'mette' }),
+    );
     renderApp('/opfoelgning');
     const item = (await screen.findByText('Gammel opgave')).closest('li')!;
     expect(item.textContent).toContain('Udført');

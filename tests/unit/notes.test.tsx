@@ -1,4 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { readAll, readRecord } from '../helpers/sealedDb';
+import type { DraftEntry } from '../../src/db/database';
+import type { Note } from '../../src/domain';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
 import {
@@ -22,7 +25,7 @@ describe('the note editor', () => {
     expect(
       await screen.findByText(/^Kladde gemt lokalt kl\. \d\d:\d\d$/, {}, { timeout: 2000 }),
     ).toBeTruthy();
-    expect((await db.drafts.get(`note:new:${c.id}`))?.fields).toMatchObject({
+    expect((await readRecord<DraftEntry>(db, 'drafts', `note:new:${c.id}`))?.fields).toMatchObject({
       body: 'Jens fortalte om sin nye lejlighed',
     });
     // Nothing is queued for the server while only a local draft exists.
@@ -40,7 +43,9 @@ describe('the note editor', () => {
     await first.user.type(await screen.findByLabelText('Notat'), 'Hurtigt');
     first.unmount();
     await waitFor(async () =>
-      expect((await db.drafts.get(`note:new:${c.id}`))?.fields.body).toBe('Hurtigt'),
+      expect((await readRecord<DraftEntry>(db, 'drafts', `note:new:${c.id}`))?.fields.body).toBe(
+        'Hurtigt',
+      ),
     );
   });
 
@@ -61,7 +66,7 @@ describe('the note editor', () => {
     await user.selectOptions(screen.getByLabelText('Kategori'), 'Telefon');
     await user.click(screen.getByRole('button', { name: 'Gem som kladde' }));
     await waitFor(() => expect(currentPath()).toBe(`/borgere/${c.id}`));
-    const [draft] = await db.notes.toArray();
+    const [draft] = await db.unsealAll<Note>('notes', await readAll<Note>(db, 'notes'));
     expect(draft).toMatchObject({ status: 'draft', category: 'telefon', body: 'Første udkast' });
     expect(await db.drafts.count()).toBe(0);
 
@@ -70,7 +75,7 @@ describe('the note editor', () => {
     await user.type(body, ' – færdig');
     await user.click(screen.getByRole('button', { name: 'Gem endeligt' }));
     await waitFor(async () =>
-      expect(await db.notes.get(draft!.id)).toMatchObject({
+      expect(await readRecord<Note>(db, 'notes', draft!.id)).toMatchObject({
         status: 'final',
         body: 'Første udkast – færdig',
       }),
@@ -98,7 +103,7 @@ describe('the note editor', () => {
     await user.type(screen.getByLabelText('Notat'), 'Kort snak ved døren');
     await user.click(screen.getByRole('button', { name: 'Gem endeligt' }));
     await waitFor(async () => expect(await db.notes.count()).toBe(1));
-    const [note] = await db.notes.toArray();
+    const [note] = await readAll<Note>(db, 'notes');
     expect(note).toMatchObject({
       visitId: visit.id,
       contactId: contact.id,
@@ -124,9 +129,9 @@ describe('corrections and the timeline', () => {
     expect(screen.getByText('Mødtes på Højstrup tirsdag.', { selector: 'p' })).toBeTruthy();
     expect(screen.getByText('Mødtes på Højstrup mandag.', { selector: 'p' })).toBeTruthy();
     expect(screen.getByText(/Rettet ved notat af/)).toBeTruthy();
-    const notes = await db.notes.toArray();
+    const notes = await readAll<Note>(db, 'notes');
     expect(notes).toHaveLength(2);
-    expect(await db.notes.get(original.id)).toMatchObject({
+    expect(await readRecord<Note>(db, 'notes', original.id)).toMatchObject({
       body: 'Mødtes på Højstrup mandag.',
       status: 'final',
     });

@@ -1,9 +1,19 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '../../src/db/database';
+import Dexie from 'dexie';
+import { db, userDbName } from '../../src/db/database';
+import { listProfiles, saveProfile } from '../../src/db/vault/profiles';
+import { signOut, UnsentChangesError } from '../../src/sync/signOut';
 import { getSession } from '../../src/db/session';
 import { useLocaleStore } from '../../src/stores/localeStore';
-import { makeCitizen, resetDb, signIn } from '../helpers/factories';
+import {
+  METTE,
+  METTE_PROFILE,
+  clearDevice,
+  makeCitizen,
+  resetDb,
+  signIn,
+} from '../helpers/factories';
 import { renderApp } from '../helpers/renderApp';
 
 beforeEach(async () => {
@@ -15,11 +25,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('without a session', () => {
-  it('sends every address to the login page', async () => {
-    const { currentPath } = renderApp('/borgere');
+describe('on a device nobody has logged in on', () => {
+  beforeEach(async () => {
+    await clearDevice();
+  });
+
+  it('shows the login page at every address, and no case screen', async () => {
+    renderApp('/borgere');
     expect(await screen.findByRole('heading', { level: 1, name: 'Log ind' })).toBeTruthy();
-    expect(currentPath()).toBe('/login');
+    expect(screen.queryByRole('navigation', { name: 'Hovedmenu' })).toBeNull();
   });
 
   it('logs in and keeps the session on the device', async () => {
@@ -47,9 +61,16 @@ describe('without a session', () => {
     await user.type(await screen.findByLabelText('Brugernavn'), 'mette');
     await user.type(screen.getByLabelText('Adgangskode'), 'demo');
     await user.click(screen.getByRole('button', { name: 'Log ind' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'I dag' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'I dag' }, { timeout: 15_000 }),
+    ).toBeTruthy();
     expect((await getSession())?.user.name).toBe('Mette Sørensen');
-  });
+    // The first login made a profile and an encrypted store; the session in it is sealed.
+    expect((await listProfiles()).map((p) => p.username)).toEqual(['mette']);
+    const row = await db.meta.get('session');
+    expect(row?.value).toBeUndefined();
+    expect(row?.sealed).toBeInstanceOf(Uint8Array);
+  }, 30_000);
 
   it('says so in Danish when the password is wrong', async () => {
     vi.stubGlobal(
@@ -113,17 +134,35 @@ describe('settings', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
-  it('warns about unsent changes, asks to confirm, then wipes the device and shows the login', async () => {
+  it('refuses to log out while changes are unsent and says what to do', async () => {
     await signIn();
     await makeCitizen();
-    const { user } = renderApp('/indstillinger');
-    expect(await screen.findByText(/1 ændringer er endnu ikke sendt/)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Log ud' }));
+    renderApp('/indstillinger');
+    expect(
+      await screen.findByText(
+        /1 ændringer er endnu ikke sendt til serveren, så du kan ikke logge ud/,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/Synkronisér først/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Log ud' })).toBeNull();
+    await expect(signOut()).rejects.toBeInstanceOf(UnsentChangesError);
     expect(await db.citizens.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('logs out when everything is sent: the store and profile leave the device', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('offline'))),
+    );
+    await saveProfile(METTE_PROFILE);
+    await signIn();
+    const { user } = renderApp('/indstillinger');
+    await user.click(await screen.findByRole('button', { name: 'Log ud' }));
     await user.click(screen.getByRole('button', { name: 'Ja, log ud og slet data på enheden' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Log ind' })).toBeTruthy();
-    expect(await db.citizens.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
-    expect(await getSession()).toBeUndefined();
+    expect(screen.getByText(/Du er logget ud/)).toBeTruthy();
+    expect(await Dexie.exists(userDbName(METTE.id))).toBe(false);
+    expect(await listProfiles()).toEqual([]);
   });
 });

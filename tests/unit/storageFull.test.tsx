@@ -1,4 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
+import { readRecord } from '../helpers/sealedDb';
+import type { DraftEntry } from '../../src/db/database';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { citizensRepo } from '../../src/db/citizens';
 import { db } from '../../src/db/database';
@@ -45,7 +47,7 @@ describe('when the device is full', () => {
       'Vigtig samtale om bolig',
     );
     await waitFor(async () =>
-      expect((await db.drafts.get(`note:new:${c.id}`))?.fields.body).toBe(
+      expect((await readRecord<DraftEntry>(db, 'drafts', `note:new:${c.id}`))?.fields.body).toBe(
         'Vigtig samtale om bolig',
       ),
     );

@@ -1,8 +1,10 @@
+import { citizensRepo } from '../../src/db/citizens';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { isoWeekday } from '../../src/domain';
 import { localDate } from '../../src/i18n/format';
 import {
+  ctx,
   daysFromToday,
   makeCitizen,
   makeContact,
@@ -73,5 +75,8 @@ describe('the Today screen', () => {
     expect(screen.getByTestId('pending-count').textContent).toBe(
       '4 ændringer venter på at blive sendt.',
     );
+    // Live: a change to the (sealed) citizen shows at once, although its rows are unsealed.
+    await citizensRepo.update(ctx, c.id, { alias: 'Lange-J' });
+    expect(await recent.findByRole('link', { name: 'Jens Hansen (Lange-J)' })).toBeTruthy();
   });
 });

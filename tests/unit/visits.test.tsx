@@ -1,4 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
+import type { Visit, Contact } from '../../src/domain';
+import { readAll, readRecord } from '../helpers/sealedDb';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
 import { isoWeekday } from '../../src/domain';
@@ -31,7 +33,7 @@ describe('a visit', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: /^Besøg på Værestedet Højstrup/ }),
     ).toBeTruthy();
-    const [visit] = await db.visits.toArray();
+    const [visit] = await readAll<Visit>(db, 'visits');
     expect(visit).toMatchObject({ locationId: hoejstrup.id, userId: 'mette' });
   });
 
@@ -43,7 +45,7 @@ describe('a visit', () => {
     await user.click(screen.getByRole('button', { name: /Bolig/ }));
     await user.click(screen.getByRole('button', { name: 'Registrér anonym kontakt' }));
     expect(await screen.findByText('1 kontakt: 0 kendte, 1 anonym')).toBeTruthy();
-    const [contact] = await db.contacts.toArray();
+    const [contact] = await readAll<Contact>(db, 'contacts');
     expect(contact).toMatchObject({
       visitId: visit.id,
       locationId: loc.id,
@@ -69,7 +71,7 @@ describe('a visit', () => {
       await screen.findByRole('button', { name: 'Registrér kontakt med Jens Hansen (Store-J)' }),
     );
     expect(await screen.findByText('1 kontakt: 1 kendt, 0 anonyme')).toBeTruthy();
-    const [contact] = await db.contacts.toArray();
+    const [contact] = await readAll<Contact>(db, 'contacts');
     await user.click(screen.getByRole('link', { name: /Skriv notat/ }));
     await waitFor(() =>
       expect(currentPath()).toBe(
@@ -89,7 +91,7 @@ describe('a visit', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Afslut besøg' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Start besøg' })).toBeTruthy();
-    const ended = await db.visits.get(visit.id);
+    const ended = await readRecord<Record<string, unknown>>(db, 'visits', visit.id);
     expect(ended?.endedAt).toBeDefined();
     expect(ended?.summary).toBe('Stille formiddag');
   });

@@ -33,8 +33,9 @@ export async function caseloadScenarios(
     staticDir: settings.assetsDir,
     seed: async (database) => {
       await createBenchUser(database, { id: 'bench-a', teamId: 'bench' });
-      await createBenchUser(database, { id: 'bench-push', teamId: 'bench-push' });
-      if (on(2))
+      // The pushing device belongs to the same team: its notes are about the team's citizens.
+      await createBenchUser(database, { id: 'bench-push', teamId: 'bench' });
+      if (on(2) || on(4))
         await seedCaseload(
           database,
           { id: 'bench-a', teamId: 'bench' },
@@ -52,7 +53,7 @@ export async function caseloadScenarios(
     const pushToken = String(server.seeded.pushToken);
     if (on(1)) rows.push(...(await saveNote(settings, page, bench)));
     if (on(2)) rows.push(...(await firstSync(settings, page, bench, pullToken)));
-    if (on(4)) rows.push(...(await pushQueued(settings, page, bench, pushToken, rows)));
+    if (on(4)) rows.push(...(await pushQueued(settings, page, bench, pushToken, rows, citizens)));
     if (on(6)) rows.push(await search(settings, page, bench), await noteSearch(settings, page));
     await page.close();
   } finally {
@@ -207,17 +208,26 @@ async function pushQueued(
   bench: BenchContext,
   token: string,
   earlier: readonly ResultRow[],
+  citizens: number,
 ): Promise<ResultRow[]> {
   const count = scaled(settings, PUSH_MUTATIONS, 50);
   const rates: number[] = [];
   const proposal: number[] = [];
   for (let rep = 0; rep < settings.reps; rep++) {
-    const p = await callBench(page, 'pushQueued', token, count, (rep + 1000) * count, 'batched');
+    const p = await callBench(
+      page,
+      'pushQueued',
+      token,
+      count,
+      (rep + 1000) * count,
+      'batched',
+      citizens,
+    );
     if (p.acknowledged !== count) throw new Error(`4: ${p.acknowledged} of ${count} acknowledged`);
     proposal.push(perSecond(count, p.ms));
     bench.log(`4: proposal C pushed ${count} in ${fmt(p.ms)} ms`);
     const r = await maybeProfile(page, settings.resultsDir, `s4-push-${rep}`, () =>
-      callBench(page, 'pushQueued', token, count, rep * count),
+      callBench(page, 'pushQueued', token, count, rep * count, 'app', citizens),
     );
     if (r.acknowledged !== count) throw new Error(`4: ${r.acknowledged} of ${count} acknowledged`);
     rates.push(perSecond(count, r.ms));

@@ -1,20 +1,37 @@
+import { useState } from 'react';
 import { useLocation, useParams } from 'wouter';
 import { citizensRepo } from '../../db/citizens';
 import { citizenDisplayName } from '../../domain';
 import { useCitizen } from '../../hooks/useCitizens';
+import { useSignedInSession } from '../../hooks/useSession';
 import { useT } from '../../i18n';
+import { SelectField } from '../../ui/SelectField';
 import { AppPage } from '../shared/AppPage';
 import { useSaveAction } from '../shared/useSaveAction';
 import { CitizenForm } from './CitizenForm';
 import { citizenToForm, emptyCitizenForm, formToFields } from './citizenForm';
 
-/** /borgere/ny: a citizen known perhaps only by an alias. */
+/**
+ * /borgere/ny: a citizen known perhaps only by an alias. A caseworker in several teams picks the
+ * team (default: their default team); the citizen's cases, notes and contacts follow it.
+ */
 export function CitizenNewPage() {
   const t = useT();
   const [, navigate] = useLocation();
   const save = useSaveAction();
+  const user = useSignedInSession()?.user;
+  const [teamId, setTeamId] = useState(user?.teamId ?? '');
+  const teams = user?.teams ?? [];
   return (
     <AppPage title={t('citizens.form.newTitle')}>
+      {teams.length > 1 && (
+        <SelectField
+          label={t('citizens.form.team')}
+          value={teamId}
+          onChange={setTeamId}
+          options={teams.map((team) => ({ value: team.id, label: team.name }))}
+        />
+      )}
       <CitizenForm
         initial={emptyCitizenForm}
         busy={save.busy}
@@ -22,10 +39,12 @@ export function CitizenNewPage() {
         onSubmit={async (values) => {
           let id = '';
           const ok = await save.run(async (ctx) => {
-            const created = await citizensRepo.create(ctx, {
-              ...formToFields(values),
-              consents: [],
-            });
+            const created = await citizensRepo.create(
+              ctx,
+              { ...formToFields(values), consents: [] },
+              undefined,
+              teamId ? { teamId } : {},
+            );
             id = created.id;
           });
           if (ok) navigate(`/borgere/${id}`);

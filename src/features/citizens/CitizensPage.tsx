@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { citizenDisplayName, maskCpr, type Citizen } from '../../domain';
 import { useAuditSearch } from '../../hooks/useAuditSearch';
-import { useCitizenSearch } from '../../hooks/useCitizenSearch';
+import { useCitizenSearch, useSearchProgress } from '../../hooks/useCitizenSearch';
 import { useT } from '../../i18n';
 import { StatusMessage } from '../../ui/Alert';
 import { TextField } from '../../ui/TextField';
@@ -35,6 +35,7 @@ export function CitizensPage() {
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(CITIZEN_ROWS_SHOWN);
   const results = useCitizenSearch(query);
+  const progress = useSearchProgress();
   useAuditSearch(query, 'citizen');
   return (
     <AppPage
@@ -57,6 +58,11 @@ export function CitizensPage() {
           autoComplete="off"
         />
       </div>
+      {progress.status === 'building' && (
+        <p className="search-progress" role="status">
+          {t('vault.searchPreparing', { done: progress.done, total: progress.total })}
+        </p>
+      )}
       {results === undefined ? (
         <p role="status">{t('common.loading')}</p>
       ) : (

@@ -6,11 +6,35 @@ import { TextField } from '../../ui/TextField';
 import { AppPage } from '../shared/AppPage';
 import { loginErrorText } from './loginErrorText';
 
-/** Username and password; after the first login the app works offline from the stored session. */
-export function LoginPage() {
+interface LoginPageProps {
+  /** Why the caseworker is here (logged out, device revoked), shown above the form. */
+  notice?: string | null;
+  /** Known username (signing in again after the session expired): shown, not typed. */
+  username?: string;
+  intro?: string;
+  /** Back to the unlock screen, when profiles exist on this device. */
+  onBack?: () => void;
+  onSignedIn?: () => void;
+  /** Inside the app's shell (which has the main landmark already). */
+  embedded?: boolean;
+}
+
+/**
+ * The online login: username and password. The first login on a device creates the user's
+ * encrypted store; later ones (a new session after expiry) re-open the same store. After it the
+ * app unlocks offline with the password.
+ */
+export function LoginPage({
+  notice,
+  username: knownUsername,
+  intro,
+  onBack,
+  onSignedIn,
+  embedded = false,
+}: LoginPageProps) {
   const t = useT();
   const signIn = useSignIn();
-  const [username, setUsername] = useState('');
+  const [username, setUsername] = useState(knownUsername ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,17 +50,19 @@ export function LoginPage() {
     try {
       // On success the session appears in db.meta and the router leaves /login by itself.
       await signIn(username.trim(), password);
+      onSignedIn?.();
     } catch (err) {
       setError(loginErrorText(t, err));
       setBusy(false);
     }
   }
 
-  return (
-    <main id="main" className="login">
-      <AppPage title={t('login.title')}>
-        <p>{t('login.intro')}</p>
-        <form onSubmit={(e) => void submit(e)} noValidate>
+  const page = (
+    <AppPage title={t('login.title')}>
+      {notice && <p role="status">{notice}</p>}
+      <p>{intro ?? t('login.intro')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        {knownUsername === undefined && (
           <TextField
             label={t('login.username')}
             value={username}
@@ -45,20 +71,33 @@ export function LoginPage() {
             autoCapitalize="none"
             required
           />
-          <TextField
-            label={t('login.password')}
-            type="password"
-            value={password}
-            onChange={setPassword}
-            autoComplete="current-password"
-            required
-          />
-          {error && <Alert>{error}</Alert>}
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('login.busy') : t('login.submit')}
+        )}
+        <TextField
+          label={t('login.password')}
+          type="password"
+          value={password}
+          onChange={setPassword}
+          autoComplete="current-password"
+          required
+        />
+        {error && <Alert>{error}</Alert>}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('login.busy') : t('login.submit')}
+        </button>
+      </form>
+      {onBack && (
+        <p>
+          <button type="button" className="link-button" onClick={onBack}>
+            {t('vault.unlock.backToUnlock')}
           </button>
-        </form>
-      </AppPage>
+        </p>
+      )}
+    </AppPage>
+  );
+  if (embedded) return page;
+  return (
+    <main id="main" className="login">
+      {page}
     </main>
   );
 }

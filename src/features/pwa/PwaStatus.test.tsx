@@ -1,9 +1,14 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
-import { db } from '../../db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { db, draftsRepo } from '../../db';
+import { resetDb } from '../../../tests/helpers/factories';
 import { dismissStorageAlert, reportStorageFull, storageStatus, updateState } from '../../pwa';
 import { PwaStatus } from './PwaStatus';
+
+beforeEach(async () => {
+  await resetDb();
+});
 
 afterEach(async () => {
   act(() => {
@@ -30,7 +35,7 @@ describe('PwaStatus', () => {
   });
 
   it('asks to save the note first when a draft is being written, and waits', async () => {
-    await db.drafts.put({
+    await draftsRepo.save({
       key: 'note:new',
       fields: { text: 'Halv sætning' },
       savedAt: '2026-11-24T10:00:00Z',

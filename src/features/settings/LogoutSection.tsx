@@ -1,25 +1,29 @@
 import { useState } from 'react';
-import { useLocation } from 'wouter';
-import { signOut } from '../../hooks/useSignIn';
-import { usePendingCount } from '../../hooks/usePendingCount';
+import { signOut, UnsentChangesError } from '../../hooks/useSignIn';
+import { useUnsentCount } from '../../hooks/useUnsentCount';
 import { useT } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 
-/** Log out = confirm, then wipe the local database; warns when changes are still unsent. */
+/**
+ * Log out = confirm, then revoke the session and delete this user's store from the device.
+ * Refused while changes are unsent (pending or refused): they would be lost with the store.
+ */
 export function LogoutSection() {
   const t = useT();
-  const [, navigate] = useLocation();
-  const pending = usePendingCount() ?? 0;
+  const unsent = useUnsentCount() ?? 0;
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function logOut() {
     try {
+      // On success the store is gone and the app shows the login screen by itself.
       await signOut();
-      navigate('/login', { replace: true });
     } catch (e) {
+      setConfirming(false);
       setError(
-        t('settings.logout.failed', { message: e instanceof Error ? e.message : String(e) }),
+        e instanceof UnsentChangesError
+          ? t('vault.logout.unsent', { count: e.count })
+          : t('settings.logout.failed', { message: e instanceof Error ? e.message : String(e) }),
       );
     }
   }
@@ -28,13 +32,12 @@ export function LogoutSection() {
     <section aria-labelledby="logout-heading" className="section">
       <h2 id="logout-heading">{t('settings.logout.heading')}</h2>
       <p>{t('settings.logout.explain')}</p>
-      {pending > 0 && (
-        <p className="warning">
+      {unsent > 0 ? (
+        <p className="warning" role="status">
           <span aria-hidden="true">⚠ </span>
-          {t('settings.logout.pendingWarning', { count: pending })}
+          {t('vault.logout.unsent', { count: unsent })}
         </p>
-      )}
-      {confirming ? (
+      ) : confirming ? (
         <div role="group" aria-labelledby="logout-question" className="confirm">
           <p id="logout-question">{t('settings.logout.confirmQuestion')}</p>
           <div className="button-row">

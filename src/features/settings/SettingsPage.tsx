@@ -2,6 +2,7 @@ import { useSignedInSession } from '../../hooks/useSession';
 import { useT } from '../../i18n';
 import { StorageStatusPanel } from '../pwa/StorageStatusPanel';
 import { AppPage } from '../shared/AppPage';
+import { AutoLockSection } from './AutoLockSection';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LogoutSection } from './LogoutSection';
 
@@ -26,6 +27,7 @@ export function SettingsPage() {
           <p>{t('settings.team', { team: session.user.teamName })}</p>
         </section>
       )}
+      <AutoLockSection />
       <StorageStatusPanel />
       <LogoutSection />
     </AppPage>

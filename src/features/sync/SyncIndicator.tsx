@@ -101,7 +101,7 @@ export function SyncIndicator() {
             {plural('sync.rejected.one', 'sync.rejected.other', rejected)}
           </Link>
         )}
-        {view.kind === 'unauthorized' && <Link href="/login">{t('sync.loginAgain')}</Link>}
+        {view.kind === 'unauthorized' && <Link href="/logind-igen">{t('sync.loginAgain')}</Link>}
         {view.kind === 'update-required' ? (
           <button type="button" onClick={() => window.location.reload()}>
             {t('sync.reload')}

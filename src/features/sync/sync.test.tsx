@@ -1,4 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { readAll, readRecord } from '../../../tests/helpers/sealedDb';
+import type { OutboxEntry } from '../../db/database';
+import type { Citizen } from '../../domain';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../db/database';
@@ -73,12 +76,15 @@ describe('the sync indicator in the header', () => {
 describe('changes the server refused', () => {
   it('are listed with the reason in Danish and can be fixed and resent, nothing discarded', async () => {
     const citizen = await makeCitizen({ firstName: 'Jens', alias: '' });
-    const [entry] = await db.outbox.toArray();
-    await db.outbox.update(entry!.seq, {
-      state: 'rejected',
-      lastError: { code: 'invalid-fields', message: 'bad' },
-      rejectedAt: new Date().toISOString(),
-    });
+    const [entry] = await readAll<OutboxEntry>(db, 'outbox');
+    await db.outbox.put(
+      await db.seal('outbox', {
+        ...entry!,
+        state: 'rejected',
+        lastError: { code: 'invalid-fields', message: 'bad' },
+        rejectedAt: new Date().toISOString(),
+      }),
+    );
     const user = userEvent.setup();
     render(<NeedsAttentionPage />);
     const item = await screen.findByRole('article', { name: 'Borger: Oprettet' });
@@ -88,11 +94,13 @@ describe('changes the server refused', () => {
     await user.type(field, 'Jens Peter');
     await user.click(within(item).getByRole('button', { name: 'Ret og send igen' }));
 
-    await waitFor(async () => expect((await db.outbox.get(entry!.seq))?.state).toBe('pending'));
-    const resent = await db.outbox.get(entry!.seq);
+    await waitFor(async () =>
+      expect((await readRecord<OutboxEntry>(db, 'outbox', entry!.seq!))?.state).toBe('pending'),
+    );
+    const resent = await readRecord<OutboxEntry>(db, 'outbox', entry!.seq!);
     expect(resent?.fields.firstName).toBe('Jens Peter');
     expect(resent?.mutationId).not.toBe(entry!.mutationId);
-    expect((await db.citizens.get(citizen.id))?.firstName).toBe('Jens Peter');
+    expect((await readRecord<Citizen>(db, 'citizens', citizen.id))?.firstName).toBe('Jens Peter');
     expect(await screen.findByText('Ingen afviste ændringer. Alt er i orden.')).toBeTruthy();
   });
 });
@@ -120,8 +128,10 @@ describe('a conflict on a citizen', () => {
       at: '2026-11-24T10:00:00.000Z',
       kind: 'field-clash' as const,
     };
-    await db.citizens.update(citizen.id, { conflicts: [conflict], version: 3 });
-    const record = (await db.citizens.get(citizen.id))!;
+    await db.citizens.put(
+      await db.seal('citizens', { ...citizen, conflicts: [conflict], version: 3 }),
+    );
+    const record = (await readRecord<Citizen>(db, 'citizens', citizen.id))!;
     render(
       <SessionContext.Provider value={session}>
         <ConflictList entity="citizen" record={record} />
@@ -133,7 +143,7 @@ describe('a conflict on a citizen', () => {
       .setup()
       .click(await screen.findByRole('button', { name: 'Brug den anden værdi: 33 33 33 33' }));
     await waitFor(async () => expect(await db.outbox.count()).toBe(1));
-    const [entry] = await db.outbox.toArray();
+    const [entry] = await readAll<OutboxEntry>(db, 'outbox');
     expect(entry).toMatchObject({
       op: 'update',
       fields: { phone: '33 33 33 33' },
@@ -141,7 +151,7 @@ describe('a conflict on a citizen', () => {
       resolvesConflicts: [conflict.id],
       deviceId: ctx.deviceId,
     });
-    expect(await db.citizens.get(citizen.id)).toMatchObject({
+    expect(await readRecord<Citizen>(db, 'citizens', citizen.id)).toMatchObject({
       phone: '33 33 33 33',
       conflicts: [],
     });

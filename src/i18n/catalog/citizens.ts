@@ -29,6 +29,7 @@ export const da = {
   'citizens.field.usualLocations': 'Mødes typisk',
   'citizens.field.usualPlaceNote': 'Note om hvor borgeren plejer at være',
   'citizens.form.save': 'Gem borger',
+  'citizens.form.team': 'Team',
   'citizens.form.invalid': 'Borgeren er ikke gemt. Ret de markerede felter.',
   'citizens.error.nameRequired':
     'Skriv et fornavn eller et kaldenavn – borgeren kan være kendt alene ved kaldenavn.',
@@ -105,6 +106,7 @@ export const en = {
   'citizens.field.usualLocations': 'Usually met at',
   'citizens.field.usualPlaceNote': 'Note on where the citizen usually is',
   'citizens.form.save': 'Save citizen',
+  'citizens.form.team': 'Team',
   'citizens.form.invalid': 'The citizen is not saved. Correct the marked fields.',
   'citizens.error.nameRequired':
     'Enter a first name or an alias – a citizen may be known by alias only.',

@@ -12,6 +12,7 @@ import * as locations from './locations';
 import * as followups from './followups';
 import * as settings from './settings';
 import * as admin from './admin';
+import * as vault from './vault';
 
 /**
  * The message catalog, one file per area (add yours here). Danish is the source of truth for
@@ -29,6 +30,7 @@ export const catalogs = {
     ...locations.da,
     ...followups.da,
     ...settings.da,
+    ...vault.da,
     ...common.da,
     ...pwa.da,
     ...sync.da,
@@ -45,6 +47,7 @@ export const catalogs = {
     ...locations.en,
     ...followups.en,
     ...settings.en,
+    ...vault.en,
     ...common.en,
     ...pwa.en,
     ...sync.en,

@@ -3,10 +3,16 @@ import {
   createCasesRepo,
   createCitizensRepo,
   createNotesRepo,
+  createSealer,
+  getMeta,
+  openOutbox,
+  setMeta,
   type OutboxEntry,
+  type Sealer,
   type WriteContext,
 } from '../../../src/db';
 import type { UserProfile } from '../../../src/domain';
+import { generateDataKey } from '../../../src/db/vault/webCrypto';
 import { newId } from '../../../src/domain';
 import type { LoginResponse } from '../../../src/protocol';
 import { createApiClient, type ApiClient } from '../../../src/sync/apiClient';
@@ -53,20 +59,36 @@ export interface DeviceOptions {
   session?: LoginResponse;
 }
 
+/** Each simulated device keeps its data key across reloads, as an unlock with its password would. */
+const sealers = new Map<string, Sealer>();
+
+async function sealerFor(name: string): Promise<Sealer> {
+  const known = sealers.get(name);
+  if (known) return known;
+  const sealer = createSealer(await generateDataKey());
+  sealers.set(name, sealer);
+  return sealer;
+}
+
+/** Opens a simulated device's (sealed) database; the same key each time for the same name. */
+export async function deviceDb(name: string): Promise<FremskudtDb> {
+  return new FremskudtDb(name, await sealerFor(name));
+}
+
 async function wire(
   server: TestServer,
   name: string,
   options: DeviceOptions,
   net: FaultyFetch,
 ): Promise<Device> {
-  const db = new FremskudtDb(name);
+  const db = await deviceDb(name);
   const api = createApiClient({
     baseUrl: server.url,
     fetch: net.fetch,
     token: () => sessionToken(db),
     timeoutMs: options.timeoutMs ?? 5_000,
   });
-  const session = (await db.meta.get('session'))?.value as { user: UserProfile } | undefined;
+  const session = await getMeta<{ user: UserProfile }>('session', db);
   if (!session) throw new Error(`Device ${name} has no session`);
   const deviceId = await deviceIdOf(db);
   const ctx: WriteContext = { userId: session.user.id, teamId: session.user.teamId, deviceId };
@@ -88,7 +110,7 @@ async function wire(
       if (!outcome.ran) throw new Error(`${name}: another sync holds the lock`);
       return outcome.value;
     },
-    outbox: () => db.outbox.orderBy('seq').toArray(),
+    outbox: async () => openOutbox(await db.outbox.orderBy('seq').toArray(), db),
     reload: async () => {
       db.close();
       return wire(server, name, options, net);
@@ -96,6 +118,7 @@ async function wire(
     dispose: async () => {
       db.close();
       await db.delete();
+      sealers.delete(name);
     },
   };
   return device;
@@ -111,8 +134,8 @@ export async function createDevice(
   const net = createFaultyFetch();
   const login =
     options.session ?? (await createApiClient({ baseUrl: server.url }).login(username, 'demo'));
-  const db = new FremskudtDb(name);
-  await db.meta.put({ key: 'session', value: login });
+  const db = await deviceDb(name);
+  await setMeta('session', login, { database: db });
   db.close();
   return wire(server, name, options, net);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Citizen } from '../domain';
-import { buildCitizenSearch } from './citizenSearch';
+import type { Citizen, Note } from '../../domain';
+import { SearchIndex } from './searchIndex';
 
 let n = 0;
 const citizen = (fields: Partial<Citizen>): Citizen => ({
@@ -33,7 +33,8 @@ describe('citizen search', () => {
     citizen({ firstName: 'Karin', cpr: '020285-4321' }),
     citizen({ alias: 'Rødtop' }),
   ];
-  const index = buildCitizenSearch(all);
+  const index = new SearchIndex();
+  index.putCitizens(all);
 
   it('lists everyone alphabetically for an empty query', () => {
     expect(names(index.search(''))).toEqual(['Jens', 'Karin', 'Rødtop']);
@@ -53,5 +54,32 @@ describe('citizen search', () => {
   it('finds by phone digits and never confuses digits with fuzzy matches', () => {
     expect(names(index.search('2030'))).toEqual(['Jens']);
     expect(index.search('0102')).toEqual([]);
+  });
+});
+
+describe('search over notes and changes', () => {
+  const note = (citizenId: string, body: string, id: string): Note =>
+    ({ id, citizenId, body }) as Note;
+
+  it('finds a citizen through the text of one of their notes', () => {
+    const jens = citizen({ firstName: 'Jens' });
+    const karin = citizen({ firstName: 'Karin' });
+    const index = new SearchIndex();
+    index.putCitizens([jens, karin]);
+    index.putNotes([note(karin.id, 'Talte om boligsagen og kaffen', 'n1')]);
+    expect(names(index.search('boligsag'))).toEqual(['Karin']);
+  });
+
+  it('follows edits and deletions of citizens and notes', () => {
+    const jens = citizen({ firstName: 'Jens' });
+    const index = new SearchIndex();
+    index.putCitizens([jens]);
+    index.putNotes([note(jens.id, 'Misbrugsbehandling aftalt', 'n2')]);
+    index.putCitizens([{ ...jens, alias: 'Lange-J' }]);
+    expect(names(index.search('Lange'))).toEqual(['Jens']);
+    index.removeNote('n2');
+    expect(index.search('Misbrug')).toEqual([]);
+    index.removeCitizen(jens.id);
+    expect(index.search('')).toEqual([]);
   });
 });

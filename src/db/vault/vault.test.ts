@@ -1,0 +1,261 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readRecord } from '../../../tests/helpers/sealedDb';
+import { applyPulledPage, readCursor } from '../../sync/applyPulledPage';
+import { createCitizensRepo } from '../citizens';
+import { FremskudtDb, db as currentDb, isUnlocked, type OutboxEntry } from '../database';
+import { DbError } from '../errors';
+import { openOutbox } from '../outbox';
+import type { WriteContext } from '../writeContext';
+import { createKeys, reopenKeys, unlockWithPassword } from './keyring';
+import { LEGACY_DB_NAME, importLegacyStore } from './legacyImport';
+import { openRow, sealRow } from './rowCodec';
+import { createSealer, type Sealer } from './sealer';
+import { lockStore, onLock, openStore, vaultState } from './vault';
+import { generateDataKey } from './webCrypto';
+
+const ctx: WriteContext = { userId: 'mette', teamId: 'team-a', deviceId: 'device-test-1' };
+/** Fast key derivation for tests; the app uses PBKDF2_ITERATIONS (600,000). */
+const FAST = 1_000;
+const opened: FremskudtDb[] = [];
+
+async function testDb(sealer?: Sealer): Promise<FremskudtDb> {
+  const db = new FremskudtDb(
+    `vault-test-${opened.length}-${Date.now()}`,
+    sealer ?? createSealer(await generateDataKey()),
+  );
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+/** Everything IndexedDB holds for a row, bytes included, as one searchable string. */
+const asStored = (row: object) =>
+  JSON.stringify(row, (_k, v: unknown) =>
+    v instanceof Uint8Array ? new TextDecoder('latin1').decode(v) : v,
+  );
+
+describe('sealed rows', () => {
+  const citizen = {
+    id: 'c1',
+    version: 3,
+    teamId: 'team-a',
+    updatedAt: '2026-11-24T10:00:00.000Z',
+    firstName: 'Jens',
+    cpr: '010190-1234',
+    lifeStory: 'Voksede op i Vollsmose',
+  };
+
+  it('round-trips a record through seal and open', async () => {
+    const sealer = createSealer(await generateDataKey());
+    const row = await sealRow(sealer, 'citizens', citizen);
+    expect(await openRow(sealer, 'citizens', row)).toEqual(citizen);
+  });
+
+  it('keeps only the index fields in clear: no name, CPR or text in the stored row', async () => {
+    const row = await sealRow(createSealer(await generateDataKey()), 'citizens', citizen);
+    expect(Object.keys(row).sort()).toEqual(['id', 'sealed', 'teamId', 'updatedAt', 'version']);
+    const stored = asStored(row);
+    for (const secret of ['Jens', '010190', '1234', 'Vollsmose']) {
+      expect(stored).not.toContain(secret);
+    }
+  });
+
+  it('refuses a sealed blob moved onto another record', async () => {
+    const sealer = createSealer(await generateDataKey());
+    const row = await sealRow(sealer, 'citizens', citizen);
+    await expect(openRow(sealer, 'citizens', { ...row, id: 'c2' })).rejects.toThrow();
+    await expect(openRow(sealer, 'notes', row)).rejects.toThrow();
+  });
+
+  it('cannot be opened with another key', async () => {
+    const row = await sealRow(createSealer(await generateDataKey()), 'citizens', citizen);
+    await expect(openRow(createSealer(await generateDataKey()), 'citizens', row)).rejects.toThrow();
+  });
+});
+
+describe('the data key', () => {
+  it('opens with the right password and fails the tag with a wrong one', async () => {
+    const { dataKey, fields } = await createKeys('rigtig kode', undefined, FAST);
+    expect(dataKey.extractable).toBe(false);
+    const row = await sealRow(createSealer(dataKey), 'notes', { id: 'n1', body: 'Samtale' });
+    const again = await unlockWithPassword(fields, 'rigtig kode');
+    expect(await openRow(createSealer(again), 'notes', row)).toMatchObject({ body: 'Samtale' });
+    await expect(unlockWithPassword(fields, 'forkert kode')).rejects.toMatchObject({
+      code: 'wrong-password',
+    });
+  });
+
+  it('stores no password or fast hash of it, only wrapped keys and KDF parameters', async () => {
+    const { fields } = await createKeys(
+      'hemmelig-kode-123',
+      'server-device-secret-'.repeat(2),
+      FAST,
+    );
+    expect(fields.kdf).toMatchObject({ algorithm: 'PBKDF2-SHA-256', iterations: FAST });
+    expect(fields.kdf.salt.byteLength).toBe(16);
+    expect(asStored(fields)).not.toContain('hemmelig');
+  });
+
+  it('after a password change opens with the device secret and re-wraps with the new password', async () => {
+    const secret = 'x'.repeat(43);
+    const first = await createKeys('gammel kode', secret, FAST);
+    const row = await sealRow(createSealer(first.dataKey), 'notes', { id: 'n1', body: 'Hej' });
+    const reopened = await reopenKeys(first.fields, 'ny kode', secret);
+    expect(await openRow(createSealer(reopened.dataKey), 'notes', row)).toMatchObject({
+      body: 'Hej',
+    });
+    await unlockWithPassword(reopened.fields, 'ny kode');
+    await expect(reopenKeys(first.fields, 'ny kode', undefined)).rejects.toMatchObject({
+      code: 'key-unavailable',
+    });
+  });
+});
+
+describe('read-modify-write on a sealed store', () => {
+  it('re-checks the record inside the transaction and retries when it changed meanwhile', async () => {
+    const base = createSealer(await generateDataKey());
+    let interfere: (() => Promise<unknown>) | null = null;
+    // While the first update seals (outside its transaction), another write lands.
+    const sealer: Sealer = {
+      open: base.open,
+      async seal(table, id, value) {
+        const write = interfere;
+        interfere = null;
+        if (write) await write();
+        return base.seal(table, id, value);
+      },
+    };
+    const db = await testDb(sealer);
+    const repo = createCitizensRepo(() => db);
+    const c = await repo.create(ctx, { firstName: 'Jens', phone: '' });
+    interfere = () => repo.update(ctx, c.id, { phone: '11 11 11 11' });
+    await repo.update(ctx, c.id, { alias: 'Store-J' });
+    expect(await readRecord(db, 'citizens', c.id)).toMatchObject({
+      phone: '11 11 11 11',
+      alias: 'Store-J',
+    });
+    const outbox = await openOutbox(await db.outbox.orderBy('seq').toArray(), db);
+    expect(outbox.map((e) => e.fields)).toEqual([
+      expect.objectContaining({ firstName: 'Jens' }),
+      { phone: '11 11 11 11' },
+      { alias: 'Store-J' },
+    ]);
+  });
+
+  it('gives up with changed-concurrently when the record never holds still', async () => {
+    const base = createSealer(await generateDataKey());
+    let db: FremskudtDb | null = null;
+    let other: ReturnType<typeof createCitizensRepo> | null = null;
+    let busy = false;
+    const sealer: Sealer = {
+      open: base.open,
+      async seal(table, id, value) {
+        if (table === 'citizens' && !busy && other && id === 'c-race') {
+          busy = true;
+          await other.update(ctx, id, { phone: String(Math.random()) });
+          busy = false;
+        }
+        return base.seal(table, id, value);
+      },
+    };
+    db = await testDb(sealer);
+    const repo = createCitizensRepo(() => db);
+    await repo.create(ctx, { firstName: 'Jens' }, 'c-race');
+    other = createCitizensRepo(() => db);
+    await expect(repo.update(ctx, 'c-race', { alias: 'X' })).rejects.toBeInstanceOf(DbError);
+  });
+});
+
+describe('pulled evictions', () => {
+  it('remove the records but never the outbox: unsent changes stay for review', async () => {
+    const db = await testDb();
+    const repo = createCitizensRepo(() => db);
+    const moved = await repo.create(ctx, { firstName: 'Flyttet' });
+    const teamB = await repo.create(ctx, { firstName: 'Team B' }, undefined, { teamId: 'team-b' });
+    const stays = await repo.create(ctx, { firstName: 'Bliver' });
+    await applyPulledPage(db, {
+      changes: [
+        { seq: 7, entity: 'citizen', recordId: moved.id, op: 'evict', version: 1, record: null },
+      ],
+      cursor: 7,
+      hasMore: false,
+      latestSeq: 7,
+      nextCursor: 'opaque-7',
+      evictTeams: ['team-b'],
+    });
+    expect(await db.citizens.get(moved.id)).toBeUndefined();
+    expect(await db.citizens.get(teamB.id)).toBeUndefined();
+    expect(await db.citizens.get(stays.id)).toBeDefined();
+    const outbox = await openOutbox(await db.outbox.toArray(), db);
+    expect(outbox.map((e: OutboxEntry) => e.recordId).sort()).toEqual(
+      [moved.id, teamB.id, stays.id].sort(),
+    );
+    expect(outbox.find((e) => e.recordId === teamB.id)?.teamId).toBe('team-b');
+    expect(await readCursor(db)).toEqual({ after: 7, cursor: 'opaque-7' });
+  });
+});
+
+describe('locking', () => {
+  it('drops the key and the store, calls the forgetters, and refuses reads until unlocked', async () => {
+    let forgotten = 0;
+    const off = onLock(() => forgotten++);
+    const profile = {
+      userId: 'lock-test',
+      username: 'lock-test',
+      displayName: 'Lock Test',
+      deviceId: 'device-lock-test',
+      kdf: { algorithm: 'PBKDF2-SHA-256' as const, iterations: 1, salt: new Uint8Array(16) },
+      byPassword: { iv: new Uint8Array(12), key: new Uint8Array(48) },
+      autoLockMinutes: 5,
+      createdAt: '2026-11-24T08:00:00.000Z',
+    };
+    await openStore(profile, await generateDataKey());
+    const store = currentDb;
+    expect(isUnlocked()).toBe(true);
+    lockStore('manual');
+    off();
+    expect(vaultState.get()).toEqual({ status: 'locked', reason: 'manual' });
+    expect(isUnlocked()).toBe(false);
+    expect(forgotten).toBe(1);
+    await expect(currentDb.citizens.count()).rejects.toThrow();
+    await store.delete();
+  });
+});
+
+describe('the old unencrypted database', () => {
+  it("moves this user's unsent changes into the sealed store, then deletes it", async () => {
+    const legacy = new Dexie(LEGACY_DB_NAME);
+    legacy.version(2).stores({
+      citizens: 'id, updatedAt',
+      outbox: '++seq, &mutationId, recordId, state, entity',
+      meta: 'key',
+      auditEvents: 'id',
+    });
+    await legacy.table('meta').put({ key: 'session', value: { user: { id: 'mette' } } });
+    await legacy.table('citizens').put({ id: 'c1', firstName: 'Jens', version: 0 });
+    await legacy.table('outbox').add({
+      mutationId: 'm1',
+      deviceId: 'old-device',
+      entity: 'citizen',
+      recordId: 'c1',
+      op: 'create',
+      fields: { firstName: 'Jens' },
+      baseVersion: 0,
+      clientTime: '2026-11-24T10:00:00.000Z',
+      state: 'pending',
+      attempts: 0,
+    });
+    legacy.close();
+    const db = await testDb();
+    expect(await importLegacyStore('mette', db)).toBe(1);
+    expect(await Dexie.exists(LEGACY_DB_NAME)).toBe(false);
+    const [entry] = await openOutbox(await db.outbox.toArray(), db);
+    expect(entry).toMatchObject({ mutationId: 'm1', fields: { firstName: 'Jens' } });
+    expect(asStored((await db.outbox.toArray())[0]!)).not.toContain('Jens');
+    expect(await readRecord(db, 'citizens', 'c1')).toMatchObject({ firstName: 'Jens' });
+  });
+});

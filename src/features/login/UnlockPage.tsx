@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { LocalProfile, LockReason } from '../../db';
+import { unlock } from '../../hooks/useSignIn';
+import { useT } from '../../i18n';
+import { Alert } from '../../ui/Alert';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
+import { AppPage } from '../shared/AppPage';
+import { unlockErrorText } from './unlockErrorText';
+
+interface UnlockPageProps {
+  profiles: readonly LocalProfile[];
+  reason: LockReason;
+  onOtherUser: () => void;
+}
+
+/**
+ * The only screen while locked: choose a profile (when several caseworkers share the device),
+ * type the password, "Lås op". Works offline. Focus starts in the password field so a keyboard
+ * user can unlock at once after an auto-lock.
+ */
+export function UnlockPage({ profiles, reason, onOtherUser }: UnlockPageProps) {
+  const t = useT();
+  const [userId, setUserId] = useState(profiles[0]?.userId ?? '');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    form.current?.querySelector<HTMLInputElement>('input[type="password"]')?.focus();
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (password === '') {
+      setError(t('vault.unlock.required'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await unlock(userId, password);
+    } catch (err) {
+      setError(unlockErrorText(t, err));
+      setPassword('');
+      setBusy(false);
+    }
+  }
+
+  const notice = reason === 'start' ? null : t(`vault.reason.${reason}`);
+  return (
+    <main id="main" className="login">
+      <AppPage title={t('vault.unlock.title')}>
+        {notice && <p role="status">{notice}</p>}
+        <p>{t('vault.unlock.intro')}</p>
+        <form ref={form} onSubmit={(e) => void submit(e)} noValidate>
+          {profiles.length > 1 && (
+            <SelectField
+              label={t('vault.unlock.profile')}
+              value={userId}
+              onChange={setUserId}
+              options={profiles.map((p) => ({
+                value: p.userId,
+                label: `${p.displayName} (${p.username})`,
+              }))}
+            />
+          )}
+          {profiles.length === 1 && (
+            <p>
+              {profiles[0]?.displayName} ({profiles[0]?.username})
+            </p>
+          )}
+          <TextField
+            label={t('vault.unlock.password')}
+            type="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="current-password"
+            required
+          />
+          {error && <Alert>{error}</Alert>}
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('vault.unlock.busy') : t('vault.unlock.submit')}
+          </button>
+        </form>
+        <p>
+          <button type="button" className="link-button" onClick={onOtherUser}>
+            {t('vault.unlock.otherUser')}
+          </button>
+        </p>
+      </AppPage>
+    </main>
+  );
+}

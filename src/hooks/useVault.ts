@@ -1,0 +1,13 @@
+import { useSyncExternalStore } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { listProfiles, vaultState, type LocalProfile, type VaultState } from '../db';
+
+/** Locked or unlocked (and whose store), live; every tab follows a lock in any tab. */
+export function useVaultState(): VaultState {
+  return useSyncExternalStore(vaultState.subscribe, vaultState.get);
+}
+
+/** The profiles on this device (clear registry: names only); undefined while loading. */
+export function useProfiles(): LocalProfile[] | undefined {
+  return useLiveQuery(() => listProfiles(), []);
+}
