@@ -3,6 +3,13 @@
  * local store (FremskudtDb, repositories), the sync engine (pull, push) and the search module.
  * When the client's store changes (sealed records, one database per unlocked user, an opaque pull
  * cursor), only this file changes; the scenarios in entry.ts call nothing else of the app.
+ *
+ * For the sealed, per-user store: `openFreshDevice` creates and unlocks the bench user's database
+ * (user 'bench-a', password 'bench', as bench/node/serverAdapter.ts makes them) instead of
+ * `new FremskudtDb(name)`, and `closeDevice` wipes it the app's way; the bare references (put,
+ * bulkPut) stay bare plaintext writes, so the ratio shows what sealing costs; `setPullCursor`
+ * stores the opaque cursor (scenario 5 passes the writer's `nextCursor` instead of `latestSeq`)
+ * and `fetchAllRecords` follows `nextCursor`; the device id comes from login.
  */
 import type { Table } from 'dexie';
 import { createNotesRepo, createSealer, FremskudtDb } from '../../src/db';
