@@ -223,6 +223,10 @@ export async function createDeviceUsers(
           created_at: at,
         })
         .execute();
+      await database.db
+        .insertInto('user_teams')
+        .values({ user_id: id, team_id: teamId, added_at: at })
+        .execute();
       const [token] = await createBenchSessions(database, id, 1);
       devices.push({ token: token ?? '', teamId });
     }

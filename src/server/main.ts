@@ -34,7 +34,10 @@ async function start(): Promise<void> {
   app.log.info({ config: describeConfig(config) }, 'configuration');
   if (config.DEMO_DATA && (await countUsers(database)) === 0) {
     const { records } = await seedDemo(database);
-    app.log.info({ records }, 'demo data loaded (users mette, anders, sara; password "demo")');
+    app.log.info(
+      { records },
+      'demo data loaded (users lone (admin), mette (lead), anders, sara; password "demo")',
+    );
   }
   exitOnSignals(app);
   await app.listen({ port: config.PORT, host: config.HOST });

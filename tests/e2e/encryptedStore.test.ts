@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, dumpIndexedDb, login, unlock } from './app';
 import { launchBrowser, startServer, type E2eBrowser, type E2eServer } from './harness';
 
-const SEARCH = 'Søg efter navn, kaldenavn, CPR-nummer eller telefon';
+const SEARCH = 'Søg efter navn, kaldenavn, CPR-nummer, telefon eller notattekst';
 
 let server: E2eServer;
 

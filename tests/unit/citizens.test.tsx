@@ -37,6 +37,7 @@ describe('the citizens list', () => {
     const list = screen.getByRole('list', { name: 'Borgere' });
     const rows = within(list).getAllByRole('listitem');
     expect(rows).toHaveLength(1);
+    expect(screen.getByText('1 borger fundet')).toBeTruthy();
     expect(rows[0]!.textContent).toContain('010190-XXXX');
     expect(document.body.textContent).not.toContain('010190-1234');
   });

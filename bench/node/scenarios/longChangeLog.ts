@@ -10,11 +10,18 @@ import { noteFields } from '../../shared/generate';
 import { callBench, openBenchPage } from '../benchPage';
 import type { BenchContext, ResultRow } from '../result';
 import { startSeededServer, type SeededServer } from '../seededServer';
-import { createBenchSessions, createBenchUser, fillChangeLog } from '../serverAdapter';
+import {
+  createBenchSessions,
+  createBenchUser,
+  fillChangeLog,
+  seedCaseload,
+} from '../serverAdapter';
 import { scaled, type BenchSettings } from '../settings';
 import { fmt, median } from '../stats';
 
 const NEW_CHANGES = 10;
+/** The server accepts a note only about an existing citizen of the writer's team. */
+const CITIZENS = 10;
 const SMALL_LOG = 1_000;
 const LARGE_LOG = 1_000_000;
 
@@ -25,6 +32,11 @@ async function logServer(settings: BenchSettings, entries: number): Promise<Seed
     seed: async (database) => {
       await createBenchUser(database, { id: 'bench-a', teamId: 'bench' });
       await fillChangeLog(database, 'bench', entries);
+      await seedCaseload(
+        database,
+        { id: 'bench-a', teamId: 'bench' },
+        { citizens: CITIZENS, notes: 0 },
+      );
       const [writer, reader] = await createBenchSessions(database, 'bench-a', 2);
       return { writer, reader };
     },
@@ -41,7 +53,7 @@ async function writeNewChanges(server: SeededServer, round: number): Promise<num
     entity: 'note' as const,
     recordId: newId(),
     op: 'create' as const,
-    fields: { ...noteFields(round * NEW_CHANGES + i, 10, 'bench-a') },
+    fields: { ...noteFields(round * NEW_CHANGES + i, CITIZENS, 'bench-a') },
     baseVersion: 0,
     clientTime: new Date().toISOString(),
   }));

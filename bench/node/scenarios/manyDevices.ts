@@ -11,7 +11,7 @@ import {
   SCHEMA_HEADER,
   SCHEMA_VERSION,
 } from '../../../src/protocol';
-import { noteFields } from '../../shared/generate';
+import { citizenFields, noteFields } from '../../shared/generate';
 import type { BenchContext, ResultRow } from '../result';
 import { startSeededServer } from '../seededServer';
 import { createDeviceUsers } from '../serverAdapter';
@@ -55,20 +55,36 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function device(origin: string, token: string, index: number, until: number, tally: Tally) {
   const deviceId = `load-device-${index}`;
+  // Each device first registers a citizen of its own team, then writes notes about them (the
+  // server accepts notes only about an existing citizen of the writer's team).
+  const citizenId = newId();
+  let citizenSent = false;
   let cursor = 0;
   await sleep(Math.random() * 1_000);
   while (performance.now() < until) {
     try {
-      const mutations = Array.from({ length: MUTATIONS_PER_PUSH }, (_, i) => ({
+      const clientTime = new Date().toISOString();
+      const notes = Array.from({ length: MUTATIONS_PER_PUSH }, (_, i) => ({
         mutationId: newId(),
         deviceId,
         entity: 'note',
         recordId: newId(),
         op: 'create',
-        fields: noteFields(index * 1000 + tally.cycles + i, 10, 'load'),
+        fields: { ...noteFields(index * 1000 + tally.cycles + i, 1, 'load'), citizenId },
         baseVersion: 0,
-        clientTime: new Date().toISOString(),
+        clientTime,
       }));
+      const citizen = {
+        mutationId: newId(),
+        deviceId,
+        entity: 'citizen',
+        recordId: citizenId,
+        op: 'create',
+        fields: { ...citizenFields(index), usualLocationIds: [], consents: [] },
+        baseVersion: 0,
+        clientTime,
+      };
+      const mutations = citizenSent ? notes : [citizen, ...notes];
       let t0 = performance.now();
       const pushed = (await call(`${origin}/api/sync/push`, token, { deviceId, mutations })) as {
         results: { status: string }[];
@@ -76,6 +92,7 @@ async function device(origin: string, token: string, index: number, until: numbe
       const pushMs = performance.now() - t0;
       tally.push.push(pushMs);
       if (t0 - tally.startedAt > BURST_MS) tally.steadyPush.push(pushMs);
+      citizenSent = true;
       const refused = pushed.results.filter((r) => r.status !== 'applied').length;
       if (refused > 0) tally.errors.push(`${refused} mutations not applied`);
       for (;;) {

@@ -72,7 +72,9 @@ export function CitizensPage() {
               ? ''
               : results.length === 0
                 ? t('citizens.search.none')
-                : t('citizens.search.count', { count: results.length })}
+                : results.length === 1
+                  ? t('citizens.search.count.one')
+                  : t('citizens.search.count', { count: results.length })}
           </StatusMessage>
           {results.length === 0 && query.trim() === '' && <p>{t('citizens.list.empty')}</p>}
           <ul className="list" aria-label={t('citizens.list.label')}>

@@ -2,8 +2,9 @@
 export const da = {
   'citizens.title': 'Borgere',
   'citizens.new': 'Ny borger',
-  'citizens.search.label': 'Søg efter navn, kaldenavn, CPR-nummer eller telefon',
+  'citizens.search.label': 'Søg efter navn, kaldenavn, CPR-nummer, telefon eller notattekst',
   'citizens.search.count': '{count} borgere fundet',
+  'citizens.search.count.one': '1 borger fundet',
   'citizens.search.none': 'Ingen borgere matcher søgningen.',
   'citizens.list.empty': 'Der er endnu ingen borgere på enheden.',
   'citizens.list.label': 'Borgere',
@@ -79,8 +80,9 @@ export const da = {
 export const en = {
   'citizens.title': 'Citizens',
   'citizens.new': 'New citizen',
-  'citizens.search.label': 'Search by name, alias, CPR number or phone',
+  'citizens.search.label': 'Search by name, alias, CPR number, phone or note text',
   'citizens.search.count': '{count} citizens found',
+  'citizens.search.count.one': '1 citizen found',
   'citizens.search.none': 'No citizens match the search.',
   'citizens.list.empty': 'There are no citizens on this device yet.',
   'citizens.list.label': 'Citizens',
