@@ -161,11 +161,5 @@ export function buildSearch(
 // What bench/browser/proposals.ts (measured prototypes of proposed changes) needs of the app.
 export { ENTITIES, newId } from '../../src/domain';
 export { TABLE_OF, type FremskudtDb, type OutboxEntry } from '../../src/db';
-export { overlayPending } from '../../src/sync/applyPulledPage';
 export { nextBatch, toMutation } from '../../src/sync/outboxBatch';
-export {
-  MAX_MUTATIONS_PER_PUSH as SERVER_MAX_MUTATIONS,
-  MAX_PULL_LIMIT,
-  MAX_PUSH_BYTES,
-} from '../../src/protocol';
-export type { PullResponse } from '../../src/protocol';
+export { MAX_MUTATIONS_PER_PUSH as SERVER_MAX_MUTATIONS, MAX_PUSH_BYTES } from '../../src/protocol';

@@ -19,13 +19,7 @@ import {
   type Citizen,
   type Note,
 } from './appAdapter';
-import {
-  buildNoteTextSearch,
-  pullBatched,
-  pullBatchedPrefetch,
-  pushBatched,
-  saveNoteTogether,
-} from './proposals';
+import { buildNoteTextSearch, pushBatched, saveNoteTogether } from './proposals';
 import {
   benchId,
   citizenFields,
@@ -107,20 +101,11 @@ async function loadCaseload(token: string): Promise<number> {
   return inMemory.citizens.length + inMemory.notes.length;
 }
 
-const PULLS = {
-  app: pullEverything,
-  batched: pullBatched,
-  'batched-prefetch': pullBatchedPrefetch,
-};
-
-/** Scenario 2, ours: a fresh device's first sync (the app's, or a measured proposal). */
-async function firstSync(
-  token: string,
-  variant: keyof typeof PULLS = 'app',
-): Promise<{ ms: number; records: number }> {
+/** Scenario 2, ours: a fresh device's first sync with the app's pull. */
+async function firstSync(token: string): Promise<{ ms: number; records: number }> {
   const device = await openFreshDevice('s2', token);
   const t0 = now();
-  const records = await PULLS[variant](device);
+  const records = await pullEverything(device);
   const ms = now() - t0;
   await closeDevice(device);
   return { ms, records };

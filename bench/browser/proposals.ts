@@ -7,11 +7,9 @@
 import MiniSearch from 'minisearch';
 import {
   ENTITIES,
-  MAX_PULL_LIMIT,
   MAX_PUSH_BYTES,
   newId,
   nextBatch,
-  overlayPending,
   SERVER_MAX_MUTATIONS,
   TABLE_OF,
   toMutation,
@@ -19,105 +17,9 @@ import {
   type Note,
   type NoteInput,
   type OutboxEntry,
-  type PullResponse,
 } from './appAdapter';
 
 type LocalRecord = Record<string, unknown> & { id: string; version: number };
-const SYNC_CURSOR_KEY = 'syncCursor';
-
-/**
- * Proposal A (scenario 2), applyPulledPage with one bulkPut/bulkDelete per table and page instead
- * of one awaited put per change (each awaited request is a round trip to the browser's storage
- * process), the same validation and the same overlay of pending outbox entries.
- */
-async function applyPageBatched(device: Device, page: PullResponse): Promise<void> {
-  const { db } = device;
-  const tableNames = [...new Set(page.changes.map((c) => TABLE_OF[c.entity]))];
-  await db.transaction(
-    'rw',
-    [db.outbox, db.meta, ...tableNames.map((n) => db.table(n))],
-    async () => {
-      const pendingByRecord = new Map<string, OutboxEntry[]>();
-      // Prototype on clear rows (written before the store was sealed): see the adapter.
-      const pending = (await db.outbox
-        .where('state')
-        .equals('pending')
-        .sortBy('seq')) as unknown as OutboxEntry[];
-      for (const entry of pending) {
-        pendingByRecord.set(entry.recordId, [
-          ...(pendingByRecord.get(entry.recordId) ?? []),
-          entry,
-        ]);
-      }
-      // Last change per record wins within the page, as applying them in order would.
-      const puts = new Map<string, Map<string, LocalRecord>>();
-      const deletes = new Map<string, Set<string>>();
-      for (const change of page.changes) {
-        const table = TABLE_OF[change.entity];
-        const mine = pendingByRecord.get(change.recordId) ?? [];
-        let record: LocalRecord | null = null;
-        if (change.op !== 'delete' && change.record !== null) {
-          const parsed = ENTITIES[change.entity].record.safeParse(change.record);
-          if (!parsed.success) throw new Error(`Pulled ${change.entity} does not match its schema`);
-          record = {
-            ...(parsed.data as Record<string, unknown>),
-            id: change.recordId,
-            version: change.version,
-          };
-        }
-        if (mine.length > 0) {
-          if (mine[mine.length - 1]?.op === 'delete' || !record) continue;
-          record = overlayPending(record, mine);
-        }
-        if (record) {
-          deletes.get(table)?.delete(change.recordId);
-          puts.set(
-            table,
-            (puts.get(table) ?? new Map<string, LocalRecord>()).set(change.recordId, record),
-          );
-        } else {
-          puts.get(table)?.delete(change.recordId);
-          deletes.set(table, (deletes.get(table) ?? new Set<string>()).add(change.recordId));
-        }
-      }
-      for (const [table, records] of puts) await db.table(table).bulkPut([...records.values()]);
-      for (const [table, ids] of deletes) await db.table(table).bulkDelete([...ids]);
-      const stored = await db.meta.get(SYNC_CURSOR_KEY);
-      const previous = typeof stored?.value === 'number' ? stored.value : 0;
-      await db.meta.put({ key: SYNC_CURSOR_KEY, value: Math.max(previous, page.cursor) });
-    },
-  );
-}
-
-/**
- * Proposal A + B (scenario 2): batched pages, pages of MAX_PULL_LIMIT (1,000) instead of the
- * default 500, and the next page requested while this one is written (the cursor is still stored
- * with each page, so a crash repeats at most one page).
- */
-export async function pullBatchedPrefetch(device: Device): Promise<number> {
-  let changes = 0;
-  let next = device.api.pull(0, MAX_PULL_LIMIT);
-  for (;;) {
-    const page = await next;
-    if (page.hasMore) next = device.api.pull(page.cursor, MAX_PULL_LIMIT);
-    await applyPageBatched(device, page);
-    changes += page.changes.length;
-    if (!page.hasMore) return changes;
-  }
-}
-
-/** Proposal A alone (scenario 2): batched pages, the app's page size, no prefetch. */
-export async function pullBatched(device: Device): Promise<number> {
-  let after = 0;
-  let changes = 0;
-  for (;;) {
-    const page = await device.api.pull(after, 500);
-    await applyPageBatched(device, page);
-    changes += page.changes.length;
-    after = page.cursor;
-    if (!page.hasMore) return changes;
-  }
-}
 
 /**
  * Proposal C (scenario 4): pushOutbox's answer handling in bulk — one bulkDelete of the

@@ -34,8 +34,6 @@ describe('npm run bench, at a tiny scale', () => {
       '1p',
       '2',
       '2f',
-      '2p',
-      '2q',
       '3',
       '4',
       '4p',

@@ -129,22 +129,15 @@ async function firstSync(
   const loaded = await callBench(page, 'loadCaseload', token);
   const ours: number[] = [];
   const reference: number[] = [];
-  const proposals = { batched: [] as number[], 'batched-prefetch': [] as number[] };
   const floor: number[] = [];
   for (let rep = 0; rep < settings.reps; rep++) {
     // Alternate which goes first, so a slow stretch of the machine hits all alike.
-    const order =
-      rep % 2 === 0 ? ['ref', 'ours', 'A', 'AB', 'floor'] : ['floor', 'AB', 'A', 'ours', 'ref'];
+    const order = rep % 2 === 0 ? ['ref', 'ours', 'floor'] : ['floor', 'ours', 'ref'];
     for (const which of order) {
       if (which === 'floor') {
         const f = await callBench(page, 'bulkPutChunkedFloor');
         floor.push(perSecond(f.records, f.ms));
         bench.log(`2: floor, bulkPut 1,000 per transaction, ${f.records} in ${fmt(f.ms)} ms`);
-      } else if (which === 'A' || which === 'AB') {
-        const variant = which === 'A' ? 'batched' : 'batched-prefetch';
-        const r = await callBench(page, 'firstSync', token, variant);
-        proposals[variant].push(perSecond(r.records, r.ms));
-        bench.log(`2: proposal ${which} ${r.records} in ${fmt(r.ms)} ms`);
       } else if (which === 'ref') {
         const r = await callBench(page, 'bulkPutReference');
         reference.push(perSecond(r.records, r.ms));
@@ -172,25 +165,6 @@ async function firstSync(
       pass: o / r >= 0.8,
       data: { records: loaded, oursPerSecond: ours, referencePerSecond: reference },
     },
-    ...(
-      [
-        ['2p', 'proposal A: one bulkPut per table and page', proposals.batched],
-        [
-          '2q',
-          'proposal A+B: A, pages of 1,000, next page fetched while writing',
-          proposals['batched-prefetch'],
-        ],
-      ] as const
-    ).map(([id, scenario, rates]) =>
-      proposalRow(id, scenario, {
-        ours: `${fmt(median(rates))} records/s`,
-        reference: `bulkPut ${fmt(r)} records/s`,
-        ratio: median(rates) / r,
-        target: '≥ 0.8×',
-        pass: median(rates) / r >= 0.8,
-        data: { perSecond: rates },
-      }),
-    ),
     proposalRow('2f', 'floor: the same bulkPut, 1,000 records per transaction', {
       ours: `${fmt(median(floor))} records/s`,
       reference: `bulkPut ${fmt(r)} records/s`,
