@@ -38,7 +38,6 @@ describe('npm run bench, at a tiny scale', () => {
       '2q',
       '3',
       '4',
-      '4p',
       '5',
       '6',
       '6p',
