@@ -19,7 +19,7 @@ import {
   type Citizen,
   type Note,
 } from './appAdapter';
-import { buildNoteTextSearch, pushBatched, saveNoteTogether } from './proposals';
+import { buildNoteTextSearch, saveNoteTogether } from './proposals';
 import {
   benchId,
   citizenFields,
@@ -139,18 +139,12 @@ function dropCaseload(): void {
 }
 
 /** Scenario 4: `count` notes saved offline (untimed), then the whole outbox pushed (timed). */
-async function pushQueued(
-  token: string,
-  count: number,
-  seed: number,
-  variant: 'app' | 'batched',
-  citizens: number,
-) {
+async function pushQueued(token: string, count: number, seed: number, citizens: number) {
   const device = await openFreshDevice('s4', token);
   // The server accepts a note only about an existing citizen of the writer's team.
   for (let i = 0; i < count; i++) await saveNote(device, noteInput(seed + i, citizens));
   const t0 = now();
-  const acknowledged = await (variant === 'app' ? pushEverything(device) : pushBatched(device));
+  const acknowledged = await pushEverything(device);
   const ms = now() - t0;
   await closeDevice(device);
   return { ms, acknowledged };

@@ -7,72 +7,12 @@
 import MiniSearch from 'minisearch';
 import {
   ENTITIES,
-  MAX_PUSH_BYTES,
   newId,
-  nextBatch,
-  SERVER_MAX_MUTATIONS,
-  TABLE_OF,
-  toMutation,
   type Device,
   type Note,
   type NoteInput,
   type OutboxEntry,
 } from './appAdapter';
-
-type LocalRecord = Record<string, unknown> & { id: string; version: number };
-
-/**
- * Proposal C (scenario 4): pushOutbox's answer handling in bulk — one bulkDelete of the
- * acknowledged entries, one bulkGet and bulkPut of the local versions — and batches of the
- * server's maximum (200) instead of 100. Rejected entries are handled as the app does.
- */
-export async function pushBatched(device: Device): Promise<number> {
-  const { db } = device;
-  let acknowledged = 0;
-  for (;;) {
-    const batch = await nextBatch(db, SERVER_MAX_MUTATIONS, MAX_PUSH_BYTES);
-    if (batch.entries.length === 0) return acknowledged;
-    const { results } = await device.api.push({
-      deviceId: device.ctx.deviceId,
-      mutations: batch.entries.map(toMutation),
-    });
-    const byId = new Map(results.map((r) => [r.mutationId, r] as const));
-    const tables = [...new Set(batch.entries.map((e) => TABLE_OF[e.entity]))];
-    await db.transaction('rw', [db.outbox, ...tables.map((t) => db.table(t))], async () => {
-      const done: number[] = [];
-      const applied = new Map<string, { id: string; version: number }[]>();
-      for (const entry of batch.entries) {
-        const result = byId.get(entry.mutationId);
-        if (!result || entry.seq === undefined) continue;
-        if (result.status === 'rejected') {
-          await db.outbox.update(entry.seq, { state: 'rejected', attempts: entry.attempts + 1 });
-          continue;
-        }
-        done.push(entry.seq);
-        if (result.status === 'applied') {
-          const table = TABLE_OF[entry.entity];
-          applied.set(table, [
-            ...(applied.get(table) ?? []),
-            { id: entry.recordId, version: result.version },
-          ]);
-        }
-      }
-      await db.outbox.bulkDelete(done);
-      acknowledged += done.length;
-      for (const [table, answers] of applied) {
-        const t = db.table<LocalRecord, string>(table);
-        const locals = await t.bulkGet(answers.map((a) => a.id));
-        const updated = locals.flatMap((local, i) => {
-          const answer = answers[i];
-          return local && answer && answer.version === local.version + 1
-            ? [{ ...local, version: answer.version }]
-            : [];
-        });
-        await t.bulkPut(updated);
-      }
-    });
-  }
-}
 
 /**
  * Proposal D (scenario 1): the repository's create with the record's add and the outbox add

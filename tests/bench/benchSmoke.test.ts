@@ -36,7 +36,6 @@ describe('npm run bench, at a tiny scale', () => {
       '2f',
       '3',
       '4',
-      '4p',
       '5',
       '6',
       '6p',

@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { useSeededApp } from './helpers/appFixture';
-import { login, mutation, newCitizen, pullAll, push } from './helpers/api';
+import { authHeaders, login, mutation, newCitizen, pullAll, push } from './helpers/api';
 import { DIALECTS } from './helpers/testDatabase';
 
 describe.each(DIALECTS)('pushing changes (%s)', (dialect) => {
@@ -72,6 +73,87 @@ describe.each(DIALECTS)('pushing changes (%s)', (dialect) => {
       )
       .execute();
     expect(rows).toHaveLength(3);
+  });
+
+  it('commits nothing of a batch that fails in the middle, and the resent batch applies all of it once', async () => {
+    const mette = await login(f.app, 'mette');
+    const a = newCitizen({ alias: 'Før fejlen' });
+    const editA = mutation(
+      'citizen',
+      'update',
+      a.recordId,
+      { phone: '87654321' },
+      { baseVersion: 1 },
+    );
+    const b = newCitizen({ alias: 'Fejler' });
+    const c = newCitizen({ alias: 'Efter fejlen' });
+    const batch = [a, editA, b, c];
+    const ids = batch.map((m) => m.mutationId);
+    const recordIds = [a.recordId, b.recordId, c.recordId];
+    // An unexpected database error on b's change-log row, after a and its edit were written.
+    const failOn = sql.lit(b.recordId);
+    if (dialect === 'sqlite') {
+      await sql`create trigger fail_injected before insert on changes when new.record_id = ${failOn}
+        begin select raise(abort, 'injected failure'); end`.execute(f.database.db);
+    } else {
+      await sql`create function fail_injected() returns trigger language plpgsql as $$
+        begin if new.record_id = ${failOn} then raise exception 'injected failure'; end if;
+        return new; end $$`.execute(f.database.db);
+      await sql`create trigger fail_injected before insert on changes for each row
+        execute function fail_injected()`.execute(f.database.db);
+    }
+    const failed = await f.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: authHeaders(mette),
+      payload: { deviceId: a.deviceId, mutations: batch },
+    });
+    if (dialect === 'sqlite') await sql`drop trigger fail_injected`.execute(f.database.db);
+    else {
+      await sql`drop trigger fail_injected on changes`.execute(f.database.db);
+      await sql`drop function fail_injected()`.execute(f.database.db);
+    }
+    expect(failed.statusCode).toBe(500);
+    const written = async () => ({
+      records: await f.database.db
+        .selectFrom('records')
+        .select('id')
+        .where('id', 'in', recordIds)
+        .execute(),
+      changes: await f.database.db
+        .selectFrom('changes')
+        .select('record_id')
+        .where('record_id', 'in', recordIds)
+        .execute(),
+      applied: await f.database.db
+        .selectFrom('applied_mutations')
+        .select('mutation_id')
+        .where('mutation_id', 'in', ids)
+        .execute(),
+      audit: await f.database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('record_id', 'in', recordIds)
+        .execute(),
+    });
+    expect(await written()).toEqual({ records: [], changes: [], applied: [], audit: [] });
+
+    const results = await push(f.app, mette, batch);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(results[1]).toMatchObject({ version: 2 });
+    expect(await push(f.app, mette, batch)).toEqual(results);
+    const after = await written();
+    expect(after.records).toHaveLength(3);
+    expect(after.changes.map((c) => c.record_id).sort()).toEqual(
+      [a.recordId, a.recordId, b.recordId, c.recordId].sort(),
+    );
+    expect(after.applied).toHaveLength(4);
+    expect(after.audit.map((e) => e.action).sort()).toEqual([
+      'create',
+      'create',
+      'create',
+      'update',
+    ]);
   });
 
   it('merges edits of different fields from two devices', async () => {

@@ -186,22 +186,9 @@ async function pushQueued(
 ): Promise<ResultRow[]> {
   const count = scaled(settings, PUSH_MUTATIONS, 50);
   const rates: number[] = [];
-  const proposal: number[] = [];
   for (let rep = 0; rep < settings.reps; rep++) {
-    const p = await callBench(
-      page,
-      'pushQueued',
-      token,
-      count,
-      (rep + 1000) * count,
-      'batched',
-      citizens,
-    );
-    if (p.acknowledged !== count) throw new Error(`4: ${p.acknowledged} of ${count} acknowledged`);
-    proposal.push(perSecond(count, p.ms));
-    bench.log(`4: proposal C pushed ${count} in ${fmt(p.ms)} ms`);
     const r = await maybeProfile(page, settings.resultsDir, `s4-push-${rep}`, () =>
-      callBench(page, 'pushQueued', token, count, rep * count, 'app', citizens),
+      callBench(page, 'pushQueued', token, count, rep * count, citizens),
     );
     if (r.acknowledged !== count) throw new Error(`4: ${r.acknowledged} of ${count} acknowledged`);
     rates.push(perSecond(count, r.ms));
@@ -221,18 +208,7 @@ async function pushQueued(
     pass: Number.isFinite(ratio) ? ratio >= 0.5 : null,
     data: { mutations: count, perSecond: rates },
   };
-  const p = median(proposal);
-  return [
-    first,
-    proposalRow('4p', 'proposal C: answers applied in bulk, batches of 200', {
-      ours: `${fmt(p)} mutations/s`,
-      reference: first.reference,
-      ratio: Number.isFinite(pullRate) ? p / pullRate : null,
-      target: first.target,
-      pass: Number.isFinite(pullRate) ? p / pullRate >= 0.5 : null,
-      data: { perSecond: proposal },
-    }),
-  ];
+  return [first];
 }
 
 async function search(

@@ -155,19 +155,20 @@ async function applyOne(trx: WriteTx, m: Mutation, ctx: PushContext): Promise<Mu
 }
 
 /**
- * Applies a device's mutations in order, each in its own transaction together with its
- * applied_mutations row: a crash between two mutations leaves the first applied and recorded,
- * so the device's retry of the batch applies only the rest. A rejected mutation does not stop
- * the batch (its copy is kept in rejected_mutations).
+ * Applies a device's mutations in order, all in ONE write transaction (one change-log lock, one
+ * commit per push request), each together with its applied_mutations row. A rejected mutation does
+ * not stop the batch (its copy is kept in rejected_mutations). An unexpected error rolls the whole
+ * request back: nothing of it is committed, and the device's retry of the same batch applies all
+ * of it, exactly once. A retry of an already committed batch gets the stored results.
  */
 export async function pushMutations(
   database: Database,
   mutations: readonly Mutation[],
   ctx: PushContext,
 ): Promise<MutationResult[]> {
-  const results: MutationResult[] = [];
-  for (const m of mutations) {
-    results.push(await withWriteTransaction(database, (trx) => applyOne(trx, m, ctx)));
-  }
-  return results;
+  return withWriteTransaction(database, async (trx) => {
+    const results: MutationResult[] = [];
+    for (const m of mutations) results.push(await applyOne(trx, m, ctx));
+    return results;
+  });
 }
