@@ -19,7 +19,7 @@ import {
   type Citizen,
   type Note,
 } from './appAdapter';
-import { buildNoteTextSearch, saveNoteTogether } from './proposals';
+import { saveNoteTogether } from './proposals';
 import {
   benchId,
   citizenFields,
@@ -161,14 +161,15 @@ async function incrementalPull(token: string, cursor: number) {
   return { ms, changes };
 }
 
-/** Scenario 6: the search index over `count` citizens, then every keystroke of SEARCH_TYPING. */
-function searchKeystrokes(count: number) {
+/**
+ * Scenario 6: the app's search index (as built after unlock) over `count` citizens and
+ * `noteCount` notes about them, then every keystroke of names, aliases, CPR and phone digits and
+ * words from note text.
+ */
+function searchKeystrokes(count: number, noteCount: number) {
   const at = new Date().toISOString();
-  const citizens: Citizen[] = Array.from({ length: count }, (_, i) => ({
-    ...citizenFields(i),
-    usualLocationIds: [],
-    consents: [],
-    id: benchId(CITIZEN_KIND, i),
+  const meta = (id: string) => ({
+    id,
     teamId: 'bench',
     version: 1,
     createdAt: at,
@@ -176,14 +177,24 @@ function searchKeystrokes(count: number) {
     createdBy: 'bench-a',
     updatedBy: 'bench-a',
     conflicts: [],
+  });
+  const citizens: Citizen[] = Array.from({ length: count }, (_, i) => ({
+    ...citizenFields(i),
+    usualLocationIds: [],
+    consents: [],
+    ...meta(benchId(CITIZEN_KIND, i)),
+  }));
+  const notes: Note[] = Array.from({ length: noteCount }, (_, i) => ({
+    ...noteFields(i, count, 'bench-a'),
+    ...meta(benchId(NOTE_KIND, i)),
   }));
   const t0 = now();
-  const search = buildSearch(citizens);
+  const search = buildSearch(citizens, notes);
   const buildMs = now() - t0;
   const keystrokes: number[] = [];
   let hits = 0;
   for (let round = 0; round < 3; round++) {
-    for (const phrase of SEARCH_TYPING) {
+    for (const phrase of [...SEARCH_TYPING, ...NOTE_SEARCH_TYPING]) {
       for (let n = 1; n <= phrase.length; n++) {
         const t1 = now();
         hits += search.search(phrase.slice(0, n)).length;
@@ -194,29 +205,8 @@ function searchKeystrokes(count: number) {
   return { buildMs, keystrokes, hits };
 }
 
-/** Scenario 6, proposal E: note text search over `count` notes (index build, keystrokes). */
-function noteSearchKeystrokes(count: number) {
-  const notes = Array.from({ length: count }, (_, i) => ({
-    id: benchId(NOTE_KIND, i),
-    ...noteFields(i, Math.max(1, Math.round(count / 5)), 'bench-a'),
-  }));
-  const t0 = now();
-  const search = buildNoteTextSearch(notes);
-  const buildMs = now() - t0;
-  const keystrokes: number[] = [];
-  for (const phrase of NOTE_SEARCH_TYPING) {
-    for (let n = 1; n <= phrase.length; n++) {
-      const t1 = now();
-      search(phrase.slice(0, n));
-      keystrokes.push(now() - t1);
-    }
-  }
-  return { buildMs, keystrokes };
-}
-
 const bench = {
   bulkPutChunkedFloor,
-  noteSearchKeystrokes,
   saveNotes,
   loadCaseload,
   firstSync,

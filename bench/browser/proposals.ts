@@ -4,7 +4,6 @@
  * with one structural change, so `npm run bench` can show what the change is worth. They go
  * through appAdapter.ts like everything else. Delete a prototype once its change is in src/.
  */
-import MiniSearch from 'minisearch';
 import {
   ENTITIES,
   newId,
@@ -52,20 +51,4 @@ export async function saveNoteTogether(device: Device, fields: NoteInput): Promi
     Promise.all([db.notes.add(record), db.outbox.add({ ...entry })]),
   );
   return record;
-}
-
-/**
- * Proposal E (scenario 6): the app searches citizens only; this is what searching the text of
- * every journal note on the device would cost with the same library (MiniSearch), prefix search
- * on the note body, the citizen's id stored to show whose note matched.
- */
-export function buildNoteTextSearch(
-  notes: readonly { id: string; citizenId: string; body: string }[],
-) {
-  const index = new MiniSearch<{ id: string; citizenId: string; body: string }>({
-    fields: ['body'],
-    storeFields: ['citizenId'],
-  });
-  index.addAll(notes);
-  return (query: string) => index.search(query, { prefix: true, combineWith: 'AND' }).length;
 }

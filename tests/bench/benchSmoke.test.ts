@@ -38,7 +38,6 @@ describe('npm run bench, at a tiny scale', () => {
       '4',
       '5',
       '6',
-      '6p',
       '7',
       '8a',
       '8b',
