@@ -2,18 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-
-/** Flags that work headless as root on the project's machines (ENVIRONMENT.md). */
-export const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The flags that work headless as root on the project's machines: one list, the e2e harness's.
+import { CHROMIUM_ARGS } from '../../tests/e2e/harness';
 
 export interface Browser {
   context: BrowserContext;
@@ -26,7 +16,7 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'fremskudt-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
-    args: CHROMIUM_FLAGS,
+    args: CHROMIUM_ARGS,
     headless: true,
     locale: 'da-DK',
   });

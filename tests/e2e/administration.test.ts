@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  SCHEMA_HEADER,
-  SCHEMA_VERSION,
-} from '../../src/protocol';
 import { DEMO_PASSWORD, waitForSync } from './app';
 import { seriousA11yViolations } from './axe';
+import { serverApi } from './serverApi';
 import { launchBrowser, startServer, type E2eBrowser, type E2eServer } from './harness';
 
 let server: E2eServer;
@@ -27,20 +22,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser(server.url);
   // Anders's tablet, signed in once: the device the administrator will block.
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-      [SCHEMA_HEADER]: String(SCHEMA_VERSION),
-    },
-    body: JSON.stringify({
-      username: 'anders',
-      password: DEMO_PASSWORD,
-      deviceId: 'e2e-anders-tablet',
-    }),
-  });
-  expect(res.status).toBe(200);
+  await serverApi(server.url).tokenOf('anders', 'e2e-anders-tablet');
 });
 
 afterAll(async () => {

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  SCHEMA_HEADER,
-  SCHEMA_VERSION,
-} from '../../src/protocol';
 import { DEMO_PASSWORD, login, openFirstCitizen, readOutbox, waitForSync } from './app';
+import { serverApi, type ApiOptions } from './serverApi';
 import { launchBrowser, startServer, type E2eBrowser, type E2eServer } from './harness';
 
 /**
@@ -16,32 +11,12 @@ import { launchBrowser, startServer, type E2eBrowser, type E2eServer } from './h
  */
 let server: E2eServer;
 
-interface ApiOptions {
-  method?: 'GET' | 'POST';
-  token?: string;
-  body?: unknown;
-}
-
 async function api<T = unknown>(path: string, options: ApiOptions = {}): Promise<T> {
-  const headers: Record<string, string> = {
-    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-    [SCHEMA_HEADER]: String(SCHEMA_VERSION),
-  };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const response = await fetch(`${server.url}${path}`, {
-    method: options.method ?? 'GET',
-    headers,
-    body: options.body === undefined ? null : JSON.stringify(options.body),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
+  return serverApi(server.url).call<T>(path, options);
 }
 
-async function tokenOf(username: string): Promise<string> {
-  const body = { username, password: DEMO_PASSWORD, deviceId: `e2e-script-${username}` };
-  const { token } = await api<{ token: string }>('/api/auth/login', { method: 'POST', body });
-  return token;
+function tokenOf(username: string): Promise<string> {
+  return serverApi(server.url).tokenOf(username);
 }
 
 /** The user databases and profiles on the device, by name. */

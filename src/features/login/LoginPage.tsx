@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSignIn } from '../../hooks/useSignIn';
 import { useT } from '../../i18n';
-import { Alert } from '../../ui/Alert';
+import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { TextField } from '../../ui/TextField';
 import { AppPage } from '../shared/AppPage';
 import { loginErrorText } from './loginErrorText';
@@ -72,18 +72,15 @@ export function LoginPage({
             required
           />
         )}
-        <TextField
+        <PasswordSubmit
           label={t('login.password')}
-          type="password"
-          value={password}
-          onChange={setPassword}
-          autoComplete="current-password"
-          required
+          password={password}
+          onPasswordChange={setPassword}
+          error={error}
+          busy={busy}
+          submitLabel={t('login.submit')}
+          busyLabel={t('login.busy')}
         />
-        {error && <Alert>{error}</Alert>}
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('login.busy') : t('login.submit')}
-        </button>
       </form>
       {onBack && (
         <p>

@@ -2,9 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { LocalProfile, LockReason } from '../../db';
 import { unlock } from '../../hooks/useSignIn';
 import { useT } from '../../i18n';
-import { Alert } from '../../ui/Alert';
+import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { SelectField } from '../../ui/SelectField';
-import { TextField } from '../../ui/TextField';
 import { AppPage } from '../shared/AppPage';
 import { unlockErrorText } from './unlockErrorText';
 
@@ -71,18 +70,15 @@ export function UnlockPage({ profiles, reason, onOtherUser }: UnlockPageProps) {
               {profiles[0]?.displayName} ({profiles[0]?.username})
             </p>
           )}
-          <TextField
+          <PasswordSubmit
             label={t('vault.unlock.password')}
-            type="password"
-            value={password}
-            onChange={setPassword}
-            autoComplete="current-password"
-            required
+            password={password}
+            onPasswordChange={setPassword}
+            error={error}
+            busy={busy}
+            submitLabel={t('vault.unlock.submit')}
+            busyLabel={t('vault.unlock.busy')}
           />
-          {error && <Alert>{error}</Alert>}
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('vault.unlock.busy') : t('vault.unlock.submit')}
-          </button>
         </form>
         <p>
           <button type="button" className="link-button" onClick={onOtherUser}>
