@@ -1,4 +1,11 @@
-import { ENTITIES, jsonEqual, newId, type EntityName } from '../domain';
+import {
+  ENTITIES,
+  jsonEqual,
+  newId,
+  SHARED_ENTITIES,
+  SHARED_TEAM_ID,
+  type EntityName,
+} from '../domain';
 import type { Mutation } from '../protocol';
 import { TABLE_OF, db as currentDb, type FremskudtDb, type OutboxEntry } from './database';
 import { DbError, toDbError } from './errors';
@@ -92,8 +99,12 @@ export function entityRepository<T extends SyncedRecord, F extends object>(
     return { row, current: await db.unseal<T>(tableName, row) };
   }
 
-  /** A record naming a citizen belongs to the citizen's team (read from the clear index field). */
+  /**
+   * A location or schedule slot belongs to the whole municipality; a record naming a citizen to
+   * the citizen's team (read from the clear index field); anything else to the user's default.
+   */
   async function teamFor(db: FremskudtDb, ctx: WriteContext, clean: Record<string, unknown>) {
+    if (SHARED_ENTITIES.has(entity)) return SHARED_TEAM_ID;
     if (entity !== 'citizen' && typeof clean.citizenId === 'string') {
       const citizen = await db.citizens.get(clean.citizenId);
       if (typeof citizen?.teamId === 'string') return citizen.teamId;

@@ -22,6 +22,12 @@ export const ENTITY_NAMES = [
 export const EntityNameSchema = zod.enum(ENTITY_NAMES);
 export type EntityName = z.infer<typeof EntityNameSchema>;
 
+/**
+ * Not personal data, and the whole municipality's: these records live in the shared scope
+ * (`SHARED_TEAM_ID`), whoever writes them. Client and server both file them there.
+ */
+export const SHARED_ENTITIES: ReadonlySet<EntityName> = new Set(['location', 'scheduleSlot']);
+
 export interface EntityDefinition {
   /** The whole record as stored and pulled. */
   record: z.ZodType;

@@ -56,7 +56,8 @@ export async function decideScope(
     return refuse('The record names a citizen that is unknown or not yours', m.teamId ?? null);
   let teamId: string;
   if (current) teamId = current.teamId;
-  else if (SHARED_ENTITIES.has(m.entity)) teamId = m.teamId ?? SHARED_TEAM_ID;
+  // A location or schedule slot is the municipality's, whatever team the device names.
+  else if (SHARED_ENTITIES.has(m.entity)) teamId = SHARED_TEAM_ID;
   else if (m.teamId) teamId = m.teamId;
   else if (referenced && mayWriteTeam(user, m.entity, referenced)) teamId = referenced;
   else teamId = user.teamId;

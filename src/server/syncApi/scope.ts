@@ -1,9 +1,8 @@
 import { SHARED_TEAM_ID } from '../../domain/common';
-import type { EntityName } from '../../domain/entities';
+import { SHARED_ENTITIES, type EntityName } from '../../domain/entities';
 import type { UserProfile } from '../../domain/user';
 
-/** Not personal data, and the whole municipality's: they live in the shared scope. */
-export const SHARED_ENTITIES: ReadonlySet<EntityName> = new Set(['location', 'scheduleSlot']);
+export { SHARED_ENTITIES };
 
 /** The teams whose case records the user may read and write (the shared scope excluded). */
 export function teamIdsOf(user: Pick<UserProfile, 'teamId' | 'teams'>): string[] {
