@@ -133,11 +133,6 @@ async function bulkPutChunkedFloor(): Promise<{ ms: number; records: number }> {
   return { ms, records: inMemory.citizens.length + inMemory.notes.length };
 }
 
-/** Frees the reference's records before the next scenario. */
-function dropCaseload(): void {
-  inMemory = undefined;
-}
-
 /** Scenario 4: `count` notes saved offline (untimed), then the whole outbox pushed (timed). */
 async function pushQueued(token: string, count: number, seed: number, citizens: number) {
   const device = await openFreshDevice('s4', token);
@@ -211,7 +206,6 @@ const bench = {
   loadCaseload,
   firstSync,
   bulkPutReference,
-  dropCaseload,
   pushQueued,
   incrementalPull,
   searchKeystrokes,

@@ -72,7 +72,7 @@ export async function runBench(
   try {
     if ([1, 2, 4, 6].some(on))
       rows.push(...(await caseloadScenarios(settings, browser.context, bench)));
-    if (on(3)) rows.push(await pouchPeer(settings, browser.context, bench, rows));
+    if (on(3)) rows.push(await pouchPeer(settings, bench, rows));
     if (on(5)) rows.push(await longChangeLog(settings, browser.context, bench));
     if (on(7)) rows.push(await appOpening(settings, browser.context, bench));
   } finally {

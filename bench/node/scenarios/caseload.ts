@@ -5,6 +5,7 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import { callBench, openBenchPage } from '../benchPage';
+import { withFreshChromium } from '../chromium';
 import { maybeProfile } from '../cpuProfile';
 import type { BenchContext, ResultRow } from '../result';
 import { startSeededServer } from '../seededServer';
@@ -52,8 +53,12 @@ export async function caseloadScenarios(
     const pullToken = String(server.seeded.pullToken);
     const pushToken = String(server.seeded.pushToken);
     if (on(1)) rows.push(...(await saveNote(settings, page, bench)));
-    if (on(2)) rows.push(...(await firstSync(settings, page, bench, pullToken)));
-    if (on(4)) rows.push(...(await pushQueued(settings, page, bench, pushToken, rows, citizens)));
+    const fresh = <T>(work: (freshPage: Page) => Promise<T>) =>
+      withFreshChromium(settings.chromium, async (freshContext) =>
+        work(await openBenchPage(freshContext, server.url)),
+      );
+    if (on(2)) rows.push(...(await firstSync(settings, fresh, bench, pullToken)));
+    if (on(4)) rows.push(...(await pushQueued(settings, fresh, bench, pushToken, rows, citizens)));
     if (on(6)) rows.push(await search(settings, page, bench));
     await page.close();
   } finally {
@@ -63,6 +68,8 @@ export async function caseloadScenarios(
 }
 
 type Page = Awaited<ReturnType<typeof openBenchPage>>;
+/** Runs `work` on the bench page of a new Chromium with an empty profile (chromium.ts says why). */
+type Fresh = <T>(work: (page: Page) => Promise<T>) => Promise<T>;
 
 async function saveNote(
   settings: BenchSettings,
@@ -122,36 +129,39 @@ async function saveNote(
 
 async function firstSync(
   settings: BenchSettings,
-  page: Page,
+  fresh: Fresh,
   bench: BenchContext,
   token: string,
 ): Promise<ResultRow[]> {
-  const loaded = await callBench(page, 'loadCaseload', token);
+  let loaded = 0;
   const ours: number[] = [];
   const reference: number[] = [];
   const floor: number[] = [];
   for (let rep = 0; rep < settings.reps; rep++) {
-    // Alternate which goes first, so a slow stretch of the machine hits all alike.
+    // Alternate which goes first, so a slow stretch of the machine hits all alike. Each run is a
+    // new device: its own browser profile (the references load the records untimed first).
     const order = rep % 2 === 0 ? ['ref', 'ours', 'floor'] : ['floor', 'ours', 'ref'];
     for (const which of order) {
-      if (which === 'floor') {
-        const f = await callBench(page, 'bulkPutChunkedFloor');
-        floor.push(perSecond(f.records, f.ms));
-        bench.log(`2: floor, bulkPut 1,000 per transaction, ${f.records} in ${fmt(f.ms)} ms`);
-      } else if (which === 'ref') {
-        const r = await callBench(page, 'bulkPutReference');
-        reference.push(perSecond(r.records, r.ms));
-        bench.log(`2: reference bulkPut ${r.records} in ${fmt(r.ms)} ms`);
-      } else {
-        const r = await maybeProfile(page, settings.resultsDir, `s2-first-sync-${rep}`, () =>
-          callBench(page, 'firstSync', token),
-        );
-        ours.push(perSecond(r.records, r.ms));
-        bench.log(`2: first sync ${r.records} in ${fmt(r.ms)} ms`);
-      }
+      await fresh(async (page) => {
+        if (which !== 'ours') loaded = await callBench(page, 'loadCaseload', token);
+        if (which === 'floor') {
+          const f = await callBench(page, 'bulkPutChunkedFloor');
+          floor.push(perSecond(f.records, f.ms));
+          bench.log(`2: floor, bulkPut 1,000 per transaction, ${f.records} in ${fmt(f.ms)} ms`);
+        } else if (which === 'ref') {
+          const r = await callBench(page, 'bulkPutReference');
+          reference.push(perSecond(r.records, r.ms));
+          bench.log(`2: reference bulkPut ${r.records} in ${fmt(r.ms)} ms`);
+        } else {
+          const r = await maybeProfile(page, settings.resultsDir, `s2-first-sync-${rep}`, () =>
+            callBench(page, 'firstSync', token),
+          );
+          ours.push(perSecond(r.records, r.ms));
+          bench.log(`2: first sync ${r.records} in ${fmt(r.ms)} ms`);
+        }
+      });
     }
   }
-  await callBench(page, 'dropCaseload');
   const o = median(ours);
   const r = median(reference);
   return [
@@ -178,7 +188,7 @@ async function firstSync(
 
 async function pushQueued(
   settings: BenchSettings,
-  page: Page,
+  fresh: Fresh,
   bench: BenchContext,
   token: string,
   earlier: readonly ResultRow[],
@@ -187,8 +197,10 @@ async function pushQueued(
   const count = scaled(settings, PUSH_MUTATIONS, 50);
   const rates: number[] = [];
   for (let rep = 0; rep < settings.reps; rep++) {
-    const r = await maybeProfile(page, settings.resultsDir, `s4-push-${rep}`, () =>
-      callBench(page, 'pushQueued', token, count, rep * count, citizens),
+    const r = await fresh((page) =>
+      maybeProfile(page, settings.resultsDir, `s4-push-${rep}`, () =>
+        callBench(page, 'pushQueued', token, count, rep * count, citizens),
+      ),
     );
     if (r.acknowledged !== count) throw new Error(`4: ${r.acknowledged} of ${count} acknowledged`);
     rates.push(perSecond(count, r.ms));

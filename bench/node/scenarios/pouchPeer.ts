@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { callPouch, openPouchPage } from '../benchPage';
+import { withFreshChromium } from '../chromium';
 import type { BenchContext, ResultRow } from '../result';
 import { stopChild } from '../serverProcess';
 import { scaled, type BenchSettings } from '../settings';
@@ -16,7 +16,6 @@ const RECORDS = 100_000;
 
 export async function pouchPeer(
   settings: BenchSettings,
-  context: BrowserContext,
   bench: BenchContext,
   earlier: readonly ResultRow[],
 ): Promise<ResultRow> {
@@ -34,15 +33,17 @@ export async function pouchPeer(
       lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
     });
     const origin = `http://127.0.0.1:${port}`;
-    const page = await openPouchPage(context, origin);
     const rates: number[] = [];
-    // PouchDB is several times slower than the rest: fewer repetitions keep the run short.
+    // PouchDB is several times slower than the rest: fewer repetitions keep the run short. Each
+    // replication is a new device, in a browser profile of its own, as in scenario 2.
     for (let rep = 0; rep < Math.min(settings.reps, 2); rep++) {
-      const r = await callPouch(page, 'replicate', `${origin}/db/caseload`, `pouch-${rep}`);
+      const r = await withFreshChromium(settings.chromium, async (context) => {
+        const page = await openPouchPage(context, origin);
+        return callPouch(page, 'replicate', `${origin}/db/caseload`, `pouch-${rep}`);
+      });
       rates.push(perSecond(r.docs, r.ms));
       bench.log(`3: PouchDB replicated ${r.docs} in ${fmt(r.ms)} ms`);
     }
-    await page.close();
     const peer = median(rates);
     const ours = earlier.find((row) => row.id === '2');
     const oursRate = ours ? median(ours.data.oursPerSecond as number[]) : Number.NaN;
