@@ -3,8 +3,9 @@ import { readAll, readRecord, sealedDb } from '../../tests/helpers/sealedDb';
 import { createCitizensRepo } from '../db/citizens';
 import type { FremskudtDb } from '../db/database';
 import type { WriteContext } from '../db/writeContext';
+import { CitizenSchema } from '../domain';
 import type { Change, PullResponse } from '../protocol';
-import { applyPulledPage, readCursor } from './applyPulledPage';
+import { applyPulledPage, preparePulledPage, readCursor } from './applyPulledPage';
 
 const ctx: WriteContext = { userId: 'mette', teamId: 'team-a', deviceId: 'device-test-1' };
 const AT = '2026-11-26T10:00:00.000Z';
@@ -183,5 +184,26 @@ describe('applyPulledPage', () => {
     ).rejects.toThrow(/does not match its schema/);
     expect(await ids(db, 'citizens')).toEqual([]);
     expect(await readCursor(db)).toEqual({ after: 0 });
+  });
+
+  it('keeps a local edit made after the page was sealed ahead of its turn', async () => {
+    const db = await testDb();
+    const id = uuid(400);
+    // As the app stores a pulled citizen: every field with its default.
+    const before = CitizenSchema.parse(citizen(id, 1, 'Før'));
+    await seed(db, 'citizens', [before]);
+    const fromServer = { ...before, version: 2, phone: '12 34 56 78' };
+    // The pull seals the next page while the one before is written; the caseworker types meanwhile.
+    const prepared = await preparePulledPage(db, pageOf([upsert('citizen', fromServer)]));
+    await createCitizensRepo(() => db).update(ctx, id, { firstName: 'Rettet lokalt' });
+
+    await applyPulledPage(db, prepared);
+
+    expect(await readRecord(db, 'citizens', id)).toMatchObject({
+      firstName: 'Rettet lokalt',
+      phone: '12 34 56 78',
+      version: 2,
+    });
+    expect(await db.outbox.count()).toBe(1);
   });
 });

@@ -53,19 +53,33 @@ export function overlayPending(pulled: LocalRecord, pending: readonly OutboxEntr
   return merged;
 }
 
+/** A pulled change, validated once: its table, and its record parsed (null: none to store). */
+interface CheckedChange {
+  change: Change;
+  table: string;
+  record: LocalRecord | null;
+}
+
 /** What one change does to its record, decided before the transaction (sealed only if it wins). */
 type Step =
   | { kind: 'put'; table: string; id: string; record: LocalRecord }
   | { kind: 'delete'; table: string; id: string }
   | { kind: 'keep' };
 
-function planChange(change: Change, pending: readonly OutboxEntry[]): Step {
+function checkChange(change: Change): CheckedChange {
   const table = TABLE_OF[change.entity];
+  const stored = change.op === 'upsert' && change.record !== null;
+  return { change, table, record: stored ? parseRecord(change) : null };
+}
+
+function planChange(
+  { change, table, record }: CheckedChange,
+  pending: readonly OutboxEntry[],
+): Step {
   const id = change.recordId;
   // Evict: the record left this device's scope. Remove it here only; the outbox keeps any
   // unsent or refused change of it for review (never touched by a pull).
   if (change.op === 'evict') return { kind: 'delete', table, id };
-  const record = change.op === 'delete' || change.record === null ? null : parseRecord(change);
   if (pending.length === 0) {
     return record ? { kind: 'put', table, id, record } : { kind: 'delete', table, id };
   }
@@ -75,6 +89,49 @@ function planChange(change: Change, pending: readonly OutboxEntry[]): Step {
   return { kind: 'put', table, id, record: overlayPending(record, pending) };
 }
 
+type WriteStep = Exclude<Step, { kind: 'keep' }>;
+const stepKey = (table: string, id: string) => `${table}\u0000${id}`;
+
+/**
+ * Every change planned in order, the last one that does something winning per record (as
+ * applying them one by one would).
+ */
+function planSteps(
+  checked: readonly CheckedChange[],
+  byRecord: ReadonlyMap<string, OutboxEntry[]>,
+): Map<string, WriteStep> {
+  const last = new Map<string, WriteStep>();
+  for (const item of checked) {
+    const step = planChange(item, byRecord.get(item.change.recordId) ?? []);
+    if (step.kind !== 'keep') last.set(stepKey(step.table, step.id), step);
+  }
+  return last;
+}
+
+/**
+ * A page made ready before its turn: validated, and the rows it writes sealed as if this device
+ * had no change of its own pending for them (nearly always true). Needs no IndexedDB, so the next
+ * page is prepared while the previous one is being written.
+ */
+export interface PreparedPage {
+  page: PullResponse;
+  checked: readonly CheckedChange[];
+  /** Sealed rows by table and id, valid for records with no pending change of this device. */
+  presealed: ReadonlyMap<string, StoredRow>;
+}
+
+export async function preparePulledPage(
+  db: FremskudtDb,
+  page: PullResponse,
+): Promise<PreparedPage> {
+  const checked = page.changes.map(checkChange);
+  const puts = [...planSteps(checked, new Map()).entries()].filter(
+    (entry): entry is [string, Extract<Step, { kind: 'put' }>] => entry[1].kind === 'put',
+  );
+  const rows = await Promise.all(puts.map(([, step]) => db.seal(step.table, step.record)));
+  return { page, checked, presealed: new Map(puts.map(([key], i) => [key, rows[i] as StoredRow])) };
+}
+
 /** What the page does to one table: rows to put and ids to delete (disjoint). */
 interface TableWrites {
   puts: StoredRow[];
@@ -82,36 +139,35 @@ interface TableWrites {
 }
 
 /**
- * The page's writes per table: every change validated and planned in order, the last one that
- * does something winning per record (as applying them one by one would), and the winners sealed
- * together. Awaits WebCrypto: call BEFORE opening the transaction.
+ * The page's writes per table for the pending changes read just now: a record with none takes
+ * its presealed row, one with pending changes is overlaid and sealed here. Awaits WebCrypto:
+ * call BEFORE opening the transaction.
  */
 async function planPage(
   db: FremskudtDb,
-  changes: readonly Change[],
+  prepared: PreparedPage,
   byRecord: ReadonlyMap<string, OutboxEntry[]>,
 ): Promise<Map<string, TableWrites>> {
-  const last = new Map<string, Exclude<Step, { kind: 'keep' }>>();
-  for (const change of changes) {
-    const step = planChange(change, byRecord.get(change.recordId) ?? []);
-    if (step.kind === 'keep') continue;
-    const key = `${step.table}\u0000${step.id}`;
-    last.set(key, step);
-  }
-  const byTable = new Map<string, { records: LocalRecord[]; deletes: string[] }>();
-  for (const step of last.values()) {
+  const byTable = new Map<string, TableWrites>();
+  const sealing: Promise<void>[] = [];
+  for (const [key, step] of planSteps(prepared.checked, byRecord)) {
     let table = byTable.get(step.table);
-    if (!table) byTable.set(step.table, (table = { records: [], deletes: [] }));
-    if (step.kind === 'put') table.records.push(step.record);
-    else table.deletes.push(step.id);
+    if (!table) byTable.set(step.table, (table = { puts: [], deletes: [] }));
+    if (step.kind === 'delete') {
+      table.deletes.push(step.id);
+      continue;
+    }
+    const presealed = byRecord.has(step.id) ? undefined : prepared.presealed.get(key);
+    if (presealed) {
+      table.puts.push(presealed);
+    } else {
+      const puts = table.puts;
+      const at = puts.push({}) - 1;
+      sealing.push(db.seal(step.table, step.record).then((row) => void (puts[at] = row)));
+    }
   }
-  const sealed = await Promise.all(
-    [...byTable].map(async ([name, { records, deletes }]) => {
-      const puts = await Promise.all(records.map((record) => db.seal(name, record)));
-      return [name, { puts, deletes }] as const;
-    }),
-  );
-  return new Map(sealed);
+  await Promise.all(sealing);
+  return byTable;
 }
 
 /** Pending outbox mutation ids of the page's records, in order: the state the plan was made on. */
@@ -135,16 +191,20 @@ const TEAM_TABLES = Object.values(TABLE_OF);
 /**
  * Applies one pulled page AND stores the new cursor in ONE transaction: a crash or a closed tab
  * mid-pull repeats at most this page, never skips one (applying a change twice is harmless).
- * Pending changes of the page's records are read and overlaid, and the page's rows sealed, before
- * the transaction; inside it the plan is used only if those pending changes are still the same,
- * else it is made again. The page is written with one bulkPut and one bulkDelete per table (each
- * awaited request is a round trip to the browser's storage process). Evicted teams' records are
- * removed after that (never their outbox entries).
+ * Pending changes of the page's records are read and overlaid, and their rows sealed, before the
+ * transaction (the rest was sealed by `preparePulledPage`); inside it the plan is used only if
+ * those pending changes are still the same, else it is made again. The page is written with one
+ * bulkPut and one bulkDelete per table (each awaited request is a round trip to the browser's
+ * storage process). Evicted teams' records are removed after that (never their outbox entries).
  */
-export async function applyPulledPage(db: FremskudtDb, page: PullResponse): Promise<void> {
-  const recordIds = [...new Set(page.changes.map((c) => c.recordId))];
-  const tables = [...new Set(page.changes.map((c) => TABLE_OF[c.entity]))];
-  const evictTeams = page.evictTeams ?? [];
+export async function applyPulledPage(
+  db: FremskudtDb,
+  page: PullResponse | PreparedPage,
+): Promise<void> {
+  const prepared = 'presealed' in page ? page : await preparePulledPage(db, page);
+  const { changes, evictTeams = [], cursor, nextCursor } = prepared.page;
+  const recordIds = [...new Set(changes.map((c) => c.recordId))];
+  const tables = [...new Set(changes.map((c) => TABLE_OF[c.entity]))];
   const scope = evictTeams.length > 0 ? TEAM_TABLES : tables;
   await retryWhileChanged('pulled page', async () => {
     const outboxRows = await db.outbox.where('recordId').anyOf(recordIds).sortBy('seq');
@@ -157,7 +217,7 @@ export async function applyPulledPage(db: FremskudtDb, page: PullResponse): Prom
     for (const entry of pending) {
       byRecord.set(entry.recordId, [...(byRecord.get(entry.recordId) ?? []), entry]);
     }
-    const writes = await planPage(db, page.changes, byRecord);
+    const writes = await planPage(db, prepared, byRecord);
     const stores = [db.outbox, db.meta, ...scope.map((n) => db.table(n))];
     return db.transaction('rw', stores, async () => {
       if ((await pendingKey(db, recordIds)) !== planKey) return 'changed' as const;
@@ -173,9 +233,9 @@ export async function applyPulledPage(db: FremskudtDb, page: PullResponse): Prom
       }
       const stored = await db.meta.get(SYNC_CURSOR_KEY);
       const previous = typeof stored?.value === 'number' ? stored.value : 0;
-      await db.meta.put({ key: SYNC_CURSOR_KEY, value: Math.max(previous, page.cursor) });
-      if (page.nextCursor !== undefined) {
-        await db.meta.put({ key: SYNC_NEXT_CURSOR_KEY, value: page.nextCursor });
+      await db.meta.put({ key: SYNC_CURSOR_KEY, value: Math.max(previous, cursor) });
+      if (nextCursor !== undefined) {
+        await db.meta.put({ key: SYNC_NEXT_CURSOR_KEY, value: nextCursor });
       }
     });
   });

@@ -1,7 +1,7 @@
 import type { FremskudtDb } from '../db';
 import { DEFAULT_PULL_LIMIT } from '../protocol';
 import { ApiError, type ApiClient } from './apiClient';
-import { applyPulledPage, readCursor } from './applyPulledPage';
+import { applyPulledPage, preparePulledPage, readCursor } from './applyPulledPage';
 import { throwIfAborted } from './syncError';
 
 export interface PullOptions {
@@ -20,6 +20,11 @@ export interface PullSummary {
 /**
  * Pulls the team's changes after the stored cursor, page by page, until the server has no more.
  * Interruptible between pages (signal) and resumable: the cursor is stored with each page.
+ * While one page is written to IndexedDB the next one is already being requested, validated and
+ * sealed: the server, the network, WebCrypto and the browser's storage work at the same time
+ * instead of taking turns (the renderer sat idle over half of a first sync). A page is still
+ * applied only after the one before it committed, so the stored cursor never passes a page that
+ * was not written.
  * Offline: throws ApiError('network') and the next pull resumes where this one stopped.
  */
 export async function pullChanges(
@@ -34,16 +39,23 @@ export async function pullChanges(
   // The new server's opaque cursor wins; against a server that gives none, `after` is used.
   let opaque = stored.cursor;
   const summary: PullSummary = { pages: 0, changes: 0, cursor };
+  throwIfAborted(options.signal);
+  const fetchPage = (after: number, next: string | undefined) =>
+    inFlight(api.pull(after, limit, next).then((page) => preparePulledPage(db, page)));
+  let request = fetchPage(cursor, opaque);
   for (;;) {
-    throwIfAborted(options.signal);
-    const page = await api.pull(cursor, limit, opaque);
+    const prepared = await request;
+    const { page } = prepared;
     if (page.hasMore && page.nextCursor === undefined && page.cursor <= cursor) {
       throw new ApiError('bad-response', `Pull cursor did not advance past ${cursor}`);
     }
     if (page.hasMore && page.nextCursor !== undefined && page.nextCursor === opaque) {
       throw new ApiError('bad-response', 'Pull cursor did not advance');
     }
-    await applyPulledPage(db, page);
+    const next = page.hasMore
+      ? fetchPage(Math.max(cursor, page.cursor), page.nextCursor ?? opaque)
+      : null;
+    await applyPulledPage(db, prepared);
     cursor = Math.max(cursor, page.cursor);
     opaque = page.nextCursor ?? opaque;
     summary.pages++;
@@ -52,6 +64,18 @@ export async function pullChanges(
     // Sequence numbers have gaps (other teams' changes), so progress is measured by the cursor.
     const total = Math.max(0, page.latestSeq - start);
     options.onProgress?.(Math.min(cursor - start, total), total);
-    if (!page.hasMore) return summary;
+    if (!next) return summary;
+    throwIfAborted(options.signal);
+    request = next;
   }
+}
+
+/**
+ * A request already on its way, awaited later. If the pull stops first (the page before failed,
+ * or it was aborted) nobody awaits it: its failure must not surface as an unhandled rejection,
+ * and its changes are simply asked for again by the next pull. Awaiting it still throws.
+ */
+function inFlight<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
 }
