@@ -47,9 +47,14 @@ export async function closeDevice(device: Device, remove = true): Promise<void> 
   if (remove) await FremskudtDb.delete(device.db.name);
 }
 
-/** Scenario 1, ours: the app's note save (record + outbox in one transaction). */
+/**
+ * Scenario 1, ours: the app's note save (record + outbox in one transaction), as the note editor
+ * calls it with the citizen on screen: the citizen's team passed along (the bench team).
+ */
 export function saveNote(device: Device, fields: NoteInput): Promise<Note> {
-  return createNotesRepo(() => device.db).create(device.ctx, fields);
+  return createNotesRepo(() => device.db).create(device.ctx, fields, undefined, {
+    teamId: device.ctx.teamId,
+  });
 }
 
 /** Scenario 1, reference: a bare Dexie put of the same record. */
@@ -78,6 +83,18 @@ export async function barePutNoteAndOutbox(device: Device, note: Note): Promise<
       attempts: 0,
     });
   });
+}
+
+/**
+ * Scenario 1, beside: what sealing adds to a save: the record and an outbox entry sealed
+ * concurrently with the device's data key (AES-GCM in WebCrypto), as the repository does before
+ * its transaction; nothing is written.
+ */
+export async function sealNoteAndOutbox(device: Device, note: Note): Promise<void> {
+  await Promise.all([
+    device.db.seal('notes', note),
+    device.db.seal('outbox', { mutationId: `${note.id}-m`, fields: note, state: 'pending' }),
+  ]);
 }
 
 /** Scenarios 2 and 5: the sync engine's pull (HTTP, validation, IndexedDB writes) to the end. */
@@ -157,9 +174,3 @@ export function buildSearch(
   index.putNotes(notes);
   return index;
 }
-
-// What bench/browser/proposals.ts (measured prototypes of proposed changes) needs of the app.
-export { ENTITIES, newId } from '../../src/domain';
-export { TABLE_OF, type FremskudtDb, type OutboxEntry } from '../../src/db';
-export { nextBatch, toMutation } from '../../src/sync/outboxBatch';
-export { MAX_MUTATIONS_PER_PUSH as SERVER_MAX_MUTATIONS, MAX_PUSH_BYTES } from '../../src/protocol';

@@ -15,11 +15,11 @@ import {
   pullEverything,
   pushEverything,
   saveNote,
+  sealNoteAndOutbox,
   setPullCursor,
   type Citizen,
   type Note,
 } from './appAdapter';
-import { saveNoteTogether } from './proposals';
 import {
   benchId,
   citizenFields,
@@ -40,22 +40,22 @@ function noteInput(index: number, citizens = 1000) {
 /** Scenario 1: `pairs` saves and `pairs` bare puts, alternating which goes first. */
 async function saveNotes(
   pairs: number,
-): Promise<{ ours: number[]; reference: number[]; proposal: number[]; floor: number[] }> {
+): Promise<{ ours: number[]; reference: number[]; floor: number[]; seal: number[] }> {
   const device = await openFreshDevice('s1');
   const ours: number[] = [];
   const reference: number[] = [];
-  const proposal: number[] = [];
   const floor: number[] = [];
+  const seal: number[] = [];
+  const runSeal = async (note: Note) => {
+    const t0 = now();
+    await sealNoteAndOutbox(device, note);
+    seal.push(now() - t0);
+  };
   const runFloor = async (note: Note) => {
     const copy = { ...note, id: benchId(8, floor.length) };
     const t0 = now();
     await barePutNoteAndOutbox(device, copy);
     floor.push(now() - t0);
-  };
-  const runProposal = async (i: number) => {
-    const t0 = now();
-    await saveNoteTogether(device, noteInput(i));
-    proposal.push(now() - t0);
   };
   const runOurs = async (i: number) => {
     const t0 = now();
@@ -78,17 +78,17 @@ async function saveNotes(
       const note = await runOurs(i);
       await runReference(note);
       await runFloor(note);
-      await runProposal(i);
+      await runSeal(note);
     } else {
-      await runProposal(i);
       const template = await saveNote(device, noteInput(i));
+      await runSeal(template);
       await runFloor(template);
       await runReference(template);
       await runOurs(i);
     }
   }
   await closeDevice(device);
-  return { ours, reference, proposal, floor };
+  return { ours, reference, floor, seal };
 }
 
 let inMemory: { citizens: Citizen[]; notes: Note[] } | undefined;

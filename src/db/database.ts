@@ -93,6 +93,9 @@ export class FremskudtDb extends Dexie {
       contacts: 'id, visitId, citizenId, at, [citizenId+at], teamId',
       followUps: 'id, citizenId, caseId, dueOn, assigneeId, teamId',
     });
+    // v4: the outbox loses its `entity` index, which nothing queries: every saved change wrote
+    // an index entry for it (the outbox write is on the path of every save).
+    this.version(4).stores({ outbox: '++seq, &mutationId, recordId, state' });
   }
 
   /**

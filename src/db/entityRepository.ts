@@ -9,7 +9,7 @@ import {
 import type { Mutation } from '../protocol';
 import { TABLE_OF, db as currentDb, type FremskudtDb, type OutboxEntry } from './database';
 import { DbError, toDbError } from './errors';
-import type { StoredRow } from './vault/rowCodec';
+import { setClearField, type StoredRow } from './vault/rowCodec';
 import { sameRow } from './vault/sameRow';
 import { nowIso, type WriteContext } from './writeContext';
 
@@ -85,9 +85,15 @@ export function entityRepository<T extends SyncedRecord, F extends object>(
     return parsed.data;
   }
 
-  async function write<R>(db: FremskudtDb, fn: () => Promise<R>): Promise<R> {
+  /** `fn` in ONE transaction over the table and the outbox (and `also`, read inside it). */
+  async function write<R>(
+    db: FremskudtDb,
+    fn: () => Promise<R>,
+    also: readonly string[] = [],
+  ): Promise<R> {
     try {
-      return await db.transaction('rw', [db.table(tableName), db.outbox], fn);
+      const tables = [tableName, 'outbox', ...also].map((name) => db.table(name));
+      return await db.transaction('rw', tables, fn);
     } catch (error) {
       throw toDbError(error);
     }
@@ -99,14 +105,21 @@ export function entityRepository<T extends SyncedRecord, F extends object>(
     return { row, current: await db.unseal<T>(tableName, row) };
   }
 
+  /** The citizen whose team a new record takes, when it names one (none for a citizen). */
+  function namedCitizen(clean: Record<string, unknown>): string | undefined {
+    if (SHARED_ENTITIES.has(entity) || entity === 'citizen') return undefined;
+    return typeof clean.citizenId === 'string' ? clean.citizenId : undefined;
+  }
+
   /**
    * A location or schedule slot belongs to the whole municipality; a record naming a citizen to
-   * the citizen's team (read from the clear index field); anything else to the user's default.
+   * the citizen's team (read from the clear index field, inside the write's transaction); anything
+   * else to the user's default.
    */
-  async function teamFor(db: FremskudtDb, ctx: WriteContext, clean: Record<string, unknown>) {
+  async function teamFor(db: FremskudtDb, ctx: WriteContext, citizenId: string | undefined) {
     if (SHARED_ENTITIES.has(entity)) return SHARED_TEAM_ID;
-    if (entity !== 'citizen' && typeof clean.citizenId === 'string') {
-      const citizen = await db.citizens.get(clean.citizenId);
+    if (citizenId !== undefined) {
+      const citizen = await db.citizens.get(citizenId);
       if (typeof citizen?.teamId === 'string') return citizen.teamId;
     }
     return ctx.teamId;
@@ -123,6 +136,7 @@ export function entityRepository<T extends SyncedRecord, F extends object>(
     /**
      * Creates a record with a client-generated id (UUIDv7) and queues its create mutation, which
      * names the record's team: `options.teamId`, else the named citizen's, else the user's default.
+     * A caller holding the citizen passes its team: looking it up costs a storage round trip.
      */
     create: async (
       ctx: WriteContext,
@@ -133,26 +147,35 @@ export function entityRepository<T extends SyncedRecord, F extends object>(
       const db = database();
       const clean = parseFields(fields);
       const at = nowIso(ctx);
-      const teamId = options.teamId ?? (await teamFor(db, ctx, clean));
-      const record = {
-        ...clean,
+      const stamps = {
         id,
-        teamId,
         version: 0,
         createdAt: at,
         updatedAt: at,
         createdBy: ctx.userId,
         updatedBy: ctx.userId,
         conflicts: [],
-      } as unknown as T;
-      const entry = { ...outboxEntry(ctx, entity, id, 'create', clean, 0), teamId };
-      const row = await db.seal(tableName, record);
-      const outboxRow = await db.seal('outbox', entry);
-      return write(db, async () => {
-        await db.table(tableName).add(row);
-        await db.outbox.add(outboxRow);
-        return record;
-      });
+      };
+      // Both are sealed before the transaction (WebCrypto would let it commit mid-way); the team,
+      // a clear field of both, is read inside it and set then: one transaction, no separate read.
+      const [sealedRecord, sealedEntry] = await Promise.all([
+        db.seal(tableName, { ...clean, ...stamps }),
+        db.seal('outbox', outboxEntry(ctx, entity, id, 'create', clean, 0)),
+      ]);
+      const citizenId = options.teamId === undefined ? namedCitizen(clean) : undefined;
+      return write(
+        db,
+        async () => {
+          const teamId = options.teamId ?? (await teamFor(db, ctx, citizenId));
+          // Issued together: one round trip to the browser's storage process instead of two.
+          await Promise.all([
+            db.table(tableName).add(setClearField(tableName, sealedRecord, 'teamId', teamId)),
+            db.outbox.add(setClearField('outbox', sealedEntry, 'teamId', teamId)),
+          ]);
+          return { ...clean, ...stamps, teamId } as unknown as T;
+        },
+        citizenId === undefined ? [] : ['citizens'],
+      );
     },
 
     /**
@@ -198,13 +221,14 @@ export function entityRepository<T extends SyncedRecord, F extends object>(
         }
         const entry = outboxEntry(ctx, entity, id, 'update', changed, current.version);
         if (resolves.length > 0) entry.resolvesConflicts = resolves;
-        const nextRow = await db.seal(tableName, next);
-        const outboxRow = await db.seal('outbox', entry);
+        const [nextRow, outboxRow] = await Promise.all([
+          db.seal(tableName, next),
+          db.seal('outbox', entry),
+        ]);
         return write(db, async () => {
           const now = await db.table<StoredRow, string>(tableName).get(id);
           if (!sameRow(now, row)) return 'changed' as const;
-          await db.table(tableName).put(nextRow);
-          await db.outbox.add(outboxRow);
+          await Promise.all([db.table(tableName).put(nextRow), db.outbox.add(outboxRow)]);
           return next;
         });
       }),
@@ -225,8 +249,7 @@ export function entityRepository<T extends SyncedRecord, F extends object>(
         return write(db, async () => {
           const now = await db.table<StoredRow, string>(tableName).get(id);
           if (!sameRow(now, row)) return 'changed' as const;
-          await db.table(tableName).delete(id);
-          await db.outbox.add(outboxRow);
+          await Promise.all([db.table(tableName).delete(id), db.outbox.add(outboxRow)]);
         });
       }),
   };

@@ -29,15 +29,16 @@ export function createNotesRepo(database: () => FremskudtDb = () => db) {
     finalize: (ctx: WriteContext, id: string) =>
       repo.update(ctx, id, { status: 'final', finalizedAt: nowIso(ctx) }, { guard: refuseFinal }),
 
-    /** Writes a final correction of `original` with a new body. */
+    /** Writes a final correction of `original` with a new body, in the original's team. */
     async correct(ctx: WriteContext, original: Note, body: string): Promise<Note> {
-      return repo.create(ctx, {
+      const fields = {
         ...correctionFieldsFor(original),
         body,
-        status: 'final',
+        status: 'final' as const,
         authorId: ctx.userId,
         finalizedAt: nowIso(ctx),
-      });
+      };
+      return repo.create(ctx, fields, undefined, { teamId: original.teamId });
     },
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sealedDb } from '../../tests/helpers/sealedDb';
 
 describe('local database schema upgrades', () => {
-  it('keeps the waiting outbox and the records of a version 1 database when it opens as version 3', async () => {
+  it('keeps the waiting outbox and the records of a version 1 database when it opens as the current version', async () => {
     const name = 'upgrade-test';
     const v1 = new Dexie(name);
     v1.version(1).stores({
@@ -17,9 +17,14 @@ describe('local database schema upgrades', () => {
 
     const upgraded = await sealedDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(4);
     expect(await upgraded.citizens.get('c1')).toMatchObject({ alias: 'Store-J' });
     expect(await upgraded.outbox.where('state').equals('pending').count()).toBe(1);
+    expect(upgraded.outbox.schema.indexes.map((i) => i.name).sort()).toEqual([
+      'mutationId',
+      'recordId',
+      'state',
+    ]);
     expect(await upgraded.auditEvents.count()).toBe(0);
     expect(await upgraded.citizens.where('teamId').equals('x').count()).toBe(0);
     upgraded.close();

@@ -31,7 +31,7 @@ describe('npm run bench, at a tiny scale', () => {
     expect(report.rows.map((r) => r.id)).toEqual([
       '1',
       '1f',
-      '1p',
+      '1s',
       '2',
       '2f',
       '3',

@@ -3,8 +3,11 @@ import { readAll, readRecord } from '../helpers/sealedDb';
 import type { DraftEntry } from '../../src/db/database';
 import type { Note } from '../../src/domain';
 import { describe, expect, it } from 'vitest';
+import { citizensRepo } from '../../src/db/citizens';
 import { db } from '../../src/db/database';
+import { openOutbox } from '../../src/db/outbox';
 import {
+  ctx,
   makeCitizen,
   makeContact,
   makeLocation,
@@ -29,7 +32,7 @@ describe('the note editor', () => {
       body: 'Jens fortalte om sin nye lejlighed',
     });
     // Nothing is queued for the server while only a local draft exists.
-    expect(await db.outbox.where('entity').equals('note').count()).toBe(0);
+    expect(await db.outbox.filter((e) => e.entity === 'note').count()).toBe(0);
     first.unmount();
 
     renderApp(`/notater/ny?borger=${c.id}`);
@@ -59,15 +62,27 @@ describe('the note editor', () => {
     expect(await db.notes.count()).toBe(0);
   });
 
-  it('saves a draft note that can later be finalized, and forgets the local draft', async () => {
-    const c = await makeCitizen();
+  it("saves a draft note in the citizen's team that can later be finalized, and forgets the local draft", async () => {
+    // Anders-like: the caseworker's default team is odense-syd, this citizen is in another team.
+    const c = await citizensRepo.create(ctx, { firstName: 'Ole' }, undefined, {
+      teamId: 'odense-nord',
+    });
     const { user, currentPath } = renderApp(`/notater/ny?borger=${c.id}`);
     await user.type(await screen.findByLabelText('Notat'), 'Første udkast');
     await user.selectOptions(screen.getByLabelText('Kategori'), 'Telefon');
     await user.click(screen.getByRole('button', { name: 'Gem som kladde' }));
     await waitFor(() => expect(currentPath()).toBe(`/borgere/${c.id}`));
     const [draft] = await db.unsealAll<Note>('notes', await readAll<Note>(db, 'notes'));
-    expect(draft).toMatchObject({ status: 'draft', category: 'telefon', body: 'Første udkast' });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      category: 'telefon',
+      body: 'Første udkast',
+      teamId: 'odense-nord',
+    });
+    const [created] = await openOutbox(await db.outbox.toArray(), db).then((all) =>
+      all.filter((e) => e.entity === 'note'),
+    );
+    expect(created).toMatchObject({ op: 'create', teamId: 'odense-nord' });
     expect(await db.drafts.count()).toBe(0);
 
     await user.click(await screen.findByRole('link', { name: 'Rediger kladde' }));
@@ -138,6 +153,7 @@ describe('corrections and the timeline', () => {
     expect(notes.find((n) => n.id !== original.id)).toMatchObject({
       correctsNoteId: original.id,
       status: 'final',
+      teamId: original.teamId,
     });
   });
 

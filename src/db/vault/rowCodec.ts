@@ -66,6 +66,23 @@ export async function sealRow(
   return clear;
 }
 
+/**
+ * `row` with one of its table's clear fields set after sealing: a value not known yet when the
+ * sealing started (a new record's team, looked up while WebCrypto works) is filled in afterwards.
+ * Refuses a field the table seals, which would otherwise end up stored in clear.
+ */
+export function setClearField(
+  table: string,
+  row: StoredRow,
+  field: string,
+  value: unknown,
+): StoredRow {
+  if (isSealedTable(table) && !(CLEAR_FIELDS[table] as readonly string[]).includes(field)) {
+    throw new Error(`${table}.${field} is sealed: it cannot be set in clear`);
+  }
+  return { ...row, [field]: value };
+}
+
 /** The record of a stored row: the unsealed rest with the clear fields over it. */
 export async function openRow<T>(sealer: Sealer, table: SealedTable, row: StoredRow): Promise<T> {
   const { sealed, ...clear } = row;

@@ -9,7 +9,7 @@ import { openOutbox } from '../outbox';
 import type { WriteContext } from '../writeContext';
 import { createKeys, reopenKeys, unlockWithPassword } from './keyring';
 import { LEGACY_DB_NAME, importLegacyStore } from './legacyImport';
-import { openRow, sealRow } from './rowCodec';
+import { openRow, sealRow, setClearField } from './rowCodec';
 import { createSealer, type Sealer } from './sealer';
 import { lockStore, onLock, openStore, vaultState } from './vault';
 import { generateDataKey } from './webCrypto';
@@ -62,6 +62,20 @@ describe('sealed rows', () => {
     for (const secret of ['Jens', '010190', '1234', 'Vollsmose']) {
       expect(stored).not.toContain(secret);
     }
+  });
+
+  it('takes a team filled in after sealing, and refuses to put a sealed field in clear', async () => {
+    const sealer = createSealer(await generateDataKey());
+    const { teamId: _unknownYet, ...withoutTeam } = citizen;
+    const row = setClearField(
+      'citizens',
+      await sealRow(sealer, 'citizens', withoutTeam),
+      'teamId',
+      'team-a',
+    );
+    expect(await openRow(sealer, 'citizens', row)).toEqual(citizen);
+    expect(() => setClearField('citizens', row, 'cpr', '010190-1234')).toThrow(/sealed/);
+    expect(() => setClearField('outbox', row, 'fields', {})).toThrow(/sealed/);
   });
 
   it('refuses a sealed blob moved onto another record', async () => {

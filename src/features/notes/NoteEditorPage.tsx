@@ -96,7 +96,11 @@ function Editor({ c }: { c: EditorContext }) {
       const final =
         kind === 'final' ? { status: 'final' as const, finalizedAt: new Date().toISOString() } : {};
       if (c.existing) await notesRepo.update(ctx, c.existing.id, { ...fields, ...final });
-      else await notesRepo.create(ctx, { ...fields, status: 'draft', ...final });
+      else {
+        // The citizen on screen gives the note its team; one picked in the form is looked up.
+        const team = citizen?.id === v.citizenId ? { teamId: citizen.teamId } : {};
+        await notesRepo.create(ctx, { ...fields, status: 'draft', ...final }, undefined, team);
+      }
     });
     // Only once the note itself is stored is the local draft forgotten (never lose text).
     if (ok) {
