@@ -74,7 +74,7 @@ export async function runBench(
       rows.push(...(await caseloadScenarios(settings, browser.context, bench)));
     if (on(3)) rows.push(await pouchPeer(settings, bench, rows));
     if (on(5)) rows.push(await longChangeLog(settings, browser.context, bench));
-    if (on(7)) rows.push(await appOpening(settings, browser.context, bench));
+    if (on(7)) rows.push(...(await appOpening(settings, browser.context, bench)));
   } finally {
     await browser.close();
   }

@@ -39,6 +39,7 @@ describe('npm run bench, at a tiny scale', () => {
       '5',
       '6',
       '7',
+      '7r',
       '8a',
       '8b',
       '9',

@@ -71,8 +71,23 @@ async function openOffline(page: Page, origin: string, expectRows: boolean): Pro
 }
 
 /**
- * The floor under the opening with data: reading every citizen record from IndexedDB (raw
- * getAll, no Dexie), which the list does before it can show its first row.
+ * Each opening in a new window, the one before closed: the installed app starting, not a page
+ * reloading over a running one (whose teardown, with 10,000 decrypted citizens in memory and
+ * its search index still being built, would be measured too).
+ */
+async function inNewPage<T>(context: BrowserContext, work: (page: Page) => Promise<T>): Promise<T> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(600_000);
+  try {
+    return await work(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * For scale: reading every citizen record from IndexedDB (raw getAll, no Dexie). The list does
+ * not wait for that: it shows its first rows after the first 500 are read and unsealed.
  */
 async function readAllCitizens(page: Page): Promise<number> {
   return page.evaluate(
@@ -98,61 +113,87 @@ export async function appOpening(
   settings: BenchSettings,
   context: BrowserContext,
   bench: BenchContext,
-): Promise<ResultRow> {
+): Promise<ResultRow[]> {
   const citizens = scaled(settings, CITIZENS, 50);
   const full = await appServer(settings, citizens);
   const empty = await appServer(settings, 0);
   const times = { full: [] as number[], empty: [] as number[] };
+  const reloads = { full: [] as number[], empty: [] as number[] };
   const floor = { readAllMs: Number.NaN };
   try {
     bench.log(`7: installing the app with ${citizens} citizens and an empty one`);
-    const pages = {
-      full: await install(context, full.url),
-      empty: await install(context, empty.url),
-    };
+    for (const server of [full, empty]) await (await install(context, server.url)).close();
     await context.setOffline(true);
     try {
       // One opening of each first, unmeasured: the first start after install compiles the code.
-      await maybeProfile(pages.full, settings.resultsDir, 's7-open-full', () =>
-        openOffline(pages.full, full.url, true),
+      await inNewPage(context, (page) =>
+        maybeProfile(page, settings.resultsDir, 's7-open-full', () =>
+          openOffline(page, full.url, true),
+        ),
       );
-      await openOffline(pages.empty, empty.url, false);
+      await inNewPage(context, (page) => openOffline(page, empty.url, false));
       const reps = Math.max(5, settings.reps * 2);
       for (let rep = 0; rep < reps; rep++) {
         const order = rep % 2 === 0 ? (['empty', 'full'] as const) : (['full', 'empty'] as const);
         for (const which of order) {
           const origin = which === 'full' ? full.url : empty.url;
-          times[which].push(await openOffline(pages[which], origin, which === 'full'));
+          const ms = await inNewPage(context, (page) =>
+            openOffline(page, origin, which === 'full'),
+          );
+          times[which].push(ms);
         }
       }
-      floor.readAllMs = await readAllCitizens(pages.full);
+      // For comparison: the same opening as a reload over the app still running in that window.
+      const open = { full: await context.newPage(), empty: await context.newPage() };
+      for (let rep = 0; rep < Math.max(3, settings.reps); rep++) {
+        for (const which of rep % 2 === 0
+          ? (['empty', 'full'] as const)
+          : (['full', 'empty'] as const)) {
+          const origin = which === 'full' ? full.url : empty.url;
+          reloads[which].push(await openOffline(open[which], origin, which === 'full'));
+        }
+      }
+      floor.readAllMs = await readAllCitizens(open.full);
+      await Promise.all([open.full.close(), open.empty.close()]);
     } finally {
       await context.setOffline(false);
     }
-    await pages.full.close();
-    await pages.empty.close();
   } finally {
     await full.stop();
     await empty.stop();
   }
   const f = median(times.full);
   const e = median(times.empty);
+  const [rf, re] = [median(reloads.full), median(reloads.empty)];
   bench.log(
     `7: full ${fmt(f)} ms, empty ${fmt(e)} ms, raw getAll of the citizens ${fmt(floor.readAllMs)} ms`,
   );
-  return {
-    id: '7',
-    scenario: `installed app opening offline to the citizen list, ${fmt(citizens)} citizens`,
-    ours: `${fmt(f)} ms`,
-    reference: `empty app ${fmt(e)} ms`,
-    ratio: f / e,
-    target: '≤ 2×',
-    pass: f / e <= 2,
-    data: {
-      citizens,
-      fullMs: times.full,
-      emptyMs: times.empty,
-      rawGetAllCitizensMs: floor.readAllMs,
-    },
+  const reloadRow: ResultRow = {
+    id: '7r',
+    scenario: `↳ the same as a reload over the app running in that window (not a new opening)`,
+    ours: `${fmt(rf)} ms`,
+    reference: `empty app ${fmt(re)} ms`,
+    ratio: rf / re,
+    target: '(for comparison)',
+    pass: null,
+    data: { fullMs: reloads.full, emptyMs: reloads.empty },
   };
+  return [
+    {
+      id: '7',
+      scenario: `installed app opening offline to the citizen list, ${fmt(citizens)} citizens`,
+      ours: `${fmt(f)} ms`,
+      reference: `empty app ${fmt(e)} ms`,
+      ratio: f / e,
+      target: '≤ 2×',
+      pass: f / e <= 2,
+      data: {
+        citizens,
+        fullMs: times.full,
+        emptyMs: times.empty,
+        rawGetAllCitizensMs: floor.readAllMs,
+      },
+    },
+    reloadRow,
+  ];
 }
