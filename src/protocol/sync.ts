@@ -93,7 +93,18 @@ export const ChangeSchema = z.object({
   recordId: IdSchema,
   op: z.enum(['upsert', 'delete', 'evict']),
   version: z.number().int().min(0),
-  record: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * The record as the server stores it. Checked here only to be an object; the device checks
+   * it field by field with its entity's schema before storing it (sync/applyPulledPage), so a
+   * first sync of 100,000 records walks each record once, not twice (a generic record check
+   * copied every record key by key: 3 µs per change).
+   */
+  record: z
+    .custom<Record<string, unknown>>(
+      (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+      'Expected the record as an object',
+    )
+    .nullable(),
 });
 export type Change = z.infer<typeof ChangeSchema>;
 

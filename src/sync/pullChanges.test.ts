@@ -140,4 +140,16 @@ describe('pullChanges', () => {
     expect(await readAll(db, 'citizens')).toHaveLength(20);
     expect(await readCursor(db)).toEqual({ after: 20, cursor: 'c20' });
   });
+
+  it('refuses a page whose change carries something other than a record object', async () => {
+    const db = await testDb();
+    const [first] = pages(10);
+    const odd = { ...first!, changes: [{ ...first!.changes[0]!, record: ['not', 'a', 'record'] }] };
+    const api = serverOf([odd as unknown as PullResponse], []);
+
+    await expect(pullChanges(db, api, { limit: 10 })).rejects.toMatchObject({
+      code: 'bad-response',
+    });
+    expect(await readAll(db, 'citizens')).toEqual([]);
+  });
 });

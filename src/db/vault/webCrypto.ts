@@ -16,6 +16,23 @@ export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
   return globalThis.crypto.getRandomValues(new Uint8Array(length));
 }
 
+/**
+ * IVs are cut from a pool of random bytes refilled by getRandomValues, not drawn one by one: a
+ * first sync seals 100,000 records, and a call per IV cost about 7 µs of the main thread each.
+ * Every byte is used once, so the IVs are exactly as random as before.
+ */
+const ivPool = new Uint8Array(IV_BYTES * 512);
+let ivOffset = ivPool.length;
+
+function nextIv(): Uint8Array<ArrayBuffer> {
+  if (ivOffset + IV_BYTES > ivPool.length) {
+    globalThis.crypto.getRandomValues(ivPool);
+    ivOffset = 0;
+  }
+  ivOffset += IV_BYTES;
+  return ivPool.slice(ivOffset - IV_BYTES, ivOffset);
+}
+
 /** A new data key, extractable only so it can be wrapped once; keep the unwrapped copy in memory. */
 export function generateDataKey(): Promise<CryptoKey> {
   return subtle().generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
@@ -90,7 +107,7 @@ export async function encryptBytes(
   plain: Uint8Array<ArrayBuffer>,
   additionalData: Uint8Array<ArrayBuffer>,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const iv = randomBytes(IV_BYTES);
+  const iv = nextIv();
   const cipher = await subtle().encrypt({ name: 'AES-GCM', iv, additionalData }, key, plain);
   const out = new Uint8Array(IV_BYTES + cipher.byteLength);
   out.set(iv, 0);
