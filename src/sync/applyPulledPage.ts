@@ -128,8 +128,12 @@ export async function preparePulledPage(
   const puts = [...planSteps(checked, new Map()).entries()].filter(
     (entry): entry is [string, Extract<Step, { kind: 'put' }>] => entry[1].kind === 'put',
   );
-  const rows = await Promise.all(puts.map(([, step]) => db.seal(step.table, step.record)));
-  return { page, checked, presealed: new Map(puts.map(([key], i) => [key, rows[i] as StoredRow])) };
+  const presealed = new Map(
+    await Promise.all(
+      puts.map(async ([key, step]) => [key, await db.seal(step.table, step.record)] as const),
+    ),
+  );
+  return { page, checked, presealed };
 }
 
 /** What the page does to one table: rows to put and ids to delete (disjoint). */
@@ -148,8 +152,7 @@ async function planPage(
   prepared: PreparedPage,
   byRecord: ReadonlyMap<string, OutboxEntry[]>,
 ): Promise<Map<string, TableWrites>> {
-  const byTable = new Map<string, TableWrites>();
-  const sealing: Promise<void>[] = [];
+  const byTable = new Map<string, { puts: Promise<StoredRow>[]; deletes: string[] }>();
   for (const [key, step] of planSteps(prepared.checked, byRecord)) {
     let table = byTable.get(step.table);
     if (!table) byTable.set(step.table, (table = { puts: [], deletes: [] }));
@@ -158,16 +161,16 @@ async function planPage(
       continue;
     }
     const presealed = byRecord.has(step.id) ? undefined : prepared.presealed.get(key);
-    if (presealed) {
-      table.puts.push(presealed);
-    } else {
-      const puts = table.puts;
-      const at = puts.push({}) - 1;
-      sealing.push(db.seal(step.table, step.record).then((row) => void (puts[at] = row)));
-    }
+    table.puts.push(presealed ? Promise.resolve(presealed) : db.seal(step.table, step.record));
   }
-  await Promise.all(sealing);
-  return byTable;
+  return new Map(
+    await Promise.all(
+      [...byTable].map(
+        async ([name, { puts, deletes }]) =>
+          [name, { puts: await Promise.all(puts), deletes }] as const,
+      ),
+    ),
+  );
 }
 
 /** Pending outbox mutation ids of the page's records, in order: the state the plan was made on. */
