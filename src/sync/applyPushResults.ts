@@ -61,11 +61,20 @@ export async function applyPushResults(
   );
   const tableNames = [...new Set(batch.map((e) => TABLE_OF[e.entity]))];
   const tally: PushTally = { applied: 0, conflicts: 0, rejected: 0 };
+  // Records whose mutation was applied: their rows are read with the outbox rows, in one round.
+  const candidates = groupIds(
+    answered.flatMap(({ entry, result }) =>
+      result.status === 'applied' ? [[TABLE_OF[entry.entity], entry.recordId] as const] : [],
+    ),
+  );
   await db.transaction('rw', [db.outbox, ...tableNames.map((n) => db.table(n))], async () => {
-    const stored = await db.outbox.bulkGet(answered.map((a) => a.seq));
+    const [stored, localRows] = await Promise.all([
+      db.outbox.bulkGet(answered.map((a) => a.seq)),
+      readRows(db, candidates),
+    ]);
     const acknowledged: number[] = [];
     const refused: StoredRow[] = [];
-    const appliedByTable = new Map<string, { recordId: string; version: number }[]>();
+    const applied: { tableName: string; recordId: string; version: number }[] = [];
     answered.forEach(({ entry, seq, result }, i) => {
       if (stored[i]?.mutationId !== entry.mutationId) return;
       const refusedRow = refusedRows.get(entry.mutationId);
@@ -81,30 +90,69 @@ export async function applyPushResults(
       }
       tally.applied++;
       if (result.status !== 'applied') return;
-      const tableName = TABLE_OF[entry.entity];
-      const applied = appliedByTable.get(tableName) ?? [];
-      applied.push({ recordId: entry.recordId, version: result.version });
-      appliedByTable.set(tableName, applied);
+      applied.push({
+        tableName: TABLE_OF[entry.entity],
+        recordId: entry.recordId,
+        version: result.version,
+      });
     });
-    if (refused.length > 0) await db.outbox.bulkPut(refused);
-    if (acknowledged.length > 0) await db.outbox.bulkDelete(acknowledged);
-    for (const [tableName, applied] of appliedByTable) {
-      const table = db.table<StoredRow, string>(tableName);
-      const ids = [...new Set(applied.map((a) => a.recordId))];
-      const rows = await table.bulkGet(ids);
-      const local = new Map(ids.map((id, i) => [id, rows[i]] as const));
-      const changed = new Map<string, StoredRow>();
-      for (const { recordId, version } of applied) {
-        const row = local.get(recordId);
-        if (!row || version !== Number(row.version) + 1) continue;
-        // A spread copy, not update(): Dexie's update deep-clones the row, which may mangle the
-        // sealed bytes.
-        const next = { ...row, version };
-        local.set(recordId, next);
-        changed.set(recordId, next);
-      }
-      if (changed.size > 0) await table.bulkPut([...changed.values()]);
-    }
+    // Issued together: each awaited request is a round trip to the browser's storage process.
+    await Promise.all([
+      ...(refused.length > 0 ? [db.outbox.bulkPut(refused)] : []),
+      ...(acknowledged.length > 0 ? [db.outbox.bulkDelete(acknowledged)] : []),
+      ...[...claimVersions(localRows, applied)].map(([tableName, rows]) =>
+        db.table<StoredRow, string>(tableName).bulkPut(rows),
+      ),
+    ]);
   });
   return tally;
+}
+
+function groupIds(pairs: readonly (readonly [string, string])[]): Map<string, string[]> {
+  const byTable = new Map<string, Set<string>>();
+  for (const [table, id] of pairs) byTable.set(table, (byTable.get(table) ?? new Set()).add(id));
+  return new Map([...byTable].map(([table, ids]) => [table, [...ids]]));
+}
+
+/** The rows of these records that exist, by table and id. */
+async function readRows(
+  db: FremskudtDb,
+  idsByTable: ReadonlyMap<string, string[]>,
+): Promise<Map<string, Map<string, StoredRow>>> {
+  const tables = await Promise.all(
+    [...idsByTable].map(async ([tableName, ids]) => {
+      const rows = await db.table<StoredRow, string>(tableName).bulkGet(ids);
+      const found = ids.flatMap((id, i) => {
+        const row = rows[i];
+        return row ? [[id, row] as const] : [];
+      });
+      return [tableName, new Map(found)] as const;
+    }),
+  );
+  return new Map(tables);
+}
+
+/**
+ * The rows whose version this device may now claim, walking our applied mutations in order: a
+ * mutation applied at W takes a row at W - 1 to W (then the next one of the same record may
+ * follow from W). A spread copy, not update(): Dexie's update deep-clones the row, which may
+ * mangle the sealed bytes.
+ */
+function claimVersions(
+  localRows: ReadonlyMap<string, Map<string, StoredRow>>,
+  applied: readonly { tableName: string; recordId: string; version: number }[],
+): Map<string, StoredRow[]> {
+  const changed = new Map<string, Map<string, StoredRow>>();
+  for (const { tableName, recordId, version } of applied) {
+    const local = localRows.get(tableName);
+    const row = local?.get(recordId);
+    if (!local || !row || version !== Number(row.version) + 1) continue;
+    const next = { ...row, version };
+    local.set(recordId, next);
+    changed.set(
+      tableName,
+      (changed.get(tableName) ?? new Map<string, StoredRow>()).set(recordId, next),
+    );
+  }
+  return new Map([...changed].map(([tableName, rows]) => [tableName, [...rows.values()]]));
 }

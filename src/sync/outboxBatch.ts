@@ -37,16 +37,18 @@ export interface Batch {
 }
 
 /**
- * The next pending entries in send order (`seq`), bounded in count and bytes. Refused entries are
- * skipped: they wait for the caseworker and never block the rest.
+ * The next pending entries in send order (`seq`) after `after`, bounded in count and bytes.
+ * Refused entries are skipped: they wait for the caseworker and never block the rest.
  */
 export async function nextBatch(
   db: FremskudtDb,
   maxMutations: number,
   maxBytes: number,
+  after = 0,
 ): Promise<Batch> {
   const rows = await db.outbox
-    .orderBy('seq')
+    .where('seq')
+    .above(after)
     .filter((e) => e.state === 'pending')
     .limit(maxMutations)
     .toArray();

@@ -1,4 +1,5 @@
 import type { FremskudtDb, OutboxEntry } from '../db';
+import type { MutationResult } from '../protocol';
 import { MAX_MUTATIONS_PER_PUSH as SERVER_MAX_MUTATIONS, MAX_PUSH_BYTES } from '../protocol';
 import { ApiError, type ApiClient } from './apiClient';
 import { applyPushResults, type PushTally } from './applyPushResults';
@@ -22,6 +23,9 @@ export type PushSummary = PushTally & { sent: number };
 
 /**
  * Sends the pending outbox in `seq` order, batch by batch, until nothing pending is left.
+ * A batch is sent only after the answer to the one before arrived, so the server applies them in
+ * order; while a batch is on its way, the answers to the one before are recorded and the next one
+ * is read and unsealed (each used to wait its turn). An entry is never in two requests of one push.
  * Offline: the first request throws ApiError('network'); nothing is lost, the entries stay.
  * A 401 or 426 throws too and never touches the outbox.
  */
@@ -36,38 +40,67 @@ export async function pushOutbox(
   const total = await db.outbox.where('state').equals('pending').count();
   const summary: PushSummary = { sent: 0, applied: 0, conflicts: 0, rejected: 0 };
   options.onProgress?.(0, total);
-  for (;;) {
-    throwIfAborted(options.signal);
-    const batch = await nextBatch(db, maxMutations, maxBytes);
-    if (batch.oversized) {
-      await refuseOversized(db, batch.oversized, maxBytes, now);
-      summary.rejected++;
-      continue;
-    }
-    if (batch.entries.length === 0) return summary;
-    const response = await sendBatch(api, options.deviceId, batch.entries);
-    if (response === 'too-large') {
-      // Our byte estimate and the server's limit disagree: halve the batch; alone, set it aside.
-      const [only] = batch.entries;
-      if (batch.entries.length === 1 && only) {
-        await refuseOversized(db, only, maxBytes, now);
-        summary.rejected++;
-      }
-      maxMutations = Math.max(1, Math.floor(batch.entries.length / 2));
-      continue;
-    }
-    const tally = await applyPushResults(db, batch.entries, response.results, now);
-    const answered = tally.applied + tally.conflicts + tally.rejected;
+  const record = async (batch: readonly OutboxEntry[], results: readonly MutationResult[]) => {
+    const tally = await applyPushResults(db, batch, results, now);
     // Guards the loop: a server that answers none of the batch would make us resend it forever.
-    if (answered === 0) {
+    if (tally.applied + tally.conflicts + tally.rejected === 0) {
       throw new ApiError('bad-response', 'The server answered none of the pushed mutations');
     }
-    summary.sent += batch.entries.length;
+    summary.sent += batch.length;
     summary.applied += tally.applied;
     summary.conflicts += tally.conflicts;
     summary.rejected += tally.rejected;
     options.onProgress?.(Math.min(summary.sent, total), Math.max(total, summary.sent));
+  };
+  // `after`: the last seq sent (or set aside) in this push; the next batch starts behind it.
+  let after = 0;
+  let recording: Promise<void> = Promise.resolve();
+  let next = inFlight(nextBatch(db, maxMutations, maxBytes, after));
+  try {
+    for (;;) {
+      throwIfAborted(options.signal);
+      const batch = await next;
+      if (batch.oversized) {
+        await refuseOversized(db, batch.oversized, maxBytes, now);
+        summary.rejected++;
+        after = batch.oversized.seq ?? after;
+        next = inFlight(nextBatch(db, maxMutations, maxBytes, after));
+        continue;
+      }
+      const last = batch.entries.at(-1)?.seq;
+      if (last === undefined) return summary;
+      const request = inFlight(sendBatch(api, options.deviceId, batch.entries));
+      await recording;
+      next = inFlight(nextBatch(db, maxMutations, maxBytes, last));
+      const response = await request;
+      if (response === 'too-large') {
+        // Our byte estimate and the server's limit disagree: halve the batch; alone, set it aside.
+        const [only] = batch.entries;
+        if (batch.entries.length === 1 && only) {
+          await refuseOversized(db, only, maxBytes, now);
+          summary.rejected++;
+          after = last;
+        }
+        maxMutations = Math.max(1, Math.floor(batch.entries.length / 2));
+        next = inFlight(nextBatch(db, maxMutations, maxBytes, after));
+        continue;
+      }
+      after = last;
+      recording = inFlight(record(batch.entries, response.results));
+    }
+  } finally {
+    // The last answers are recorded before the push reports, also when it stops on an error.
+    await recording;
   }
+}
+
+/**
+ * A step already under way, awaited later. If the push stops first, nobody awaits it: its
+ * failure must not surface as an unhandled rejection. Awaiting it still throws.
+ */
+function inFlight<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
 }
 
 async function sendBatch(api: ApiClient, deviceId: string, entries: OutboxEntry[]) {
