@@ -5,7 +5,9 @@ import { buildApp } from '../../src/server/app';
 import type { Database } from '../../src/server/data/schema';
 import { withWriteTransaction } from '../../src/server/data/writeTransaction';
 import { seedDemo } from '../../src/server/demo/seedDemo';
+import { INITIAL_PULL_CURSOR } from '../../src/protocol';
 import { newChangeStage, stageRecord, writeStage } from '../../src/server/syncApi/changeStage';
+import { encodeCursor } from '../../src/server/syncApi/pullCursor';
 import { login, newCitizen, pull, pullAllCursor, pullCursor, push } from './helpers/api';
 import { createTestDatabase, type TestDatabase } from './helpers/testDatabase';
 
@@ -137,6 +139,22 @@ describe('change-log order on PostgreSQL', () => {
     const page = await legacy;
     expect(page.changes.map((c) => c.recordId)).toEqual([slow.id, syd.recordId]);
     expect((await pull(app, anders, page.cursor)).changes).toEqual([]);
+  });
+
+  it('answers a first pull with the initial cursor without waiting for a writer in flight', async () => {
+    const anders = await login(app, 'anders');
+    expect(encodeCursor({})).toBe(INITIAL_PULL_CURSOR);
+    const slow = slowWriter(database, 'odense-vest');
+    await slow.hasWritten;
+    const first = pullAllCursor(app, anders, INITIAL_PULL_CURSOR);
+    expect(await settlesWithin(first, 5_000)).toBe(true);
+    const page = await first;
+    expect(page.changes.length).toBeGreaterThan(0);
+    expect(page.changes.some((c) => c.recordId === slow.id)).toBe(false);
+    slow.release();
+    await slow.done;
+    const next = await pullAllCursor(app, anders, page.cursor);
+    expect(next.changes.map((c) => c.recordId)).toEqual([slow.id]);
   });
 
   it('lets devices polling by cursor and by number during many concurrent pushes to two teams see every change exactly once', async () => {
