@@ -11,6 +11,7 @@ import type { EntityName } from '../../src/domain/entities';
 import { createUser, upsertTeam } from '../../src/server/auth/users';
 import { createDatabase } from '../../src/server/data/createDatabase';
 import { runMigrations } from '../../src/server/data/migrate';
+import { catchUpChangeSeq } from '../../src/server/data/writeTransaction';
 import type { Database } from '../../src/server/data/schema';
 import { benchId, citizenFields, CITIZEN_KIND, NOTE_KIND, noteFields } from '../shared/generate';
 
@@ -143,6 +144,8 @@ export async function seedCaseload(
         .execute();
     }
   });
+  // The rows above carry their own seqs: the server's counter must continue after them.
+  await catchUpChangeSeq(database);
   return total;
 }
 
@@ -168,6 +171,7 @@ export async function fillChangeLog(
     select ${first} + i, ${teamId}, 'note', '00000000-0000-4000-8000-' || ${padded}, 'delete', 2,
       null, ${now}
     from n`.execute(database.db);
+  await catchUpChangeSeq(database);
 }
 
 /** Sessions for many devices without scrypt logins: the token's SHA-256 is what the server keeps. */

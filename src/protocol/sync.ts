@@ -74,6 +74,14 @@ export type PushResponse = z.infer<typeof PushResponseSchema>;
 
 export const MAX_CURSOR_LENGTH = 4096;
 
+/**
+ * The cursor of a device that has pulled nothing yet: every scope from its beginning. A client
+ * sends it on its first pull rather than no cursor, so it never takes the legacy numeric `after`
+ * path, which on PostgreSQL waits for the pushes in flight in the user's teams
+ * (docs/sync-protocol.md, section 7). Opaque like every cursor.
+ */
+export const INITIAL_PULL_CURSOR = 'eyJ2IjoxLCJwIjp7fX0';
+
 export const PullQuerySchema = z.object({
   after: z.coerce.number().int().min(0).default(0),
   /** The `nextCursor` of the previous page, opaque to the client; wins over `after`. */

@@ -8,6 +8,9 @@ const truthy = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** PostgreSQL connections per server process unless PG_POOL_MAX says otherwise. */
+export const DEFAULT_PG_POOL_MAX = 10;
+
 /**
  * The server's environment, parsed once at start (STYLE.md habit 10). Every setting has a safe
  * default so `node dist/server/main.js` works on a laptop with nothing configured.
@@ -25,6 +28,13 @@ export const ConfigSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   SQLITE_PATH: z.string().trim().min(1).default('./data/fremskudt.sqlite'),
+  /**
+   * PostgreSQL connections this server process may hold. A push holds one from its first
+   * statement to its commit, including while it waits for its team's change-log lock, so the
+   * pool bounds how many teams push at once; keep it (times the server processes) well under
+   * the database's max_connections.
+   */
+  PG_POOL_MAX: positiveInt(DEFAULT_PG_POOL_MAX),
   STATIC_DIR: z.string().trim().min(1).default('dist'),
   DEMO_DATA: truthy.default(false),
   /**

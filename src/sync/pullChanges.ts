@@ -1,5 +1,5 @@
 import type { FremskudtDb } from '../db';
-import { DEFAULT_PULL_LIMIT } from '../protocol';
+import { DEFAULT_PULL_LIMIT, INITIAL_PULL_CURSOR } from '../protocol';
 import { ApiError, type ApiClient } from './apiClient';
 import { applyPulledPage, preparePulledPage, readCursor } from './applyPulledPage';
 import { throwIfAborted } from './syncError';
@@ -36,8 +36,10 @@ export async function pullChanges(
   const stored = await readCursor(db);
   const start = stored.after;
   let cursor = start;
-  // The new server's opaque cursor wins; against a server that gives none, `after` is used.
-  let opaque = stored.cursor;
+  // The server's opaque cursor wins; a device that has pulled nothing yet starts with the initial
+  // one. Only a store kept from before the opaque cursor (a position but no cursor) pulls once by
+  // `after`, and a server that gives no cursor is pulled by `after` throughout.
+  let opaque = stored.cursor ?? (start === 0 ? INITIAL_PULL_CURSOR : undefined);
   const summary: PullSummary = { pages: 0, changes: 0, cursor };
   throwIfAborted(options.signal);
   const fetchPage = (after: number, next: string | undefined) =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readRecord } from '../helpers/sealedDb';
 import { FremskudtDb } from '../../src/db';
 import { newId } from '../../src/domain';
+import { INITIAL_PULL_CURSOR } from '../../src/protocol';
 import { readCursor } from '../../src/sync/applyPulledPage';
 import { serverWithDevices } from './helpers/serverWithDevices';
 import { citizenFields, noteFields } from './helpers/factories';
@@ -58,6 +59,21 @@ describe('push and pull against the real server', () => {
     for (const id of sent) expect(applied.filter((a) => a === id)).toHaveLength(1);
     const local = await readRecord<Record<string, unknown>>(mette.db, 'citizens', c.id);
     expect(local).toMatchObject({ alias: 'Store-J', phone: '12 34 56 78', version: 2 });
+  });
+
+  it('starts a first pull with the initial cursor, never by the legacy number', async () => {
+    const anders = await device('anders');
+    const cursors: (string | undefined)[] = [];
+    const originalPull = anders.api.pull;
+    anders.api.pull = (after, limit, cursor) => {
+      cursors.push(cursor);
+      return originalPull(after, limit, cursor);
+    };
+    await anders.sync({ pullLimit: 5 });
+    expect(cursors[0]).toBe(INITIAL_PULL_CURSOR);
+    expect(cursors.length).toBeGreaterThan(1);
+    expect(cursors.every((c) => c !== undefined)).toBe(true);
+    expect(await anders.db.citizens.count()).toBeGreaterThan(0);
   });
 
   it('resumes an interrupted first pull from the stored cursor without gaps or repeats', async () => {

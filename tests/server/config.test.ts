@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { ConfigError, describeConfig, loadConfig } from '../../src/server/config';
-import { withAdmin } from './helpers/testDatabase';
+import { createDatabase } from '../../src/server/data/createDatabase';
+import { createTestDatabase, withAdmin } from './helpers/testDatabase';
 
 describe('server configuration', () => {
   it('starts with safe defaults when nothing is set', () => {
@@ -34,6 +36,26 @@ describe('server configuration', () => {
     expect(JSON.stringify(described)).not.toContain('hemmeligt');
     expect(described.DATABASE_URL).toBe('postgres://app:***@db:5432/fremskudt');
     expect(described.database).toBe('postgres');
+  });
+});
+
+describe('the PostgreSQL pool', () => {
+  it('holds at most PG_POOL_MAX connections (default 10)', async () => {
+    expect(loadConfig({}).PG_POOL_MAX).toBe(10);
+    expect(() => loadConfig({ PG_POOL_MAX: '0' })).toThrow(/PG_POOL_MAX/);
+    const testDb = await createTestDatabase('postgres');
+    const database = createDatabase({ ...testDb.config, PG_POOL_MAX: 2 });
+    try {
+      const backends = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.1)`.execute(database.db),
+        ),
+      );
+      expect(new Set(backends.map((r) => r.rows[0]?.pid)).size).toBe(2);
+    } finally {
+      await database.close();
+      await testDb.drop();
+    }
   });
 });
 

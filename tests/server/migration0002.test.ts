@@ -1,7 +1,7 @@
 import { Migrator } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/server/data/createDatabase';
-import { migrationProvider } from '../../src/server/data/migrations';
+import { migrationProviderFor } from '../../src/server/data/migrations';
 import { runMigrations } from '../../src/server/data/migrate';
 import { createTestDatabase, DIALECTS } from './helpers/testDatabase';
 
@@ -10,7 +10,7 @@ describe.each(DIALECTS)('migration 0002 on a database of 0001 (%s)', (dialect) =
     const testDb = await createTestDatabase(dialect);
     const database = createDatabase(testDb.config);
     try {
-      const migrator = new Migrator({ db: database.db, provider: migrationProvider });
+      const migrator = new Migrator({ db: database.db, provider: migrationProviderFor(dialect) });
       const to0001 = await migrator.migrateTo('0001_initial');
       expect(to0001.error).toBeUndefined();
       const at = '2026-11-01T00:00:00.000Z';

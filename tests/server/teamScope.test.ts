@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
+import { moveCitizen } from '../../src/server/admin/moveCitizen';
+import { loadProfile } from '../../src/server/auth/users';
 import { useSeededApp } from './helpers/appFixture';
 import {
   authHeaders,
@@ -209,6 +211,58 @@ describe.each(DIALECTS)('team scope on push and pull (%s)', (dialect) => {
       .where('citizen_id', '=', citizenId)
       .execute();
     expect(moves.length).toBe(2);
+  });
+
+  it('delivers the evict to a device that already holds the moved citizen as the newest change of the log', async () => {
+    const mette = await login(f.app, 'mette');
+    const anders = await login(f.app, 'anders');
+    const lone = await login(f.app, 'lone');
+    const citizen = newCitizen({ firstName: 'Senest skrevet' });
+    await push(f.app, mette, [citizen]);
+    // The move deletes Syd's entry of the citizen, the newest seq of the whole log; the evict
+    // must still get a seq above the one this device holds.
+    const held = await pullAllCursor(f.app, anders);
+    const move = await f.app.inject({
+      method: 'POST',
+      url: `/api/citizens/${citizen.recordId}/move`,
+      headers: authHeaders(lone),
+      payload: { teamId: 'odense-nord' },
+    });
+    expect(move.statusCode).toBe(200);
+    const next = await pullAllCursor(f.app, anders, held.cursor);
+    expect(next.changes.map((c) => [c.recordId, c.op])).toEqual([[citizen.recordId, 'evict']]);
+  });
+
+  it('leaves a citizen moved twice at once in one team, evicted from every team it left', async () => {
+    const mette = await login(f.app, 'mette');
+    const { citizenId } = await sydCitizenWithNote(mette);
+    const admin = (await loadProfile(f.database, { id: 'lone' }))!.profile;
+    // Called directly, so that both read the citizen's team before either locks anything.
+    const answers = await Promise.all(
+      ['odense-nord', 'odense-vest'].map((to) =>
+        moveCitizen(f.database, citizenId, to, admin, null),
+      ),
+    );
+    const { team_id: finalTeam } = await f.database.db
+      .selectFrom('records')
+      .select('team_id')
+      .where('id', '=', citizenId)
+      .executeTakeFirstOrThrow();
+    // Whichever move came second started from the team the first one left it in.
+    const froms = answers.map((a) => a.fromTeamId).sort();
+    expect(froms).toEqual(
+      ['odense-syd', finalTeam === 'odense-vest' ? 'odense-nord' : 'odense-vest'].sort(),
+    );
+    for (const team of ['odense-syd', 'odense-nord', 'odense-vest']) {
+      const last = await f.database.db
+        .selectFrom('changes')
+        .select('op')
+        .where('team_id', '=', team)
+        .where('record_id', '=', citizenId)
+        .orderBy('seq', 'desc')
+        .executeTakeFirst();
+      expect(last?.op, team).toBe(team === finalTeam ? 'upsert' : 'evict');
+    }
   });
 
   it('refuses a move by a lead who is not in both teams, and by a caseworker', async () => {

@@ -2,10 +2,12 @@
  * Scenario 8: 200 devices syncing at once against one server on loopback, on SQLite and on
  * PostgreSQL. A device is a loop of sync cycles (push 5 new notes, then pull until up to date)
  * with 2–6 s between cycles, all 200 starting within the first second; teams of 10 devices.
+ * Devices pull with the opaque cursor, as the app does.
  * Bounded in time (BENCH_LOAD_SECONDS) and run from this process with fetch (undici).
  */
 import { newId } from '../../../src/domain/ids';
 import {
+  INITIAL_PULL_CURSOR,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   SCHEMA_HEADER,
@@ -59,7 +61,9 @@ async function device(origin: string, token: string, index: number, until: numbe
   // server accepts notes only about an existing citizen of the writer's team).
   const citizenId = newId();
   let citizenSent = false;
-  let cursor = 0;
+  // Pulls as the app does: the initial cursor, then each answer's opaque per-scope cursor (the
+  // numeric `after` is the legacy path, which on PostgreSQL waits for the team's writers).
+  let cursor = INITIAL_PULL_CURSOR;
   await sleep(Math.random() * 1_000);
   while (performance.now() < until) {
     try {
@@ -97,12 +101,12 @@ async function device(origin: string, token: string, index: number, until: numbe
       if (refused > 0) tally.errors.push(`${refused} mutations not applied`);
       for (;;) {
         t0 = performance.now();
-        const page = (await call(`${origin}/api/sync/pull?after=${cursor}&limit=500`, token)) as {
-          cursor: number;
+        const page = (await call(`${origin}/api/sync/pull?limit=500&cursor=${cursor}`, token)) as {
+          nextCursor: string;
           hasMore: boolean;
         };
         tally.pull.push(performance.now() - t0);
-        cursor = page.cursor;
+        cursor = page.nextCursor;
         if (!page.hasMore) break;
       }
       tally.cycles++;

@@ -3,11 +3,12 @@ import type { EntityName } from '../../domain/entities';
 import type { RecordData } from '../../domain/merge';
 import type { UserProfile } from '../../domain/user';
 import type { MoveCitizenResponse } from '../../protocol/admin';
-import { writeAudit } from '../audit/audit';
+import { writeAudit, type AuditEntry } from '../audit/audit';
 import type { Database } from '../data/schema';
-import { nextSeq, withWriteTransaction, type WriteTx } from '../data/writeTransaction';
+import { withWriteTransaction, type ChangeLogTx, type WriteTx } from '../data/writeTransaction';
 import { HttpError } from '../http/httpError';
-import { loadRecord, saveRecordWithChange } from '../syncApi/recordStore';
+import { newChangeStage, stageEvict, stageRecord, writeStage } from '../syncApi/changeStage';
+import { loadRecord, loadRecords, recordKey } from '../syncApi/recordStore';
 
 /** Records that name a citizen by citizenId (domain: case, note, followUp, contact). */
 const NAMING_ENTITIES = ['case', 'note', 'followUp', 'contact'] as const;
@@ -32,10 +33,68 @@ async function namingRecords(trx: WriteTx, citizenId: string, teamId: string) {
   return rows.filter((r) => (JSON.parse(r.data) as RecordData).citizenId === citizenId);
 }
 
+/** A concurrent move changed the citizen's team between the first read and the locks. */
+const MOVED_MEANWHILE = Symbol('moved meanwhile');
+const MOVE_ATTEMPTS = 3;
+
+async function moveLocked(
+  tx: ChangeLogTx,
+  citizenId: string,
+  from: string,
+  toTeamId: string,
+  audit: Omit<AuditEntry, 'action' | 'entity' | 'recordId' | 'citizenId' | 'teamId' | 'detail'>,
+): Promise<number | typeof MOVED_MEANWHILE> {
+  const { trx } = tx;
+  const citizen = await loadRecord(trx, 'citizen', citizenId);
+  if (citizen?.teamId !== from) return MOVED_MEANWHILE;
+  const others = await namingRecords(trx, citizenId, from);
+  const keys = [{ entity: 'citizen' as const, id: citizenId }, ...others];
+  const current = await loadRecords(
+    trx,
+    keys.map((k) => ({ entity: k.entity as EntityName, id: k.id })),
+  );
+  const now = new Date().toISOString();
+  const stage = newChangeStage();
+  const entries: AuditEntry[] = [];
+  for (const key of keys) {
+    const record = current.get(recordKey(key.entity, key.id));
+    if (!record) continue;
+    await trx
+      .deleteFrom('changes')
+      .where('team_id', '=', from)
+      .where('entity', '=', record.entity)
+      .where('record_id', '=', record.id)
+      .execute();
+    stageEvict(stage, record, from);
+    const version = record.version + 1;
+    stageRecord(stage, {
+      ...record,
+      teamId: toTeamId,
+      version,
+      data: { ...record.data, teamId: toTeamId, version, updatedAt: now },
+    });
+    entries.push({
+      ...audit,
+      action: 'move',
+      teamId: toTeamId,
+      entity: record.entity,
+      recordId: record.id,
+      citizenId,
+      detail: { fromTeamId: from, toTeamId },
+    });
+  }
+  await writeStage(tx, stage);
+  await writeAudit(trx, entries);
+  return keys.length;
+}
+
 /**
- * Moves a citizen and every record naming it to another team, in one write transaction. The old
- * team's log loses the records' earlier entries (a later member of that team must not backfill
- * them) and gets one `evict` each; the new team's log gets an `upsert` each.
+ * Moves a citizen and every record naming it to another team, in one write transaction that
+ * locks both teams' change logs (data/writeTransaction.ts). The old team's log loses the
+ * records' earlier entries (a later member of that team must not backfill them) and gets one
+ * `evict` each; the new team's log gets an `upsert` each. The citizen's team is read before the
+ * locks (it names the lock) and again under them; if a concurrent move changed it meanwhile, the
+ * move starts again with the new team.
  */
 export async function moveCitizen(
   database: Database,
@@ -44,63 +103,24 @@ export async function moveCitizen(
   by: UserProfile,
   requestId: string | null,
 ): Promise<MoveCitizenResponse> {
-  return withWriteTransaction(database, async (trx) => {
-    const citizen = await loadRecord(trx, 'citizen', citizenId);
-    const from = citizen?.teamId;
-    if (!citizen || !from || !mayMove(by, from, toTeamId)) {
+  for (let attempt = 1; ; attempt++) {
+    const from = (await loadRecord(database.db, 'citizen', citizenId))?.teamId;
+    if (!from || !mayMove(by, from, toTeamId)) {
       // The same answer for "no such citizen" and "not yours": ids of other teams stay unknown.
       throw new HttpError('forbidden', 'You may not move this citizen to that team');
     }
-    const team = await trx
+    const team = await database.db
       .selectFrom('teams')
       .select('id')
       .where('id', '=', toTeamId)
       .executeTakeFirst();
     if (!team || toTeamId === SHARED_TEAM_ID) throw new HttpError('not-found', 'No such team');
     if (from === toTeamId) return { citizenId, fromTeamId: from, toTeamId, moved: 0 };
-    const others = await namingRecords(trx, citizenId, from);
-    const keys = [{ entity: 'citizen' as const, id: citizenId }, ...others];
-    const now = new Date().toISOString();
-    for (const key of keys) {
-      const current = await loadRecord(trx, key.entity as EntityName, key.id);
-      if (!current) continue;
-      await trx
-        .deleteFrom('changes')
-        .where('team_id', '=', from)
-        .where('entity', '=', current.entity)
-        .where('record_id', '=', current.id)
-        .execute();
-      await trx
-        .insertInto('changes')
-        .values({
-          seq: await nextSeq(trx),
-          team_id: from,
-          entity: current.entity,
-          record_id: current.id,
-          op: 'evict',
-          version: current.version,
-          data: null,
-          created_at: now,
-        })
-        .execute();
-      const version = current.version + 1;
-      await saveRecordWithChange(trx, {
-        ...current,
-        teamId: toTeamId,
-        version,
-        data: { ...current.data, teamId: toTeamId, version, updatedAt: now },
-      });
-      await writeAudit(trx, {
-        action: 'move',
-        userId: by.id,
-        teamId: toTeamId,
-        entity: current.entity,
-        recordId: current.id,
-        citizenId,
-        requestId,
-        detail: { fromTeamId: from, toTeamId },
-      });
-    }
-    return { citizenId, fromTeamId: from, toTeamId, moved: keys.length };
-  });
+    const moved = await withWriteTransaction(database, [from, toTeamId], (tx) =>
+      moveLocked(tx, citizenId, from, toTeamId, { userId: by.id, requestId }),
+    );
+    if (moved !== MOVED_MEANWHILE) return { citizenId, fromTeamId: from, toTeamId, moved };
+    if (attempt >= MOVE_ATTEMPTS)
+      throw new Error(`Citizen ${citizenId} kept moving during ${MOVE_ATTEMPTS} attempts`);
+  }
 }

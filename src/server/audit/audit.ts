@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../../domain/ids';
+import { chunkRows } from '../data/bindLimits';
 import type { Database, Schema } from '../data/schema';
 
 export type AuditAction =
@@ -36,6 +37,8 @@ export interface AuditEntry {
   detail?: unknown;
 }
 
+const AUDIT_COLUMNS = 11;
+
 /**
  * Appends to the audit log (Datatilsynet: log reads, searches, changes and deletions of personal
  * data). Pass the transaction that makes the change, so the change and its audit entry commit
@@ -47,25 +50,22 @@ export async function writeAudit(
   now = new Date(),
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
-  if (list.length === 0) return;
-  await db
-    .insertInto('audit_log')
-    .values(
-      list.map((e) => ({
-        id: newId(),
-        at: now.toISOString(),
-        user_id: e.userId ?? null,
-        team_id: e.teamId ?? null,
-        action: e.action,
-        entity: e.entity ?? null,
-        record_id: e.recordId ?? null,
-        request_id: e.requestId ?? null,
-        citizen_id: e.citizenId ?? null,
-        device_id: e.deviceId ?? null,
-        detail: e.detail === undefined ? null : JSON.stringify(e.detail),
-      })),
-    )
-    .execute();
+  const at = now.toISOString();
+  const rows = list.map((e) => ({
+    id: newId(),
+    at,
+    user_id: e.userId ?? null,
+    team_id: e.teamId ?? null,
+    action: e.action,
+    entity: e.entity ?? null,
+    record_id: e.recordId ?? null,
+    request_id: e.requestId ?? null,
+    citizen_id: e.citizenId ?? null,
+    device_id: e.deviceId ?? null,
+    detail: e.detail === undefined ? null : JSON.stringify(e.detail),
+  }));
+  for (const chunk of chunkRows(rows, AUDIT_COLUMNS))
+    await db.insertInto('audit_log').values(chunk).execute();
 }
 
 /** Deletes audit entries older than the retention period; returns how many went. */

@@ -3,12 +3,11 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { Config } from '../config';
+import { DEFAULT_PG_POOL_MAX, type Config } from '../config';
 import type { Database, Schema } from './schema';
 
 /** How long a SQLite writer waits for another process's lock (e.g. the CLI) before failing. */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
-const PG_POOL_MAX = 10;
 
 /** Distinct SQL texts whose prepared statements are kept (multi-row inserts vary in shape). */
 const SQLITE_STATEMENT_CACHE_SIZE = 200;
@@ -48,8 +47,8 @@ function openSqlite(path: string): Database {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_MAX });
+function openPostgres(url: string, poolMax: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
   // An idle client that PostgreSQL drops (restart, failover) emits 'error' on the pool; without a
   // listener Node would crash the server. The pool replaces the client on next use.
   pool.on('error', (error) => {
@@ -62,6 +61,10 @@ function openPostgres(url: string): Database {
 }
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
-export function createDatabase(config: Pick<Config, 'DATABASE_URL' | 'SQLITE_PATH'>): Database {
-  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openSqlite(config.SQLITE_PATH);
+export function createDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'SQLITE_PATH'> & Partial<Pick<Config, 'PG_POOL_MAX'>>,
+): Database {
+  return config.DATABASE_URL
+    ? openPostgres(config.DATABASE_URL, config.PG_POOL_MAX ?? DEFAULT_PG_POOL_MAX)
+    : openSqlite(config.SQLITE_PATH);
 }

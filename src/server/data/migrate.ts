@@ -1,6 +1,6 @@
 import { Migrator } from 'kysely';
 import type { Database } from './schema';
-import { migrationProvider } from './migrations';
+import { migrationProviderFor } from './migrations';
 
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';
@@ -9,7 +9,10 @@ export class MigrationError extends Error {
 
 /** Brings the schema to the newest version; a no-op when it is already there. */
 export async function runMigrations(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider: migrationProvider });
+  const migrator = new Migrator({
+    db: database.db,
+    provider: migrationProviderFor(database.dialect),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined || failed) {

@@ -1,5 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { m0002AccountsAndScope } from './migration0002';
+import { m0003ChangeSeq } from './migration0003';
+import type { Dialect } from './schema';
 
 /**
  * Versioned migrations, in code so the bundled server carries them. Written with portable column
@@ -119,11 +121,15 @@ const m0001Initial: Migration = {
   },
 };
 
-export const MIGRATIONS: Record<string, Migration> = {
-  '0001_initial': m0001Initial,
-  '0002_accounts_and_scope': m0002AccountsAndScope,
-};
+/** The migrations, in order; a few differ by dialect where the databases differ (0003). */
+export function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_initial': m0001Initial,
+    '0002_accounts_and_scope': m0002AccountsAndScope,
+    '0003_change_seq': m0003ChangeSeq(dialect),
+  };
+}
 
-export const migrationProvider: MigrationProvider = {
-  getMigrations: () => Promise.resolve(MIGRATIONS),
-};
+export function migrationProviderFor(dialect: Dialect): MigrationProvider {
+  return { getMigrations: () => Promise.resolve(migrationsFor(dialect)) };
+}

@@ -89,6 +89,15 @@ export interface ChangesTable {
   created_at: string;
 }
 
+/**
+ * SQLite only (migration 0003): the last change-log seq handed out, one row with id 1. PostgreSQL
+ * uses the sequence `changes_seq` instead.
+ */
+export interface ChangeSeqTable {
+  id: number;
+  last: number;
+}
+
 export interface AppliedMutationsTable {
   mutation_id: string;
   device_id: string;
@@ -138,6 +147,7 @@ export interface Schema {
   login_throttle: LoginThrottleTable;
   records: RecordsTable;
   changes: ChangesTable;
+  change_seq: ChangeSeqTable;
   applied_mutations: AppliedMutationsTable;
   rejected_mutations: RejectedMutationsTable;
   audit_log: AuditLogTable;

@@ -1,6 +1,8 @@
 import type { EntityName } from '../../domain/entities';
 import type { Change, PullQuery, PullResponse } from '../../protocol/sync';
-import type { Database } from '../data/schema';
+import type { Kysely } from 'kysely';
+import type { Database, Schema } from '../data/schema';
+import { lockScopes } from '../data/scopeLocks';
 import { encodeCursor, startPositions } from './pullCursor';
 
 interface ChangeRow {
@@ -24,20 +26,45 @@ function toChange(r: ChangeRow): Change {
   };
 }
 
+type PullAnswer = PullResponse & { nextCursor: string; evictTeams: string[] };
+
 /**
  * One page of the change logs of the given scopes, oldest first. One query per scope, each a
  * range of the (team_id, seq) index of at most limit + 1 rows, merged here: the cost follows
  * the page and the number of scopes, never the length of the log.
+ *
+ * Why no change is ever skipped: seqs follow commit order within each scope
+ * (data/writeTransaction.ts), but not across scopes. With the opaque cursor each scope keeps its
+ * own position, which only moves over that scope's rows, so it is safe whatever the other scopes
+ * do. The legacy `after=N` (no cursor) is one number for every scope: a committed seq N+1 of
+ * one team next to a still uncommitted N of another would move it past N for good. On
+ * PostgreSQL that read therefore first takes every scope's lock shared, in one transaction: it
+ * waits for the writers of those scopes in flight (and briefly holds new ones back), so every
+ * seq drawn so far in them is visible or rolled back, and every later one is drawn after it.
+ * SQLite has one writer and serializes this read with it.
  */
 export async function pullChanges(
   database: Database,
   scopes: readonly string[],
   query: PullQuery,
-): Promise<PullResponse & { nextCursor: string; evictTeams: string[] }> {
+): Promise<PullAnswer> {
+  if (query.cursor !== undefined || database.dialect !== 'postgres')
+    return readPage(database.db, scopes, query);
+  return database.db.transaction().execute(async (trx) => {
+    await lockScopes(trx, scopes, 'shared');
+    return readPage(trx, scopes, query);
+  });
+}
+
+async function readPage(
+  db: Kysely<Schema>,
+  scopes: readonly string[],
+  query: PullQuery,
+): Promise<PullAnswer> {
   const { positions, evicted } = startPositions(scopes, query.cursor, query.after);
   const perScope = await Promise.all(
     scopes.map((scope) =>
-      database.db
+      db
         .selectFrom('changes')
         .select(['seq', 'team_id', 'entity', 'record_id', 'op', 'version', 'data'])
         .where('team_id', '=', scope)
@@ -56,7 +83,7 @@ export async function pullChanges(
   // the team's whole index range, this form is one index probe on both databases.
   const latest = await Promise.all(
     scopes.map((scope) =>
-      database.db
+      db
         .selectFrom('changes')
         .select('seq as max')
         .where('team_id', '=', scope)

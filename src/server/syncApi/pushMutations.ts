@@ -1,174 +1,115 @@
-import { newId } from '../../domain/ids';
-import { applyMutation, type MergeOutcome, type StoredRecord } from '../../domain/merge';
-import type { UserProfile } from '../../domain/user';
+import type { StoredRecord } from '../../domain/merge';
 import type { Mutation, MutationResult } from '../../protocol/sync';
-import { writeAudit, type AuditAction } from '../audit/audit';
+import { writeAudit, type AuditEntry } from '../audit/audit';
+import { chunkRows } from '../data/bindLimits';
 import type { Database } from '../data/schema';
-import { withWriteTransaction, type WriteTx } from '../data/writeTransaction';
-import { toMutationResult } from './mutationResult';
-import { decideScope, type ScopeDecision } from './pushScope';
-import { loadRecord, saveRecordWithChange } from './recordStore';
+import { withWriteTransaction, type ChangeLogTx, type WriteTx } from '../data/writeTransaction';
+import { writeStage } from './changeStage';
+import { planPush, type PriorAnswer, type PushContext, type PushPlan } from './pushPlan';
+import { scopesOfPush } from './pushScope';
+import { loadRecords, recordKey, type RecordKey } from './recordStore';
 
-export interface PushContext {
-  user: Pick<UserProfile, 'id' | 'teamId' | 'teams'>;
-  /** The device the session is bound to, for the audit log. */
-  sessionDeviceId?: string | null;
-  requestId?: string;
-  now?: () => Date;
-}
+export type { PushContext } from './pushPlan';
 
-const AUDIT_ACTION: Record<Mutation['op'], AuditAction> = {
-  create: 'create',
-  update: 'update',
-  delete: 'delete',
-};
-
-/** True when the merge produced a new state of the record (a new version or a tombstone). */
-function isNewState(record: StoredRecord, current: StoredRecord | undefined): boolean {
-  return !current || record.version !== current.version || record.deleted !== current.deleted;
-}
-
-async function writeEffects(
+/** The stored answers of any of these mutation ids that were applied before. */
+async function loadPriorAnswers(
   trx: WriteTx,
-  outcome: MergeOutcome,
-  current: StoredRecord | undefined,
-): Promise<void> {
-  if (outcome.kind === 'applied') {
-    if (outcome.changed && outcome.record) await saveRecordWithChange(trx, outcome.record);
-  } else if (outcome.kind === 'conflict') {
-    // A final note written again stays as it was; only the second note is new.
-    if (isNewState(outcome.record, current)) await saveRecordWithChange(trx, outcome.record);
-    if (outcome.extra) await saveRecordWithChange(trx, outcome.extra);
+  mutations: readonly Mutation[],
+): Promise<Map<string, PriorAnswer>> {
+  const answers = new Map<string, PriorAnswer>();
+  const ids = [...new Set(mutations.map((m) => m.mutationId))];
+  for (const chunk of chunkRows(ids, 1)) {
+    const rows = await trx
+      .selectFrom('applied_mutations')
+      .select(['mutation_id', 'result', 'user_id'])
+      .where('mutation_id', 'in', chunk)
+      .execute();
+    for (const r of rows) answers.set(r.mutation_id, { result: r.result, user_id: r.user_id });
   }
-}
-
-async function keepRejectedCopy(
-  trx: WriteTx,
-  m: Mutation,
-  ctx: PushContext,
-  result: Extract<MutationResult, { status: 'rejected' }>,
-  at: string,
-): Promise<void> {
-  await trx
-    .insertInto('rejected_mutations')
-    .values({
-      mutation_id: m.mutationId,
-      device_id: m.deviceId,
-      user_id: ctx.user.id,
-      team_id: ctx.user.teamId,
-      entity: m.entity,
-      record_id: m.recordId,
-      op: m.op,
-      mutation: JSON.stringify(m),
-      code: result.code,
-      message: result.message,
-      issues: result.issues ? JSON.stringify(result.issues) : null,
-      rejected_at: at,
-    })
-    .execute();
-}
-
-/** A refused attempt on another team's data: what was tried, for whoever reviews the log. */
-async function auditForbidden(
-  trx: WriteTx,
-  m: Mutation,
-  ctx: PushContext,
-  scope: Extract<ScopeDecision, { ok: false }>,
-): Promise<void> {
-  await writeAudit(trx, {
-    action: 'forbidden',
-    userId: ctx.user.id,
-    teamId: scope.teamId,
-    entity: m.entity,
-    recordId: m.recordId,
-    citizenId: scope.citizenId,
-    deviceId: ctx.sessionDeviceId ?? m.deviceId,
-    requestId: ctx.requestId ?? null,
-    detail: {
-      op: m.op,
-      mutationId: m.mutationId,
-      requestedTeamId: m.teamId ?? null,
-      fields: Object.keys(m.fields),
-      reason: scope.message,
-    },
-  });
-}
-
-async function applyOne(trx: WriteTx, m: Mutation, ctx: PushContext): Promise<MutationResult> {
-  const previous = await trx
-    .selectFrom('applied_mutations')
-    .select(['result', 'user_id'])
-    .where('mutation_id', '=', m.mutationId)
-    .executeTakeFirst();
-  if (previous) {
-    if (previous.user_id !== ctx.user.id) {
-      // Another user's mutation id: never hand out someone else's result.
-      return {
-        mutationId: m.mutationId,
-        status: 'rejected',
-        code: 'forbidden',
-        message: 'Mutation id already used',
-      };
-    }
-    // Exactly once: a retry gets the original answer and changes nothing.
-    return JSON.parse(previous.result) as MutationResult;
-  }
-  const now = (ctx.now?.() ?? new Date()).toISOString();
-  const current = await loadRecord(trx, m.entity, m.recordId);
-  const scope = await decideScope(trx, m, current, ctx.user);
-  const outcome: MergeOutcome = scope.ok
-    ? applyMutation(current, m, { userId: ctx.user.id, teamId: scope.teamId, now, newId })
-    : { kind: 'rejected', code: 'forbidden', message: scope.message };
-  if (!scope.ok) await auditForbidden(trx, m, ctx, scope);
-  await writeEffects(trx, outcome, current);
-  const result = toMutationResult(m, outcome);
-  if (result.status === 'rejected') await keepRejectedCopy(trx, m, ctx, result, now);
-  await trx
-    .insertInto('applied_mutations')
-    .values({
-      mutation_id: m.mutationId,
-      device_id: m.deviceId,
-      user_id: ctx.user.id,
-      result: JSON.stringify(result),
-      applied_at: now,
-    })
-    .execute();
-  await writeAudit(trx, {
-    action: result.status === 'rejected' ? 'reject' : AUDIT_ACTION[m.op],
-    userId: ctx.user.id,
-    teamId: scope.ok ? scope.teamId : ctx.user.teamId,
-    citizenId: scope.citizenId,
-    deviceId: ctx.sessionDeviceId ?? m.deviceId,
-    entity: m.entity,
-    recordId: m.recordId,
-    requestId: ctx.requestId ?? null,
-    detail: {
-      mutationId: m.mutationId,
-      deviceId: m.deviceId,
-      status: result.status,
-      fields: Object.keys(m.fields),
-      ...(result.status === 'rejected' ? { code: result.code } : {}),
-      ...(result.status === 'conflict' ? { kind: result.kind } : {}),
-    },
-  });
-  return result;
+  return answers;
 }
 
 /**
- * Applies a device's mutations in order, all in ONE write transaction (one change-log lock, one
- * commit per push request), each together with its applied_mutations row. A rejected mutation does
- * not stop the batch (its copy is kept in rejected_mutations). An unexpected error rolls the whole
- * request back: nothing of it is committed, and the device's retry of the same batch applies all
- * of it, exactly once. A retry of an already committed batch gets the stored results.
+ * The records the batch touches and the citizens it names, in (usually) one query: the records
+ * and the citizens named in the mutations' fields; a second query only for citizens named by a
+ * stored record that the batch updates without naming the citizen itself (pushScope.namedCitizen).
+ */
+async function loadBatchState(
+  trx: WriteTx,
+  mutations: readonly Mutation[],
+): Promise<Map<string, StoredRecord>> {
+  const keys: RecordKey[] = [];
+  for (const m of mutations) {
+    keys.push({ entity: m.entity, id: m.recordId });
+    const named = m.fields.citizenId;
+    if (m.entity !== 'citizen' && typeof named === 'string')
+      keys.push({ entity: 'citizen', id: named });
+  }
+  const state = await loadRecords(trx, keys);
+  const more: RecordKey[] = [];
+  for (const record of state.values()) {
+    const named = record.data.citizenId;
+    if (record.entity !== 'citizen' && typeof named === 'string')
+      if (!state.has(recordKey('citizen', named))) more.push({ entity: 'citizen', id: named });
+  }
+  if (more.length > 0) for (const [k, r] of await loadRecords(trx, more)) state.set(k, r);
+  return state;
+}
+
+/** The request's summary entry: how many mutations, and how each was answered. */
+function summaryEntry(ctx: PushContext, deviceId: string, results: MutationResult[]): AuditEntry {
+  const count = (status: string) => results.filter((r) => r.status === status).length;
+  return {
+    action: 'push',
+    userId: ctx.user.id,
+    teamId: ctx.user.teamId,
+    deviceId: ctx.sessionDeviceId ?? deviceId,
+    requestId: ctx.requestId ?? null,
+    detail: {
+      deviceId,
+      mutations: results.length,
+      applied: count('applied'),
+      conflicts: count('conflict'),
+      rejected: count('rejected'),
+    },
+  };
+}
+
+const APPLIED_COLUMNS = 5;
+const REJECTED_COLUMNS = 12;
+
+/** Everything the plan decided, in a few multi-row statements. */
+async function writePlan(tx: ChangeLogTx, plan: PushPlan, ctx: PushContext): Promise<void> {
+  await writeStage(tx, plan.stage);
+  for (const chunk of chunkRows(plan.rejected, REJECTED_COLUMNS))
+    await tx.trx.insertInto('rejected_mutations').values(chunk).execute();
+  for (const chunk of chunkRows(plan.applied, APPLIED_COLUMNS))
+    await tx.trx.insertInto('applied_mutations').values(chunk).execute();
+  const summary =
+    ctx.pushDeviceId === undefined ? [] : [summaryEntry(ctx, ctx.pushDeviceId, plan.results)];
+  await writeAudit(tx.trx, [...plan.audit, ...summary]);
+}
+
+/**
+ * Applies a device's mutations in order, all in ONE write transaction (one commit per push
+ * request), each with its applied_mutations row and audit entry. Set-based: under the scope
+ * locks it reads the earlier answers, the records and the named citizens in a few queries,
+ * decides every mutation in memory (pushPlan.ts, the same merge rules in the same order), then
+ * writes with multi-row statements. A rejected mutation does not stop the batch (its copy is kept
+ * in rejected_mutations). An unexpected error rolls the whole request back: nothing of it is
+ * committed, and the device's retry of the same batch applies all of it, exactly once. A retry
+ * of an already committed batch gets the stored results.
  */
 export async function pushMutations(
   database: Database,
   mutations: readonly Mutation[],
   ctx: PushContext,
 ): Promise<MutationResult[]> {
-  return withWriteTransaction(database, async (trx) => {
-    const results: MutationResult[] = [];
-    for (const m of mutations) results.push(await applyOne(trx, m, ctx));
-    return results;
+  return withWriteTransaction(database, scopesOfPush(ctx.user, mutations), async (tx) => {
+    const prior = await loadPriorAnswers(tx.trx, mutations);
+    const state = await loadBatchState(tx.trx, mutations);
+    const plan = planPush(mutations, prior, state, ctx);
+    await writePlan(tx, plan, ctx);
+    return plan.results;
   });
 }

@@ -2,12 +2,14 @@ import { SHARED_TEAM_ID } from '../../domain/common';
 import type { StoredRecord } from '../../domain/merge';
 import type { UserProfile } from '../../domain/user';
 import type { Mutation } from '../../protocol/sync';
-import type { WriteTx } from '../data/writeTransaction';
-import { mayWriteTeam, SHARED_ENTITIES } from './scope';
+import { mayWriteTeam, SHARED_ENTITIES, teamIdsOf } from './scope';
 
 export type ScopeDecision =
   | { ok: true; teamId: string; citizenId: string | null }
   | { ok: false; message: string; teamId: string | null; citizenId: string | null };
+
+/** The team of a citizen as the push sees it now (undefined: no such citizen). */
+export type CitizenTeamOf = (citizenId: string) => string | undefined;
 
 /** The citizen a record names (the citizen itself for a citizen record). */
 export function namedCitizen(m: Mutation, current: StoredRecord | undefined): string | null {
@@ -16,14 +18,21 @@ export function namedCitizen(m: Mutation, current: StoredRecord | undefined): st
   return typeof named === 'string' ? named : null;
 }
 
-async function citizenTeam(trx: WriteTx, citizenId: string): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('records')
-    .select('team_id')
-    .where('entity', '=', 'citizen')
-    .where('id', '=', citizenId)
-    .executeTakeFirst();
-  return row?.team_id;
+/**
+ * Every scope a push may write, to lock before it reads anything (data/writeTransaction.ts): all
+ * of the user's teams, and `shared` only when the batch has a location or schedule slot. A
+ * mutation can only be applied in a team that mayWriteTeam allows, which is always one of these;
+ * the change log refuses any other (allocateSeqs). Locking all the user's teams rather than the
+ * ones the batch turns out to touch keeps it to one lock round before the reads; a user in many
+ * teams serializes with more writers, which is the price.
+ */
+export function scopesOfPush(
+  user: Pick<UserProfile, 'teamId' | 'teams'>,
+  mutations: readonly Mutation[],
+): string[] {
+  const scopes = teamIdsOf(user);
+  if (mutations.some((m) => SHARED_ENTITIES.has(m.entity))) scopes.push(SHARED_TEAM_ID);
+  return scopes;
 }
 
 /**
@@ -32,13 +41,14 @@ async function citizenTeam(trx: WriteTx, citizenId: string): Promise<string | un
  * administrator's action); a new one goes to `mutation.teamId`, else the team of the citizen it
  * names when the user is in it, else the user's default team. A record naming a citizen must be
  * in that citizen's team, so a forged citizenId cannot attach data to another team's citizen.
+ * `citizenTeamOf` answers from the push's state, which includes earlier mutations of the batch.
  */
-export async function decideScope(
-  trx: WriteTx,
+export function decideScope(
   m: Mutation,
   current: StoredRecord | undefined,
   user: Pick<UserProfile, 'teamId' | 'teams'>,
-): Promise<ScopeDecision> {
+  citizenTeamOf: CitizenTeamOf,
+): ScopeDecision {
   const citizenId = namedCitizen(m, current);
   const refuse = (message: string, teamId: string | null): ScopeDecision => ({
     ok: false,
@@ -50,8 +60,7 @@ export async function decideScope(
     if (!mayWriteTeam(user, m.entity, current.teamId))
       return refuse('Record belongs to another team', current.teamId);
   }
-  const referenced =
-    m.entity !== 'citizen' && citizenId ? await citizenTeam(trx, citizenId) : undefined;
+  const referenced = m.entity !== 'citizen' && citizenId ? citizenTeamOf(citizenId) : undefined;
   if (m.entity !== 'citizen' && citizenId && referenced === undefined)
     return refuse('The record names a citizen that is unknown or not yours', m.teamId ?? null);
   let teamId: string;

@@ -1,22 +1,20 @@
 import type { EntityName } from '../../domain/entities';
 import type { FieldStamp, RecordData, StoredRecord } from '../../domain/merge';
-import { nextSeq, type WriteTx } from '../data/writeTransaction';
+import { chunkRows } from '../data/bindLimits';
+import type { Kysely } from 'kysely';
+import type { RecordsTable, Schema } from '../data/schema';
 
-/** The server's current state of one record, as the merge rules see it. */
-export async function loadRecord(
-  trx: WriteTx,
-  entity: EntityName,
-  id: string,
-): Promise<StoredRecord | undefined> {
-  const row = await trx
-    .selectFrom('records')
-    .selectAll()
-    .where('entity', '=', entity)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
+export interface RecordKey {
+  entity: EntityName;
+  id: string;
+}
+
+/** One string per (entity, id), for maps of records. */
+export const recordKey = (entity: string, id: string): string => `${entity}\u0000${id}`;
+
+function toStoredRecord(row: RecordsTable): StoredRecord {
   return {
-    entity,
+    entity: row.entity as EntityName,
     id: row.id,
     teamId: row.team_id,
     version: row.version,
@@ -27,50 +25,40 @@ export async function loadRecord(
 }
 
 /**
- * Writes the record's new state and appends it to its team's change log; returns the change's
- * seq. Must run inside withWriteTransaction (seq order = commit order).
+ * The server's current state of the given records, as the merge rules see them, keyed by
+ * recordKey; absent keys are records the server never saw. One query per chunk of keys, grouped
+ * by entity so each group is a range of the (entity, id) primary key on both databases.
  */
-export async function saveRecordWithChange(trx: WriteTx, record: StoredRecord): Promise<number> {
-  const seq = await nextSeq(trx);
-  const data = JSON.stringify(record.data);
-  const row = {
-    entity: record.entity,
-    id: record.id,
-    team_id: record.teamId,
-    version: record.version,
-    deleted: record.deleted ? 1 : 0,
-    data,
-    field_versions: JSON.stringify(record.fieldVersions),
-    updated_seq: seq,
-  };
-  await trx
-    .insertInto('records')
-    .values(row)
-    .onConflict((oc) =>
-      oc.columns(['entity', 'id']).doUpdateSet({
-        // A move (admin/moveCitizen.ts) changes the team; a push never does (pushScope.ts).
-        team_id: row.team_id,
-        version: row.version,
-        deleted: row.deleted,
-        data: row.data,
-        field_versions: row.field_versions,
-        updated_seq: seq,
-      }),
-    )
-    .execute();
-  await trx
-    .insertInto('changes')
-    .values({
-      seq,
-      team_id: record.teamId,
-      entity: record.entity,
-      record_id: record.id,
-      op: record.deleted ? 'delete' : 'upsert',
-      version: record.version,
-      // A tombstone carries no data: a deleted citizen's details are not sent to devices again.
-      data: record.deleted ? null : data,
-      created_at: new Date().toISOString(),
-    })
-    .execute();
-  return seq;
+export async function loadRecords(
+  db: Kysely<Schema>,
+  keys: readonly RecordKey[],
+): Promise<Map<string, StoredRecord>> {
+  const found = new Map<string, StoredRecord>();
+  const unique = [...new Map(keys.map((k) => [recordKey(k.entity, k.id), k])).values()];
+  for (const chunk of chunkRows(unique, 2)) {
+    const byEntity = new Map<string, string[]>();
+    for (const k of chunk) byEntity.set(k.entity, [...(byEntity.get(k.entity) ?? []), k.id]);
+    const rows = await db
+      .selectFrom('records')
+      .selectAll()
+      .where((eb) =>
+        eb.or(
+          [...byEntity].map(([entity, ids]) =>
+            eb.and([eb('entity', '=', entity), eb('id', 'in', ids)]),
+          ),
+        ),
+      )
+      .execute();
+    for (const row of rows) found.set(recordKey(row.entity, row.id), toStoredRecord(row));
+  }
+  return found;
+}
+
+/** One record's current state (a move's citizen); see loadRecords. */
+export async function loadRecord(
+  db: Kysely<Schema>,
+  entity: EntityName,
+  id: string,
+): Promise<StoredRecord | undefined> {
+  return (await loadRecords(db, [{ entity, id }])).get(recordKey(entity, id));
 }

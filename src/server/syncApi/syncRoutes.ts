@@ -16,25 +16,12 @@ export function registerSyncRoutes(app: FastifyInstance, database: Database): vo
   app.post('/api/sync/push', async (request): Promise<PushResponse> => {
     const user = requireUser(request);
     const body = PushRequestSchema.parse(request.body);
+    // The request's summary audit entry is written in the push's own transaction.
     const results = await pushMutations(database, body.mutations, {
       user,
       sessionDeviceId: request.sessionDeviceId,
       requestId: request.id,
-    });
-    const count = (status: string) => results.filter((r) => r.status === status).length;
-    await writeAudit(database.db, {
-      action: 'push',
-      userId: user.id,
-      teamId: user.teamId,
-      deviceId: request.sessionDeviceId ?? body.deviceId,
-      requestId: request.id,
-      detail: {
-        deviceId: body.deviceId,
-        mutations: results.length,
-        applied: count('applied'),
-        conflicts: count('conflict'),
-        rejected: count('rejected'),
-      },
+      pushDeviceId: body.deviceId,
     });
     return { results, serverTime: new Date().toISOString() };
   });
