@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAll, sealedDb } from '../../tests/helpers/sealedDb';
 import type { FremskudtDb } from '../db/database';
-import type { Change, PullResponse } from '../protocol';
+import { INITIAL_PULL_CURSOR, type Change, type PullResponse } from '../protocol';
 import { createApiClient } from './apiClient';
 import { readCursor } from './applyPulledPage';
 import { pullChanges } from './pullChanges';
@@ -59,7 +59,8 @@ type Answer = PullResponse | 'network-down';
  * then the one sent each answer's `nextCursor`) and logs each request in `events`.
  */
 function serverOf(answers: readonly Answer[], events: string[]) {
-  const indexOf = new Map<string | null, number>([[null, 0]]);
+  // A device that has pulled nothing yet sends the initial cursor.
+  const indexOf = new Map<string | null, number>([[INITIAL_PULL_CURSOR, 0]]);
   answers.forEach((answer, i) => {
     if (answer !== 'network-down' && answer.nextCursor) indexOf.set(answer.nextCursor, i + 1);
   });
