@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRecord } from '../../tests/helpers/sealedDb';
 import { createCitizensRepo } from '../db/citizens';
+import { openOutbox } from '../db/outbox';
 import { FremskudtDb } from '../db/database';
 import { createSealer, type Sealer } from '../db/vault/sealer';
 import { generateDataKey } from '../db/vault/webCrypto';
@@ -35,7 +36,11 @@ async function loggingDb(events: string[]): Promise<FremskudtDb> {
  * A server that applies every mutation at version 1 and logs each request and answer, failing
  * the test if a request arrives while another is still unanswered.
  */
-function serverOf(events: string[], received: string[]) {
+function serverOf(
+  events: string[],
+  received: string[],
+  refuse: (index: number) => boolean = () => false,
+) {
   let inFlight = 0;
   let requests = 0;
   const fetch = async (_input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -48,12 +53,11 @@ function serverOf(events: string[], received: string[]) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     inFlight--;
     events.push(`answer batch ${n}`);
-    const results = body.mutations.map((m) => ({
-      mutationId: m.mutationId,
-      status: 'applied',
-      recordId: m.recordId,
-      version: 1,
-    }));
+    const results = body.mutations.map((m) =>
+      refuse(received.indexOf(m.mutationId))
+        ? { mutationId: m.mutationId, status: 'rejected', code: 'forbidden', message: 'Nej' }
+        : { mutationId: m.mutationId, status: 'applied', recordId: m.recordId, version: 1 },
+    );
     return new Response(JSON.stringify({ results, serverTime: new Date().toISOString() }));
   };
   return createApiClient({ baseUrl: 'http://test', fetch });
@@ -78,7 +82,11 @@ describe('pushOutbox', () => {
     expect(summary).toMatchObject({ sent: 25, applied: 25, conflicts: 0, rejected: 0 });
     expect(received).toEqual(queued);
     expect(await db.outbox.count()).toBe(0);
-    expect(await readRecord(db, 'citizens', created[24]!.id)).toMatchObject({ version: 1 });
+    // The record itself waits for the pull that follows every push to bring the server's version.
+    expect(await readRecord(db, 'citizens', created[24]!.id)).toMatchObject({
+      firstName: 'B24',
+      version: 0,
+    });
     // Batch 2 (entries 11-20) was read between sending batch 1 and its answer.
     const sent1 = events.indexOf('send batch 1');
     const answered1 = events.indexOf('answer batch 1');
@@ -89,5 +97,25 @@ describe('pushOutbox', () => {
       'send batch 2',
       'send batch 3',
     ]);
+  });
+
+  it('keeps a refused change between acknowledged ones, in this push and the next', async () => {
+    const db = await loggingDb([]);
+    const citizens = createCitizensRepo(() => db);
+    for (let i = 0; i < 5; i++) await citizens.create(ctx, { firstName: `B${i}` });
+    const received: string[] = [];
+    // The server refuses the third change it ever receives.
+    const api = serverOf([], received, (index) => index === 2);
+
+    const first = await pushOutbox(db, api, { deviceId: ctx.deviceId });
+    expect(first).toMatchObject({ sent: 5, applied: 4, rejected: 1 });
+    const left = await openOutbox(await db.outbox.toArray(), db);
+    expect(left.map((e) => [e.mutationId, e.state])).toEqual([[received[2], 'rejected']]);
+
+    for (let i = 5; i < 8; i++) await citizens.create(ctx, { firstName: `B${i}` });
+    const second = await pushOutbox(db, api, { deviceId: ctx.deviceId });
+    expect(second).toMatchObject({ sent: 3, applied: 3, rejected: 0 });
+    const still = await openOutbox(await db.outbox.toArray(), db);
+    expect(still.map((e) => [e.mutationId, e.state])).toEqual([[received[2], 'rejected']]);
   });
 });
