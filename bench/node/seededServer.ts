@@ -57,6 +57,7 @@ export async function startSeededServer(options: {
   });
   return {
     url: server.url,
+    cpuSeconds: server.cpuSeconds,
     seeded,
     stop: async () => {
       await server.stop();

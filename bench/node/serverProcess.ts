@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -6,6 +7,40 @@ import { join } from 'node:path';
 export interface RunningServer {
   url: string;
   stop: () => Promise<void>;
+  /** CPU time the server process has used so far, in seconds (Linux /proc). */
+  cpuSeconds: () => number;
+}
+
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`; 100 on Linux x86_64). */
+let clockTicks: number | undefined;
+
+/**
+ * CPU time of every PostgreSQL process on this machine (server and backends), in seconds: the
+ * database's share of a load run, when the bench has the machine to itself. A backend that exits
+ * during the run takes its share with it; the app's pool keeps its connections open.
+ */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') {
+        total += processCpuSeconds(Number(entry));
+      }
+    } catch {
+      // The process ended while we looked: its time is no longer there to count.
+    }
+  }
+  return total;
+}
+
+export function processCpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // After "pid (name) ": state is field 0, utime field 11, stime field 12.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks;
 }
 
 export function freePort(): Promise<number> {
@@ -87,5 +122,9 @@ export async function startAppServer(options: {
     await stopChild(child);
     throw error;
   }
-  return { url, stop: () => stopChild(child, profile ? 15_000 : STOP_GRACE_MS) };
+  return {
+    url,
+    stop: () => stopChild(child, profile ? 15_000 : STOP_GRACE_MS),
+    cpuSeconds: () => processCpuSeconds(child.pid),
+  };
 }

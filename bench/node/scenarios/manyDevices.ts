@@ -16,6 +16,7 @@ import {
 import { citizenFields, noteFields } from '../../shared/generate';
 import type { BenchContext, ResultRow } from '../result';
 import { startSeededServer } from '../seededServer';
+import { postgresCpuSeconds } from '../serverProcess';
 import { createDeviceUsers } from '../serverAdapter';
 import type { BenchSettings } from '../settings';
 import { fmt, percentile } from '../stats';
@@ -28,6 +29,8 @@ const BURST_MS = 5_000;
 
 interface Tally {
   push: number[];
+  /** When each push was answered, in ms after the start. */
+  pushDoneAt: number[];
   /** Push latencies of cycles started after the first BURST_MS: the steady state. */
   steadyPush: number[];
   startedAt: number;
@@ -95,6 +98,7 @@ async function device(origin: string, token: string, index: number, until: numbe
       };
       const pushMs = performance.now() - t0;
       tally.push.push(pushMs);
+      tally.pushDoneAt.push(performance.now() - tally.startedAt);
       if (t0 - tally.startedAt > BURST_MS) tally.steadyPush.push(pushMs);
       citizenSent = true;
       const refused = pushed.results.filter((r) => r.status !== 'applied').length;
@@ -134,6 +138,7 @@ async function loadOne(settings: BenchSettings, bench: BenchContext, postgresUrl
   });
   const tally: Tally = {
     push: [],
+    pushDoneAt: [],
     steadyPush: [],
     startedAt: performance.now(),
     pull: [],
@@ -145,17 +150,31 @@ async function loadOne(settings: BenchSettings, bench: BenchContext, postgresUrl
     bench.log(`8: ${tokens.length} devices on ${label} for ${settings.loadSeconds} s`);
     const started = performance.now();
     tally.startedAt = started;
+    const cpuBefore = server.cpuSeconds();
+    const pgBefore = postgresUrl ? postgresCpuSeconds() : 0;
+    const generatorBefore = process.cpuUsage();
     const until = started + settings.loadSeconds * 1000;
     await Promise.all(tokens.map((d, i) => device(server.url, d.token, i, until, tally)));
     const seconds = (performance.now() - started) / 1000;
     const p99 = percentile(tally.push, 0.99);
+    // What the server's work costs, and how long every device's first push took to be answered:
+    // with p99 over the run, at most 1 % of the pushes may wait longer than 250 ms.
+    const perCycle = (seconds: number) => (seconds * 1000) / Math.max(1, tally.cycles);
+    const cpuMsPerCycle = perCycle(server.cpuSeconds() - cpuBefore);
+    const pgMsPerCycle = postgresUrl ? perCycle(postgresCpuSeconds() - pgBefore) : 0;
+    const generator = process.cpuUsage(generatorBefore);
+    // The simulated devices share the machine's cores with the server: their cost counts too.
+    const generatorMsPerCycle = perCycle((generator.user + generator.system) / 1e6);
+    const burstDrainedMs = [...tally.pushDoneAt].sort((a, b) => a - b)[tokens.length - 1];
+    const database = postgresUrl ? ` + PostgreSQL ${fmt(pgMsPerCycle, 1)} ms` : '';
+    const cost = `server CPU per sync cycle: Node ${fmt(cpuMsPerCycle, 1)} ms${database}; every device's first push answered after ${fmt(burstDrainedMs ?? Number.NaN)} ms`;
     return {
       label,
       p99,
       row: {
         id: postgresUrl ? '8b' : '8a',
         scenario: `${tokens.length} devices syncing at once, ${label}`,
-        ours: `push p50 ${fmt(percentile(tally.push, 0.5))} / p99 ${fmt(p99)} ms (after the first ${BURST_MS / 1000} s: p99 ${fmt(percentile(tally.steadyPush, 0.99))} ms), ${tally.errors.length} errors`,
+        ours: `push p50 ${fmt(percentile(tally.push, 0.5))} / p99 ${fmt(p99)} ms (after the first ${BURST_MS / 1000} s: p99 ${fmt(percentile(tally.steadyPush, 0.99))} ms), ${tally.errors.length} errors; ${cost}`,
         reference: '–',
         ratio: null,
         target: 'no errors, p99 push ≤ 250 ms',
@@ -164,6 +183,10 @@ async function loadOne(settings: BenchSettings, bench: BenchContext, postgresUrl
           devices: tokens.length,
           seconds,
           cycles: tally.cycles,
+          serverCpuMsPerCycle: cpuMsPerCycle,
+          postgresCpuMsPerCycle: postgresUrl ? pgMsPerCycle : null,
+          loadGeneratorCpuMsPerCycle: generatorMsPerCycle,
+          firstPushesAnsweredAfterMs: burstDrainedMs,
           mutationsPerSecond: (tally.push.length * MUTATIONS_PER_PUSH) / seconds,
           pushP50: percentile(tally.push, 0.5),
           pushP95: percentile(tally.push, 0.95),
