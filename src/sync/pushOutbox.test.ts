@@ -40,6 +40,7 @@ function serverOf(
   events: string[],
   received: string[],
   refuse: (index: number) => boolean = () => false,
+  sizes: number[] = [],
 ) {
   let inFlight = 0;
   let requests = 0;
@@ -48,6 +49,7 @@ function serverOf(
     const n = ++requests;
     if (++inFlight > 1) throw new Error('a batch was sent before the one before was answered');
     events.push(`send batch ${n}`);
+    sizes.push(body.mutations.length);
     received.push(...body.mutations.map((m) => m.mutationId));
     // Answered a little later, as over a network.
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -117,5 +119,27 @@ describe('pushOutbox', () => {
     expect(second).toMatchObject({ sent: 3, applied: 3, rejected: 0 });
     const still = await openOutbox(await db.outbox.toArray(), db);
     expect(still.map((e) => [e.mutationId, e.state])).toEqual([[received[2], 'rejected']]);
+  });
+
+  it('sends a long queue over a fast connection in batches that grow to the server limit', async () => {
+    const db = await loggingDb([]);
+    const citizens = createCitizensRepo(() => db);
+    await Promise.all(
+      Array.from({ length: 700 }, (_, i) => citizens.create(ctx, { firstName: `B${i}` })),
+    );
+    const sizes: number[] = [];
+
+    const summary = await pushOutbox(
+      db,
+      serverOf([], [], () => false, sizes),
+      {
+        deviceId: ctx.deviceId,
+      },
+    );
+
+    expect(summary).toMatchObject({ sent: 700, applied: 700 });
+    // 100 first (a lost answer costs little to repeat); the answers came fast, so up to 200.
+    expect(sizes).toEqual([100, 100, 200, 200, 100]);
+    expect(await db.outbox.count()).toBe(0);
   });
 });

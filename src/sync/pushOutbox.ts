@@ -6,11 +6,18 @@ import { applyPushResults, type PushTally } from './applyPushResults';
 import { nextBatch, toMutation } from './outboxBatch';
 import { throwIfAborted } from './syncError';
 
-/** Smaller than the server's limit: a lost answer costs less to repeat on a poor connection. */
+/**
+ * A push starts with batches smaller than the server's limit: on a poor connection a lost answer
+ * costs less to repeat. While answers come back within FAST_ANSWER_MS, each batch may be twice
+ * the one before, up to the server's limit: a long queue on a good connection goes in fewer
+ * requests (bench scenario 4: 100 -> 200 per request took 880 to 1,100 mutations/s).
+ */
 export const MAX_MUTATIONS_PER_PUSH = Math.min(100, SERVER_MAX_MUTATIONS);
+export const FAST_ANSWER_MS = 1_000;
 
 export interface PushOptions {
   deviceId: string;
+  /** A fixed batch size (no growth); default: MAX_MUTATIONS_PER_PUSH, growing as above. */
   maxMutations?: number;
   /** Request body size limit, in bytes. */
   maxBytes?: number;
@@ -34,28 +41,21 @@ export async function pushOutbox(
   api: ApiClient,
   options: PushOptions,
 ): Promise<PushSummary> {
-  let maxMutations = options.maxMutations ?? MAX_MUTATIONS_PER_PUSH;
+  const size = batchSize(options.maxMutations);
   const maxBytes = options.maxBytes ?? MAX_PUSH_BYTES;
   const now = options.now ?? (() => new Date());
   const total = await db.outbox.where('state').equals('pending').count();
   const summary: PushSummary = { sent: 0, applied: 0, conflicts: 0, rejected: 0 };
   options.onProgress?.(0, total);
   const record = async (batch: readonly OutboxEntry[], results: readonly MutationResult[]) => {
-    const tally = await applyPushResults(db, batch, results, now);
-    // Guards the loop: a server that answers none of the batch would make us resend it forever.
-    if (tally.applied + tally.conflicts + tally.rejected === 0) {
-      throw new ApiError('bad-response', 'The server answered none of the pushed mutations');
-    }
-    summary.sent += batch.length;
-    summary.applied += tally.applied;
-    summary.conflicts += tally.conflicts;
-    summary.rejected += tally.rejected;
+    addTally(summary, batch.length, await applyPushResults(db, batch, results, now));
     options.onProgress?.(Math.min(summary.sent, total), Math.max(total, summary.sent));
   };
+  const read = (after: number) => inFlight(nextBatch(db, size.current(), maxBytes, after));
   // `after`: the last seq sent (or set aside) in this push; the next batch starts behind it.
   let after = 0;
   let recording: Promise<void> = Promise.resolve();
-  let next = inFlight(nextBatch(db, maxMutations, maxBytes, after));
+  let next = read(after);
   try {
     for (;;) {
       throwIfAborted(options.signal);
@@ -64,14 +64,15 @@ export async function pushOutbox(
         await refuseOversized(db, batch.oversized, maxBytes, now);
         summary.rejected++;
         after = batch.oversized.seq ?? after;
-        next = inFlight(nextBatch(db, maxMutations, maxBytes, after));
+        next = read(after);
         continue;
       }
       const last = batch.entries.at(-1)?.seq;
       if (last === undefined) return summary;
+      const sentAt = performance.now();
       const request = inFlight(sendBatch(api, options.deviceId, batch.entries));
       await recording;
-      next = inFlight(nextBatch(db, maxMutations, maxBytes, last));
+      next = read(last);
       const response = await request;
       if (response === 'too-large') {
         // Our byte estimate and the server's limit disagree: halve the batch; alone, set it aside.
@@ -81,17 +82,45 @@ export async function pushOutbox(
           summary.rejected++;
           after = last;
         }
-        maxMutations = Math.max(1, Math.floor(batch.entries.length / 2));
-        next = inFlight(nextBatch(db, maxMutations, maxBytes, after));
+        size.halve(batch.entries.length);
+        next = read(after);
         continue;
       }
       after = last;
       recording = inFlight(record(batch.entries, response.results));
+      size.answeredIn(performance.now() - sentAt);
     }
   } finally {
     // The last answers are recorded before the push reports, also when it stops on an error.
     await recording;
   }
+}
+
+/** The size of the next batch: fixed when `fixed` is given, else growing while answers are fast. */
+function batchSize(fixed: number | undefined) {
+  let current = fixed ?? MAX_MUTATIONS_PER_PUSH;
+  let limit = fixed ?? SERVER_MAX_MUTATIONS;
+  return {
+    current: () => current,
+    answeredIn(ms: number): void {
+      if (ms < FAST_ANSWER_MS) current = Math.min(limit, current * 2);
+    },
+    /** The server found a batch of `sent` too large: stay at half of it from now on. */
+    halve(sent: number): void {
+      current = limit = Math.max(1, Math.floor(sent / 2));
+    },
+  };
+}
+
+function addTally(summary: PushSummary, sent: number, tally: PushTally): void {
+  // Guards the loop: a server that answers none of the batch would make us resend it forever.
+  if (tally.applied + tally.conflicts + tally.rejected === 0) {
+    throw new ApiError('bad-response', 'The server answered none of the pushed mutations');
+  }
+  summary.sent += sent;
+  summary.applied += tally.applied;
+  summary.conflicts += tally.conflicts;
+  summary.rejected += tally.rejected;
 }
 
 /**
