@@ -78,6 +78,19 @@ describe('sealed rows', () => {
     expect(() => setClearField('outbox', row, 'fields', {})).toThrow(/sealed/);
   });
 
+  it('seals many values at once, each opening to its own value (short, long, non-ASCII)', async () => {
+    const sealer = createSealer(await generateDataKey());
+    const values = Array.from({ length: 300 }, (_, i) => ({
+      i,
+      text: `Værested ${i} – ${'æøå'.repeat(i)}`,
+      // Longer than the sealer's first scratch buffer: it has to grow mid-way.
+      ...(i === 150 ? { long: 'Ø'.repeat(20_000) } : {}),
+    }));
+    const sealed = await Promise.all(values.map((v) => sealer.seal('notes', `n${v.i}`, v)));
+    const opened = await Promise.all(sealed.map((s, i) => sealer.open('notes', `n${i}`, s)));
+    expect(opened).toEqual(values);
+  });
+
   it('refuses a sealed blob moved onto another record', async () => {
     const sealer = createSealer(await generateDataKey());
     const row = await sealRow(sealer, 'citizens', citizen);

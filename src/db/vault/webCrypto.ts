@@ -101,7 +101,10 @@ export function unwrapDataKey(
   );
 }
 
-/** AES-GCM with a random 96-bit IV; the result is IV ‖ ciphertext ‖ tag. */
+/**
+ * AES-GCM with a random 96-bit IV; the result is IV ‖ ciphertext ‖ tag. `plain` and
+ * `additionalData` are copied by encrypt() before its first await (callers pass reused buffers).
+ */
 export async function encryptBytes(
   key: CryptoKey,
   plain: Uint8Array<ArrayBuffer>,
@@ -115,6 +118,7 @@ export async function encryptBytes(
   return out;
 }
 
+/** Opens IV ‖ ciphertext ‖ tag; `additionalData` is copied by decrypt() before its first await. */
 export async function decryptBytes(
   key: CryptoKey,
   sealed: Uint8Array,
