@@ -33,6 +33,7 @@ describe('npm run bench, at a tiny scale', () => {
       '1f',
       '1s',
       '2',
+      '2c',
       '2f',
       '3',
       '4',
@@ -48,6 +49,15 @@ describe('npm run bench, at a tiny scale', () => {
       if (row.ratio !== null) expect(Number.isFinite(row.ratio), row.id).toBe(true);
       expect(row.ours, row.id).not.toContain('NaN');
     }
+    // Row 2c counts Chromium's CPU from /proc (a real browser did the work) and the server's (a
+    // few clock ticks at this scale, perhaps none; NaN if its process was not found).
+    const cpu = report.rows.find((r) => r.id === '2c')?.data as {
+      ours: { browser: number; server: number }[];
+      reference: { browser: number }[];
+    };
+    expect(cpu.ours[0]!.browser).toBeGreaterThan(0);
+    expect(Number.isFinite(cpu.ours[0]!.server)).toBe(true);
+    expect(cpu.reference[0]!.browser).toBeGreaterThan(0);
     expect(report.machine.cpus).toBeGreaterThan(0);
     expect(formatTable(report.rows)).toContain('| 9 |');
   });

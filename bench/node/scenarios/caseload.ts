@@ -6,6 +6,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { callBench, openBenchPage } from '../benchPage';
 import { withFreshChromium } from '../chromium';
+import { measureCpu, type CpuUse } from '../cpuMeter';
 import { maybeProfile } from '../cpuProfile';
 import type { BenchContext, ResultRow } from '../result';
 import { startSeededServer } from '../seededServer';
@@ -57,7 +58,9 @@ export async function caseloadScenarios(
       withFreshChromium(settings.chromium, async (freshContext) =>
         work(await openBenchPage(freshContext, server.url)),
       );
-    if (on(2)) rows.push(...(await firstSync(settings, fresh, bench, pullToken)));
+    if (on(2)) {
+      rows.push(...(await firstSync(settings, fresh, bench, pullToken, server.cpuSeconds)));
+    }
     if (on(4)) rows.push(...(await pushQueued(settings, fresh, bench, pushToken, rows, citizens)));
     if (on(6)) rows.push(await search(settings, page, bench));
     await page.close();
@@ -134,11 +137,15 @@ async function firstSync(
   fresh: Fresh,
   bench: BenchContext,
   token: string,
+  serverCpuSeconds: () => number,
 ): Promise<ResultRow[]> {
   let loaded = 0;
   const ours: number[] = [];
   const reference: number[] = [];
   const floor: number[] = [];
+  // CPU per 1,000 records (core-milliseconds) and how busy the machine was, per run.
+  const oursCpu: CpuUse[] = [];
+  const refCpu: CpuUse[] = [];
   for (let rep = 0; rep < settings.reps; rep++) {
     // Alternate which goes first, so a slow stretch of the machine hits all alike. Each run is a
     // new device: its own browser profile (the references load the records untimed first).
@@ -151,21 +158,30 @@ async function firstSync(
           floor.push(perSecond(f.records, f.ms));
           bench.log(`2: floor, bulkPut 1,000 per transaction, ${f.records} in ${fmt(f.ms)} ms`);
         } else if (which === 'ref') {
-          const r = await callBench(page, 'bulkPutReference');
+          const { result: r, cpu } = await measureCpu(() => callBench(page, 'bulkPutReference'));
           reference.push(perSecond(r.records, r.ms));
-          bench.log(`2: reference bulkPut ${r.records} in ${fmt(r.ms)} ms`);
+          refCpu.push(perThousand(cpu, r.records));
+          bench.log(`2: reference bulkPut ${r.records} in ${fmt(r.ms)} ms, ${cpuText(cpu)}`);
         } else {
-          const r = await maybeProfile(page, settings.resultsDir, `s2-first-sync-${rep}`, () =>
-            callBench(page, 'firstSync', token),
+          const { result: r, cpu } = await measureCpu(
+            () =>
+              maybeProfile(page, settings.resultsDir, `s2-first-sync-${rep}`, () =>
+                callBench(page, 'firstSync', token),
+              ),
+            serverCpuSeconds,
           );
           ours.push(perSecond(r.records, r.ms));
-          bench.log(`2: first sync ${r.records} in ${fmt(r.ms)} ms`);
+          oursCpu.push(perThousand(cpu, r.records));
+          bench.log(`2: first sync ${r.records} in ${fmt(r.ms)} ms, ${cpuText(cpu)}`);
         }
       });
     }
   }
   const o = median(ours);
   const r = median(reference);
+  const oCpu = median(oursCpu.map((c) => c.browser + c.server));
+  const rCpu = median(refCpu.map((c) => c.browser));
+  const busy = (list: CpuUse[]) => `${fmt(100 * median(list.map((c) => c.machineBusy)))} %`;
   return [
     {
       id: '2',
@@ -185,7 +201,28 @@ async function firstSync(
       pass: null,
       data: { perSecond: floor },
     }),
+    // With every core busy, time follows CPU: the reference's CPU over ours is the most the
+    // ratio in row 2 can reach on this machine, whatever the order of the work.
+    floorRow('2c', 'CPU per 1,000 records (Chromium + server), machine busy', {
+      ours: `${fmt(oCpu)} core-ms (server ${fmt(median(oursCpu.map((c) => c.server)))}), busy ${busy(oursCpu)}`,
+      reference: `bulkPut ${fmt(rCpu)} core-ms, busy ${busy(refCpu)}`,
+      ratio: rCpu / oCpu,
+      target: '(ceiling while the cores are saturated)',
+      pass: null,
+      data: { ours: oursCpu, reference: refCpu },
+    }),
   ];
+}
+
+/** CPU use scaled to 1,000 records, in core-milliseconds; machine busy left as it is. */
+function perThousand(cpu: CpuUse, records: number): CpuUse {
+  const scale = 1_000_000 / Math.max(1, records);
+  return { browser: cpu.browser * scale, server: cpu.server * scale, machineBusy: cpu.machineBusy };
+}
+
+function cpuText(cpu: CpuUse): string {
+  const server = cpu.server > 0 ? ` + server ${fmt(cpu.server, 1)} s` : '';
+  return `CPU: Chromium ${fmt(cpu.browser, 1)} s${server}, machine ${fmt(100 * cpu.machineBusy)} % busy`;
 }
 
 async function pushQueued(
