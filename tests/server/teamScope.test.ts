@@ -129,6 +129,33 @@ describe.each(DIALECTS)('team scope on push and pull (%s)', (dialect) => {
     expect(rows.map((r) => r.team_id)).toEqual(['odense-vest', 'odense-vest']);
   });
 
+  it('answers an existing session with the user and teams as they are now, the teams in name order', async () => {
+    const sara = await login(f.app, 'sara');
+    const lone = await login(f.app, 'lone');
+    const me = async () =>
+      (
+        await f.app.inject({ method: 'GET', url: '/api/auth/me', headers: authHeaders(sara) })
+      ).json<{ user: { teamId: string; teamName: string; teams: { id: string }[] } }>();
+    expect((await me()).user.teams.map((t) => t.id)).toEqual(['odense-nord']);
+
+    const setTeams = (teams: string[]) =>
+      f.app.inject({
+        method: 'PUT',
+        url: '/api/admin/users/sara/teams',
+        headers: authHeaders(lone),
+        payload: { teams },
+      });
+    // The first team named becomes the default.
+    expect((await setTeams(['odense-syd', 'odense-nord'])).statusCode).toBe(200);
+    const now = (await me()).user;
+    expect(now).toMatchObject({ teamId: 'odense-syd', teamName: 'Fremskudt team Syd' });
+    expect(now.teams.map((t) => t.id)).toEqual(['odense-nord', 'odense-syd']);
+    expect(now).toEqual({ ...now, ...(await loadProfile(f.database, { id: 'sara' }))?.profile });
+    // As the other tests of this app expect her.
+    expect((await setTeams(['odense-nord'])).statusCode).toBe(200);
+    expect((await me()).user.teams.map((t) => t.id)).toEqual(['odense-nord']);
+  });
+
   it('backfills a team added to the user from its beginning and evicts a team taken away', async () => {
     const mette = await login(f.app, 'mette');
     const lone = await login(f.app, 'lone');
