@@ -29,9 +29,9 @@ function toChange(r: ChangeRow): Change {
 type PullAnswer = PullResponse & { nextCursor: string; evictTeams: string[] };
 
 /**
- * One page of the change logs of the given scopes, oldest first. One query per scope, each a
- * range of the (team_id, seq) index of at most limit + 1 rows, merged here: the cost follows
- * the page and the number of scopes, never the length of the log.
+ * One page of the change logs of the given scopes, oldest first. Per scope a range of the
+ * (team_id, seq) index of at most limit + 1 rows (all scopes in one statement), merged here: the
+ * cost follows the page and the number of scopes, never the length of the log.
  *
  * Why no change is ever skipped: seqs follow commit order within each scope
  * (data/writeTransaction.ts), but not across scopes. With the opaque cursor each scope keeps its
@@ -62,43 +62,55 @@ async function readPage(
   query: PullQuery,
 ): Promise<PullAnswer> {
   const { positions, evicted } = startPositions(scopes, query.cursor, query.after);
-  const perScope = await Promise.all(
-    scopes.map((scope) =>
-      db
-        .selectFrom('changes')
-        .select(['seq', 'team_id', 'entity', 'record_id', 'op', 'version', 'data'])
-        .where('team_id', '=', scope)
-        .where('seq', '>', positions[scope] ?? 0)
-        .orderBy('seq')
-        .limit(query.limit + 1)
-        .execute(),
-    ),
+  // Each scope's range, and each scope's latest seq, as parts of one UNION ALL statement each:
+  // a statement is a round trip to the database, and every device pulls often (README,
+  // "Benchmark", scenario 8b). Every part keeps its own ORDER BY and LIMIT inside a subquery.
+  const [first, ...rest] = scopes.map((scope, i) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom('changes')
+          .select(['seq', 'team_id', 'entity', 'record_id', 'op', 'version', 'data'])
+          .where('team_id', '=', scope)
+          .where('seq', '>', positions[scope] ?? 0)
+          .orderBy('seq')
+          .limit(query.limit + 1)
+          .as(`range_${i}`),
+      )
+      .selectAll(),
   );
-  const merged = perScope.flat().sort((a, b) => Number(a.seq) - Number(b.seq));
+  // ORDER BY seq DESC LIMIT 1 rather than max(seq): SQLite answers max() with a WHERE by walking
+  // the team's whole index range, this form is one index probe on both databases.
+  const [firstLatest, ...restLatest] = scopes.map((scope, i) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom('changes')
+          .select('seq as max')
+          .where('team_id', '=', scope)
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .as(`latest_${i}`),
+      )
+      .selectAll(),
+  );
+  if (!first || !firstLatest) throw new Error('A pull needs at least one scope');
+  const [rows, latest] = await Promise.all([
+    rest.reduce((union, part) => union.unionAll(part), first).execute(),
+    restLatest.reduce((union, part) => union.unionAll(part), firstLatest).execute(),
+  ]);
+  const merged = rows.sort((a, b) => Number(a.seq) - Number(b.seq));
   const hasMore = merged.length > query.limit;
   const page = hasMore ? merged.slice(0, query.limit) : merged;
   const next = { ...positions };
   for (const r of page) next[r.team_id] = Number(r.seq);
-  // ORDER BY seq DESC LIMIT 1 rather than max(seq): SQLite answers max() with a WHERE by walking
-  // the team's whole index range, this form is one index probe on both databases.
-  const latest = await Promise.all(
-    scopes.map((scope) =>
-      db
-        .selectFrom('changes')
-        .select('seq as max')
-        .where('team_id', '=', scope)
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst(),
-    ),
-  );
   const changes = page.map(toChange);
   const cursor = changes.at(-1)?.seq ?? query.after;
   return {
     changes,
     cursor,
     hasMore,
-    latestSeq: Math.max(cursor, ...latest.map((l) => Number(l?.max ?? 0))),
+    latestSeq: Math.max(cursor, ...latest.map((l) => Number(l.max))),
     nextCursor: encodeCursor(next),
     evictTeams: evicted,
   };
