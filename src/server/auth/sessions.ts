@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { UserProfile } from '../../domain/user';
 import type { Database } from '../data/schema';
+import { toProfile } from './users';
 
 const TOKEN_BYTES = 32;
 const HOUR_MS = 3_600_000;
@@ -101,7 +102,7 @@ export async function findSession(
   return { kind: 'ok', user, deviceId: row.device_id };
 }
 
-/** The profile from the session lookup's rows, as `loadProfile` builds it; undefined: no user. */
+/** The profile from the session lookup's rows (see toProfile); undefined: the user is gone. */
 function profileOf(
   rows: readonly {
     found_user_id: string | null;
@@ -130,18 +131,17 @@ function profileOf(
       ? [{ id: r.member_team_id, name: r.member_team_name }]
       : [],
   );
-  const teamId = first.team_id;
-  return {
-    id: first.found_user_id,
-    username: first.username,
-    name: first.name,
-    teamId,
-    teamName: first.team_name,
-    role: first.role,
-    teams: teams.some((t) => t.id === teamId)
-      ? teams
-      : [{ id: teamId, name: first.team_name }, ...teams],
-  };
+  return toProfile(
+    {
+      id: first.found_user_id,
+      username: first.username,
+      name: first.name,
+      team_id: first.team_id,
+      team_name: first.team_name,
+      role: first.role,
+    },
+    teams,
+  );
 }
 
 function isStale(lastSeen: string | null, now: Date): boolean {

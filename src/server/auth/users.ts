@@ -95,19 +95,36 @@ export async function loadProfile(
       : query.where('users.username', '=', where.username.trim().toLowerCase());
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
-  const teams = await teamsOfUser(database, row.id);
-  const defaultTeam = { id: row.team_id, name: row.team_name };
   return {
     passwordHash: row.password_hash,
-    profile: {
-      id: row.id,
-      username: row.username,
-      name: row.name,
-      teamId: row.team_id,
-      teamName: row.team_name,
-      role: row.role,
-      teams: teams.some((t) => t.id === row.team_id) ? teams : [defaultTeam, ...teams],
-    },
+    profile: toProfile(row, await teamsOfUser(database, row.id)),
+  };
+}
+
+/** The columns of a user (with the name of the default team) a profile is made of. */
+export interface ProfileRow {
+  id: string;
+  username: string;
+  name: string;
+  team_id: string;
+  team_name: string;
+  role: UserProfile['role'];
+}
+
+/**
+ * The profile as the protocol describes it, from the user's row and teams (in name order): the
+ * default team is always among the teams, first if the memberships do not list it.
+ */
+export function toProfile(row: ProfileRow, teams: TeamRef[]): UserProfile {
+  const defaultTeam = { id: row.team_id, name: row.team_name };
+  return {
+    id: row.id,
+    username: row.username,
+    name: row.name,
+    teamId: row.team_id,
+    teamName: row.team_name,
+    role: row.role,
+    teams: teams.some((t) => t.id === row.team_id) ? teams : [defaultTeam, ...teams],
   };
 }
 
