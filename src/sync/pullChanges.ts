@@ -1,6 +1,7 @@
 import type { FremskudtDb } from '../db';
 import { DEFAULT_PULL_LIMIT, INITIAL_PULL_CURSOR } from '../protocol';
 import { ApiError, type ApiClient } from './apiClient';
+import { inFlight } from './inFlight';
 import { applyPulledPage, preparePulledPage, readCursor } from './applyPulledPage';
 import { throwIfAborted } from './syncError';
 
@@ -70,14 +71,4 @@ export async function pullChanges(
     throwIfAborted(options.signal);
     request = next;
   }
-}
-
-/**
- * A request already on its way, awaited later. If the pull stops first (the page before failed,
- * or it was aborted) nobody awaits it: its failure must not surface as an unhandled rejection,
- * and its changes are simply asked for again by the next pull. Awaiting it still throws.
- */
-function inFlight<T>(work: Promise<T>): Promise<T> {
-  work.catch(() => undefined);
-  return work;
 }

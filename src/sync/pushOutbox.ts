@@ -3,6 +3,7 @@ import type { MutationResult } from '../protocol';
 import { MAX_MUTATIONS_PER_PUSH as SERVER_MAX_MUTATIONS, MAX_PUSH_BYTES } from '../protocol';
 import { ApiError, type ApiClient } from './apiClient';
 import { applyPushResults, type PushTally } from './applyPushResults';
+import { inFlight } from './inFlight';
 import { nextBatch, toMutation } from './outboxBatch';
 import { throwIfAborted } from './syncError';
 
@@ -121,15 +122,6 @@ function addTally(summary: PushSummary, sent: number, tally: PushTally): void {
   summary.applied += tally.applied;
   summary.conflicts += tally.conflicts;
   summary.rejected += tally.rejected;
-}
-
-/**
- * A step already under way, awaited later. If the push stops first, nobody awaits it: its
- * failure must not surface as an unhandled rejection. Awaiting it still throws.
- */
-function inFlight<T>(work: Promise<T>): Promise<T> {
-  work.catch(() => undefined);
-  return work;
 }
 
 async function sendBatch(api: ApiClient, deviceId: string, entries: OutboxEntry[]) {
