@@ -1,6 +1,6 @@
 import type { EntityName } from '../../domain/entities';
 import type { Change, PullQuery, PullResponse } from '../../protocol/sync';
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database, Schema } from '../data/schema';
 import { lockScopes } from '../data/scopeLocks';
 import { encodeCursor, startPositions } from './pullCursor';
@@ -62,42 +62,26 @@ async function readPage(
   query: PullQuery,
 ): Promise<PullAnswer> {
   const { positions, evicted } = startPositions(scopes, query.cursor, query.after);
-  // Each scope's range, and each scope's latest seq, as parts of one UNION ALL statement each:
-  // a statement is a round trip to the database, and every device pulls often (README,
-  // "Benchmark", scenario 8b). Every part keeps its own ORDER BY and LIMIT inside a subquery.
-  const [first, ...rest] = scopes.map((scope, i) =>
-    db
-      .selectFrom(
-        db
-          .selectFrom('changes')
-          .select(['seq', 'team_id', 'entity', 'record_id', 'op', 'version', 'data'])
-          .where('team_id', '=', scope)
-          .where('seq', '>', positions[scope] ?? 0)
-          .orderBy('seq')
-          .limit(query.limit + 1)
-          .as(`range_${i}`),
-      )
-      .selectAll(),
-  );
   // ORDER BY seq DESC LIMIT 1 rather than max(seq): SQLite answers max() with a WHERE by walking
   // the team's whole index range, this form is one index probe on both databases.
-  const [firstLatest, ...restLatest] = scopes.map((scope, i) =>
-    db
-      .selectFrom(
-        db
-          .selectFrom('changes')
-          .select('seq as max')
-          .where('team_id', '=', scope)
-          .orderBy('seq', 'desc')
-          .limit(1)
-          .as(`latest_${i}`),
-      )
-      .selectAll(),
-  );
-  if (!first || !firstLatest) throw new Error('A pull needs at least one scope');
   const [rows, latest] = await Promise.all([
-    rest.reduce((union, part) => union.unionAll(part), first).execute(),
-    restLatest.reduce((union, part) => union.unionAll(part), firstLatest).execute(),
+    unionOverScopes(db, scopes, (scope) =>
+      db
+        .selectFrom('changes')
+        .select(['seq', 'team_id', 'entity', 'record_id', 'op', 'version', 'data'])
+        .where('team_id', '=', scope)
+        .where('seq', '>', positions[scope] ?? 0)
+        .orderBy('seq')
+        .limit(query.limit + 1),
+    ).execute(),
+    unionOverScopes(db, scopes, (scope) =>
+      db
+        .selectFrom('changes')
+        .select('seq as max')
+        .where('team_id', '=', scope)
+        .orderBy('seq', 'desc')
+        .limit(1),
+    ).execute(),
   ]);
   const merged = rows.sort((a, b) => Number(a.seq) - Number(b.seq));
   const hasMore = merged.length > query.limit;
@@ -114,6 +98,23 @@ async function readPage(
     nextCursor: encodeCursor(next),
     evictTeams: evicted,
   };
+}
+
+/**
+ * `part` for every scope in ONE statement: a statement is a round trip to the database, and every
+ * device pulls often (README, "Benchmark", scenario 8b). Each part sits in a subquery of its own,
+ * so it keeps its ORDER BY and LIMIT (a bare UNION ALL part may not have them).
+ */
+function unionOverScopes<O>(
+  db: Kysely<Schema>,
+  scopes: readonly string[],
+  part: (scope: string) => SelectQueryBuilder<Schema, 'changes', O>,
+) {
+  const [first, ...rest] = scopes.map((scope, i) =>
+    db.selectFrom(part(scope).as(`scope_${i}`)).selectAll(),
+  );
+  if (!first) throw new Error('A pull needs at least one scope');
+  return rest.reduce((union, next) => union.unionAll(next), first);
 }
 
 /** What an audit entry keeps of a delivered page: the ids per entity. */
