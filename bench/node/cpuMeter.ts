@@ -1,19 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { processCpuSeconds } from './serverProcess';
+import { readFileSync } from 'node:fs';
+import { processesCpuSeconds } from './serverProcess';
 
 /** CPU time, in seconds, of every Chromium process on this machine (browser, renderers, utilities). */
 export function chromiumCpuSeconds(): number {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const exe = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')[0] ?? '';
-      if (/chrom/i.test(exe.split('/').at(-1) ?? '')) total += processCpuSeconds(Number(entry));
-    } catch {
-      // The process ended while we looked: its time is no longer there to count.
-    }
-  }
-  return total;
+  return processesCpuSeconds((pid) => {
+    const exe = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+    return /chrom/i.test(exe.split('/').at(-1) ?? '');
+  });
 }
 
 /** The machine's CPU counters from /proc/stat, in clock ticks: all, and idle (incl. I/O wait). */

@@ -15,23 +15,30 @@ export interface RunningServer {
 let clockTicks: number | undefined;
 
 /**
- * CPU time of every PostgreSQL process on this machine (server and backends), in seconds: the
- * database's share of a load run, when the bench has the machine to itself. A backend that exits
- * during the run takes its share with it; the app's pool keeps its connections open.
+ * CPU time, in seconds, of every process on this machine that `matches` (given its pid). A
+ * process that exits during a measure takes its share with it; pools keep theirs open.
  */
-export function postgresCpuSeconds(): number {
+export function processesCpuSeconds(matches: (pid: string) => boolean): number {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') {
-        total += processCpuSeconds(Number(entry));
-      }
+      if (matches(entry)) total += processCpuSeconds(Number(entry));
     } catch {
       // The process ended while we looked: its time is no longer there to count.
     }
   }
   return total;
+}
+
+/**
+ * CPU time of every PostgreSQL process on this machine (server and backends), in seconds: the
+ * database's share of a load run, when the bench has the machine to itself.
+ */
+export function postgresCpuSeconds(): number {
+  return processesCpuSeconds(
+    (pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres',
+  );
 }
 
 export function processCpuSeconds(pid: number | undefined): number {
