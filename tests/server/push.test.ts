@@ -2,18 +2,20 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { useSeededApp } from './helpers/appFixture';
-import { authHeaders, login, mutation, newCitizen, pullAll, push } from './helpers/api';
+import {
+  authHeaders,
+  changesOf as changesIn,
+  login,
+  mutation,
+  newCitizen,
+  pullAll,
+  push,
+} from './helpers/api';
 import { DIALECTS } from './helpers/testDatabase';
 
 describe.each(DIALECTS)('pushing changes (%s)', (dialect) => {
   const f = useSeededApp(dialect);
-  const changesOf = (recordId: string) =>
-    f.database.db
-      .selectFrom('changes')
-      .selectAll()
-      .where('record_id', '=', recordId)
-      .orderBy('seq')
-      .execute();
+  const changesOf = (recordId: string) => changesIn(f.database, recordId);
 
   it('applies a new citizen at version 1 in the caseworker team, and a colleague pulls it', async () => {
     const mette = await login(f.app, 'mette');

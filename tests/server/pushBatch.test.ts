@@ -3,7 +3,7 @@ import { newId } from '../../src/domain/ids';
 import { MAX_MUTATIONS_PER_PUSH, type Mutation, type MutationResult } from '../../src/protocol';
 import type { Database } from '../../src/server/data/schema';
 import { useSeededApp } from './helpers/appFixture';
-import { login, mutation, newCitizen, push } from './helpers/api';
+import { changesOf as changesIn, login, mutation, newCitizen, push } from './helpers/api';
 import { DIALECTS } from './helpers/testDatabase';
 
 /**
@@ -127,13 +127,7 @@ async function outcomeOf(database: Database, batch: Mutation[], results: Mutatio
  */
 describe.each(DIALECTS)('deciding a push request as a batch (%s)', (dialect) => {
   const f = useSeededApp(dialect);
-  const changesOf = (recordId: string) =>
-    f.database.db
-      .selectFrom('changes')
-      .selectAll()
-      .where('record_id', '=', recordId)
-      .orderBy('seq')
-      .execute();
+  const changesOf = (recordId: string) => changesIn(f.database, recordId);
 
   it('decides a batch exactly as the same mutations pushed one at a time', async () => {
     const mette = await login(f.app, 'mette');

@@ -21,6 +21,14 @@ const decode = (cursor: string) =>
 
 describe.each(DIALECTS)('team scope on push and pull (%s)', (dialect) => {
   const f = useSeededApp(dialect);
+  /** An administrator (`adminToken`) gives Sara these teams, the first her default. */
+  const setSaraTeams = (adminToken: string, teams: string[]) =>
+    f.app.inject({
+      method: 'PUT',
+      url: '/api/admin/users/sara/teams',
+      headers: authHeaders(adminToken),
+      payload: { teams },
+    });
 
   async function sydCitizenWithNote(token: string) {
     const citizen = newCitizen({ firstName: 'Kun Syd' });
@@ -138,13 +146,7 @@ describe.each(DIALECTS)('team scope on push and pull (%s)', (dialect) => {
       ).json<{ user: { teamId: string; teamName: string; teams: { id: string }[] } }>();
     expect((await me()).user.teams.map((t) => t.id)).toEqual(['odense-nord']);
 
-    const setTeams = (teams: string[]) =>
-      f.app.inject({
-        method: 'PUT',
-        url: '/api/admin/users/sara/teams',
-        headers: authHeaders(lone),
-        payload: { teams },
-      });
+    const setTeams = (teams: string[]) => setSaraTeams(lone, teams);
     // The first team named becomes the default.
     expect((await setTeams(['odense-syd', 'odense-nord'])).statusCode).toBe(200);
     const now = (await me()).user;
@@ -164,13 +166,7 @@ describe.each(DIALECTS)('team scope on push and pull (%s)', (dialect) => {
     const before = await pullAllCursor(f.app, sara);
     expect(before.changes.some((c) => c.recordId === citizenId)).toBe(false);
 
-    const setTeams = (teams: string[]) =>
-      f.app.inject({
-        method: 'PUT',
-        url: '/api/admin/users/sara/teams',
-        headers: authHeaders(lone),
-        payload: { teams },
-      });
+    const setTeams = (teams: string[]) => setSaraTeams(lone, teams);
     expect((await setTeams(['odense-nord', 'odense-syd'])).statusCode).toBe(200);
     const added = await pullAllCursor(f.app, sara, before.cursor);
     expect(added.changes.some((c) => c.recordId === citizenId && c.op === 'upsert')).toBe(true);

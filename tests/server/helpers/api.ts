@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../../src/server/data/schema';
 import { newId } from '../../../src/domain/ids';
 import type { EntityName } from '../../../src/domain/entities';
 import {
@@ -163,4 +164,14 @@ export async function pullAllCursor(app: FastifyInstance, token: string, from?: 
     cursor = page.nextCursor;
     if (!page.hasMore) return { changes, cursor, evictTeams };
   }
+}
+
+/** The change-log entries of one record, oldest first, as stored. */
+export function changesOf(database: Database, recordId: string) {
+  return database.db
+    .selectFrom('changes')
+    .selectAll()
+    .where('record_id', '=', recordId)
+    .orderBy('seq')
+    .execute();
 }
