@@ -1,6 +1,5 @@
 import { SHARED_TEAM_ID } from '../../domain/common';
-import type { EntityName } from '../../domain/entities';
-import type { RecordData } from '../../domain/merge';
+import type { StoredRecord } from '../../domain/merge';
 import type { UserProfile } from '../../domain/user';
 import type { MoveCitizenResponse } from '../../protocol/admin';
 import { writeAudit, type AuditEntry } from '../audit/audit';
@@ -8,7 +7,7 @@ import type { Database } from '../data/schema';
 import { withWriteTransaction, type ChangeLogTx, type WriteTx } from '../data/writeTransaction';
 import { HttpError } from '../http/httpError';
 import { newChangeStage, stageEvict, stageRecord, writeStage } from '../syncApi/changeStage';
-import { loadRecord, loadRecords, recordKey } from '../syncApi/recordStore';
+import { loadRecord, toStoredRecord } from '../syncApi/recordStore';
 
 /** Records that name a citizen by citizenId (domain: case, note, followUp, contact). */
 const NAMING_ENTITIES = ['case', 'note', 'followUp', 'contact'] as const;
@@ -20,17 +19,22 @@ export function mayMove(user: UserProfile, from: string, to: string): boolean {
   return user.role === 'lead' && teams.includes(from) && teams.includes(to);
 }
 
-async function namingRecords(trx: WriteTx, citizenId: string, teamId: string) {
+/** The records of `teamId` naming the citizen, as the merge rules see them. */
+async function namingRecords(
+  trx: WriteTx,
+  citizenId: string,
+  teamId: string,
+): Promise<StoredRecord[]> {
   // No index on citizenId in the JSON: a LIKE inside one team's records, then checked exactly.
   // A move is a rare administrative action, so a scan of one team is acceptable.
   const rows = await trx
     .selectFrom('records')
-    .select(['entity', 'id', 'data'])
+    .selectAll()
     .where('team_id', '=', teamId)
     .where('entity', 'in', [...NAMING_ENTITIES])
     .where('data', 'like', `%${citizenId}%`)
     .execute();
-  return rows.filter((r) => (JSON.parse(r.data) as RecordData).citizenId === citizenId);
+  return rows.map(toStoredRecord).filter((r) => r.data.citizenId === citizenId);
 }
 
 /** A concurrent move changed the citizen's team between the first read and the locks. */
@@ -46,19 +50,12 @@ async function moveLocked(
 ): Promise<number | typeof MOVED_MEANWHILE> {
   const { trx } = tx;
   const citizen = await loadRecord(trx, 'citizen', citizenId);
-  if (citizen?.teamId !== from) return MOVED_MEANWHILE;
-  const others = await namingRecords(trx, citizenId, from);
-  const keys = [{ entity: 'citizen' as const, id: citizenId }, ...others];
-  const current = await loadRecords(
-    trx,
-    keys.map((k) => ({ entity: k.entity as EntityName, id: k.id })),
-  );
+  if (!citizen || citizen.teamId !== from) return MOVED_MEANWHILE;
+  const records = [citizen, ...(await namingRecords(trx, citizenId, from))];
   const now = new Date().toISOString();
   const stage = newChangeStage();
   const entries: AuditEntry[] = [];
-  for (const key of keys) {
-    const record = current.get(recordKey(key.entity, key.id));
-    if (!record) continue;
+  for (const record of records) {
     await trx
       .deleteFrom('changes')
       .where('team_id', '=', from)
@@ -85,7 +82,7 @@ async function moveLocked(
   }
   await writeStage(tx, stage);
   await writeAudit(trx, entries);
-  return keys.length;
+  return records.length;
 }
 
 /**

@@ -12,7 +12,8 @@ export interface RecordKey {
 /** One string per (entity, id), for maps of records. */
 export const recordKey = (entity: string, id: string): string => `${entity}\u0000${id}`;
 
-function toStoredRecord(row: RecordsTable): StoredRecord {
+/** A `records` row as the merge rules see it. */
+export function toStoredRecord(row: RecordsTable): StoredRecord {
   return {
     entity: row.entity as EntityName,
     id: row.id,
