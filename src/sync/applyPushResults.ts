@@ -76,17 +76,16 @@ export async function applyPushResults(
       else tally.applied++;
     }
     // Issued together: each awaited request is a round trip to the browser's storage process.
-    await Promise.all([
-      ...(refused.length > 0 ? [db.outbox.bulkPut(refused)] : []),
-      ...(acknowledged.length > 0
-        ? [
-            deleteEntries(
-              db,
-              acknowledged.map((a) => a.seq),
-            ),
-          ]
-        : []),
-    ]);
+    const writes: Promise<unknown>[] = [];
+    if (refused.length > 0) writes.push(db.outbox.bulkPut(refused));
+    if (acknowledged.length > 0)
+      writes.push(
+        deleteEntries(
+          db,
+          acknowledged.map((a) => a.seq),
+        ),
+      );
+    await Promise.all(writes);
   });
   return tally;
 }

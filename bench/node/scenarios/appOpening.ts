@@ -85,6 +85,10 @@ async function inNewPage<T>(context: BrowserContext, work: (page: Page) => Promi
   }
 }
 
+/** Which app opens first in repetition `rep`: alternating, so a slow stretch hits both alike. */
+const alternating = (rep: number) =>
+  rep % 2 === 0 ? (['empty', 'full'] as const) : (['full', 'empty'] as const);
+
 /**
  * For scale: reading every citizen record from IndexedDB (raw getAll, no Dexie). The list does
  * not wait for that: it shows its first rows after the first 500 are read and unsealed.
@@ -134,8 +138,7 @@ export async function appOpening(
       await inNewPage(context, (page) => openOffline(page, empty.url, false));
       const reps = Math.max(5, settings.reps * 2);
       for (let rep = 0; rep < reps; rep++) {
-        const order = rep % 2 === 0 ? (['empty', 'full'] as const) : (['full', 'empty'] as const);
-        for (const which of order) {
+        for (const which of alternating(rep)) {
           const origin = which === 'full' ? full.url : empty.url;
           const ms = await inNewPage(context, (page) =>
             openOffline(page, origin, which === 'full'),
@@ -146,9 +149,7 @@ export async function appOpening(
       // For comparison: the same opening as a reload over the app still running in that window.
       const open = { full: await context.newPage(), empty: await context.newPage() };
       for (let rep = 0; rep < Math.max(3, settings.reps); rep++) {
-        for (const which of rep % 2 === 0
-          ? (['empty', 'full'] as const)
-          : (['full', 'empty'] as const)) {
+        for (const which of alternating(rep)) {
           const origin = which === 'full' ? full.url : empty.url;
           reloads[which].push(await openOffline(open[which], origin, which === 'full'));
         }
