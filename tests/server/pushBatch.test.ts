@@ -184,6 +184,32 @@ describe.each(DIALECTS)('deciding a push request as a batch (%s)', (dialect) => 
     expect(await changesOf(create.recordId)).toHaveLength(2);
   });
 
+  it("stores each record once, at its last change, with the batch's changes in order", async () => {
+    const mette = await login(f.app, 'mette');
+    const a = newCitizen({ alias: 'Først' });
+    const b = newCitizen({ alias: 'Anden' });
+    const editA = mutation('citizen', 'update', a.recordId, { phone: '1' }, { baseVersion: 1 });
+    const editB = mutation('citizen', 'update', b.recordId, { phone: '2' }, { baseVersion: 1 });
+    const againA = mutation('citizen', 'update', a.recordId, { phone: '3' }, { baseVersion: 2 });
+    await push(f.app, mette, [a, b, editA, editB, againA]);
+    const [ofA, ofB] = [await changesOf(a.recordId), await changesOf(b.recordId)];
+    expect(ofA.map((c) => c.version)).toEqual([1, 2, 3]);
+    expect(ofB.map((c) => c.version)).toEqual([1, 2]);
+    // Seqs in the order the batch made the changes: a, b, editA, editB, againA.
+    const order = [ofA[0], ofB[0], ofA[1], ofB[1], ofA[2]].map((c) => Number(c?.seq));
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    expect(new Set(order).size).toBe(5);
+    const rows = await f.database.db
+      .selectFrom('records')
+      .select(['id', 'version', 'updated_seq', 'data'])
+      .where('id', 'in', [a.recordId, b.recordId])
+      .execute();
+    const row = (id: string) => rows.find((r) => r.id === id);
+    expect(row(a.recordId)).toMatchObject({ version: 3, updated_seq: order[4] });
+    expect(JSON.parse(row(a.recordId)?.data ?? '{}')).toMatchObject({ phone: '3' });
+    expect(row(b.recordId)).toMatchObject({ version: 2, updated_seq: order[3] });
+  });
+
   it('applies the largest batch a device may send in one push', async () => {
     const mette = await login(f.app, 'mette');
     const citizen = newCitizen();

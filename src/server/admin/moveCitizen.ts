@@ -2,7 +2,7 @@ import { SHARED_TEAM_ID } from '../../domain/common';
 import type { StoredRecord } from '../../domain/merge';
 import type { UserProfile } from '../../domain/user';
 import type { MoveCitizenResponse } from '../../protocol/admin';
-import { writeAudit, type AuditEntry } from '../audit/audit';
+import { auditRows, type AuditEntry } from '../audit/audit';
 import type { Database } from '../data/schema';
 import { withWriteTransaction, type ChangeLogTx, type WriteTx } from '../data/writeTransaction';
 import { HttpError } from '../http/httpError';
@@ -80,8 +80,7 @@ async function moveLocked(
       detail: { fromTeamId: from, toTeamId },
     });
   }
-  await writeStage(tx, stage);
-  await writeAudit(trx, entries);
+  await writeStage(tx, stage, [{ table: 'audit_log', rows: auditRows(entries) }]);
   return records.length;
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../../domain/ids';
 import { chunkRows } from '../data/bindLimits';
-import type { Database, Schema } from '../data/schema';
+import type { AuditLogTable, Database, Schema } from '../data/schema';
 
 export type AuditAction =
   | 'login'
@@ -39,19 +39,10 @@ export interface AuditEntry {
 
 const AUDIT_COLUMNS = 11;
 
-/**
- * Appends to the audit log (Datatilsynet: log reads, searches, changes and deletions of personal
- * data). Pass the transaction that makes the change, so the change and its audit entry commit
- * together.
- */
-export async function writeAudit(
-  db: Kysely<Schema>,
-  entries: AuditEntry | AuditEntry[],
-  now = new Date(),
-): Promise<void> {
-  const list = Array.isArray(entries) ? entries : [entries];
+/** The audit_log rows of `entries`, each with its own id, all at `now`. */
+export function auditRows(entries: readonly AuditEntry[], now = new Date()): AuditLogTable[] {
   const at = now.toISOString();
-  const rows = list.map((e) => ({
+  return entries.map((e) => ({
     id: newId(),
     at,
     user_id: e.userId ?? null,
@@ -64,6 +55,19 @@ export async function writeAudit(
     device_id: e.deviceId ?? null,
     detail: e.detail === undefined ? null : JSON.stringify(e.detail),
   }));
+}
+
+/**
+ * Appends to the audit log (Datatilsynet: log reads, searches, changes and deletions of personal
+ * data). Pass the transaction that makes the change, so the change and its audit entry commit
+ * together (a change-log writer passes auditRows to changeStage.writeStage instead).
+ */
+export async function writeAudit(
+  db: Kysely<Schema>,
+  entries: AuditEntry | AuditEntry[],
+  now = new Date(),
+): Promise<void> {
+  const rows = auditRows(Array.isArray(entries) ? entries : [entries], now);
   for (const chunk of chunkRows(rows, AUDIT_COLUMNS))
     await db.insertInto('audit_log').values(chunk).execute();
 }

@@ -43,6 +43,13 @@ export async function withWriteTransaction<T>(
   });
 }
 
+/** Throws unless every change's scope (its team id) was locked: that would break the commit order. */
+export function checkScopesLocked(tx: ChangeLogTx, teamIds: readonly string[]): void {
+  const stray = teamIds.find((t) => !tx.scopes.has(t));
+  if (stray !== undefined)
+    throw new ScopeNotLockedError(`A change for scope ${stray} outside the locked scopes`);
+}
+
 /**
  * Seqs for `teamIds.length` new changes (one per entry, in that order), ascending. Throws if a
  * change would go to a scope the transaction did not lock: that would break the commit order.
@@ -53,9 +60,7 @@ export async function withWriteTransaction<T>(
  * teams) are normal; order is what matters.
  */
 export async function allocateSeqs(tx: ChangeLogTx, teamIds: readonly string[]): Promise<number[]> {
-  const stray = teamIds.find((t) => !tx.scopes.has(t));
-  if (stray !== undefined)
-    throw new ScopeNotLockedError(`A change for scope ${stray} outside the locked scopes`);
+  checkScopesLocked(tx, teamIds);
   const count = teamIds.length;
   if (count === 0) return [];
   if (tx.dialect === 'postgres') {

@@ -1,6 +1,6 @@
 import type { StoredRecord } from '../../domain/merge';
 import type { Mutation, MutationResult } from '../../protocol/sync';
-import { writeAudit, type AuditEntry } from '../audit/audit';
+import { auditRows, type AuditEntry } from '../audit/audit';
 import { chunkRows } from '../data/bindLimits';
 import type { Database } from '../data/schema';
 import { withWriteTransaction, type ChangeLogTx, type WriteTx } from '../data/writeTransaction';
@@ -75,19 +75,15 @@ function summaryEntry(ctx: PushContext, deviceId: string, results: MutationResul
   };
 }
 
-const APPLIED_COLUMNS = 5;
-const REJECTED_COLUMNS = 12;
-
-/** Everything the plan decided, in a few multi-row statements. */
+/** Everything the plan decided, in one statement on PostgreSQL (changeStage.writeStage). */
 async function writePlan(tx: ChangeLogTx, plan: PushPlan, ctx: PushContext): Promise<void> {
-  await writeStage(tx, plan.stage);
-  for (const chunk of chunkRows(plan.rejected, REJECTED_COLUMNS))
-    await tx.trx.insertInto('rejected_mutations').values(chunk).execute();
-  for (const chunk of chunkRows(plan.applied, APPLIED_COLUMNS))
-    await tx.trx.insertInto('applied_mutations').values(chunk).execute();
   const summary =
     ctx.pushDeviceId === undefined ? [] : [summaryEntry(ctx, ctx.pushDeviceId, plan.results)];
-  await writeAudit(tx.trx, [...plan.audit, ...summary]);
+  await writeStage(tx, plan.stage, [
+    { table: 'rejected_mutations', rows: plan.rejected },
+    { table: 'applied_mutations', rows: plan.applied },
+    { table: 'audit_log', rows: auditRows([...plan.audit, ...summary]) },
+  ]);
 }
 
 /**
