@@ -1,6 +1,6 @@
 import type { EntityName } from '../../domain/entities';
 import type { Change, PullQuery, PullResponse } from '../../protocol/sync';
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, Schema } from '../data/schema';
 import { lockScopes } from '../data/scopeLocks';
 import { encodeCursor, startPositions } from './pullCursor';
@@ -62,28 +62,33 @@ async function readPage(
   query: PullQuery,
 ): Promise<PullAnswer> {
   const { positions, evicted } = startPositions(scopes, query.cursor, query.after);
+  // Per scope the next range and the latest seq, all in ONE statement: a statement is a round
+  // trip to the database, and every device pulls often (README, "Benchmark", scenario 8b).
   // ORDER BY seq DESC LIMIT 1 rather than max(seq): SQLite answers max() with a WHERE by walking
   // the team's whole index range, this form is one index probe on both databases.
-  const [rows, latest] = await Promise.all([
-    unionOverScopes(db, scopes, (scope) =>
+  const found = await unionOverScopes(db, scopes, [
+    (scope) =>
       db
         .selectFrom('changes')
         .select(['seq', 'team_id', 'entity', 'record_id', 'op', 'version', 'data'])
+        .select(sql<number>`0`.as('latest'))
         .where('team_id', '=', scope)
         .where('seq', '>', positions[scope] ?? 0)
         .orderBy('seq')
         .limit(query.limit + 1),
-    ).execute(),
-    unionOverScopes(db, scopes, (scope) =>
+    (scope) =>
       db
         .selectFrom('changes')
-        .select('seq as max')
+        .select(['seq', 'team_id', 'entity', 'record_id', 'op', 'version'])
+        .select([sql<string | null>`null`.as('data'), sql<number>`1`.as('latest')])
         .where('team_id', '=', scope)
         .orderBy('seq', 'desc')
         .limit(1),
-    ).execute(),
-  ]);
-  const merged = rows.sort((a, b) => Number(a.seq) - Number(b.seq));
+  ]).execute();
+  const merged = found
+    .filter((r) => Number(r.latest) === 0)
+    .sort((a, b) => Number(a.seq) - Number(b.seq));
+  const latestSeqs = found.filter((r) => Number(r.latest) === 1).map((r) => Number(r.seq));
   const hasMore = merged.length > query.limit;
   const page = hasMore ? merged.slice(0, query.limit) : merged;
   const next = { ...positions };
@@ -94,24 +99,23 @@ async function readPage(
     changes,
     cursor,
     hasMore,
-    latestSeq: Math.max(cursor, ...latest.map((l) => Number(l.max))),
+    latestSeq: Math.max(cursor, ...latestSeqs),
     nextCursor: encodeCursor(next),
     evictTeams: evicted,
   };
 }
 
 /**
- * `part` for every scope in ONE statement: a statement is a round trip to the database, and every
- * device pulls often (README, "Benchmark", scenario 8b). Each part sits in a subquery of its own,
- * so it keeps its ORDER BY and LIMIT (a bare UNION ALL part may not have them).
+ * Each of `parts` for every scope, in ONE statement. Each part sits in a subquery of its own, so
+ * it keeps its ORDER BY and LIMIT (a bare UNION ALL part may not have them).
  */
 function unionOverScopes<O>(
   db: Kysely<Schema>,
   scopes: readonly string[],
-  part: (scope: string) => SelectQueryBuilder<Schema, 'changes', O>,
+  parts: readonly ((scope: string) => SelectQueryBuilder<Schema, 'changes', O>)[],
 ) {
-  const [first, ...rest] = scopes.map((scope, i) =>
-    db.selectFrom(part(scope).as(`scope_${i}`)).selectAll(),
+  const [first, ...rest] = parts.flatMap((part, p) =>
+    scopes.map((scope, i) => db.selectFrom(part(scope).as(`part_${p}_${i}`)).selectAll()),
   );
   if (!first) throw new Error('A pull needs at least one scope');
   return rest.reduce((union, next) => union.unionAll(next), first);
