@@ -45,9 +45,12 @@ export function processCpuSeconds(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
   clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // After "pid (name) ": state is field 0, utime field 11, stime field 12.
+  // After "pid (name) ": state is field 0, utime 11, stime 12, and the CPU of its children that
+  // ended and were waited for, cutime 13 and cstime 14: PostgreSQL's backends end when the app's
+  // pool closes an idle connection, and their time must still count.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+  return ticks / clockTicks;
 }
 
 export function freePort(): Promise<number> {

@@ -2,7 +2,8 @@
  * What a bench run measures, read once from the environment (README, section Benchmark):
  * BENCH_QUICK=1 a smoke run at 2 % of the data; BENCH_SCALE multiplies the data sizes;
  * BENCH_REPS repetitions per scenario; BENCH_ONLY=2,3 picks scenarios; BENCH_PG_URL the
- * PostgreSQL server for scenario 8 (empty to skip PostgreSQL); CHROMIUM_PATH the browser.
+ * PostgreSQL server for scenario 8 (empty to skip PostgreSQL); BENCH_LOAD_SECONDS and
+ * BENCH_WARM_UP_SECONDS its durations; CHROMIUM_PATH the browser.
  */
 export interface BenchSettings {
   root: string;
@@ -15,6 +16,8 @@ export interface BenchSettings {
   chromium: string;
   postgresUrl: string | null;
   loadSeconds: number;
+  /** Scenario 8: how long one extra team warms the server up, unmeasured, before the devices start. */
+  warmUpSeconds: number;
   devices: number;
   resultsDir: string | null;
 }
@@ -45,6 +48,7 @@ export function readSettings(
         ? 'postgres://postgres@127.0.0.1:5432/postgres'
         : env.BENCH_PG_URL.trim() || null,
     loadSeconds: number(env.BENCH_LOAD_SECONDS, quick ? 5 : 20),
+    warmUpSeconds: number(env.BENCH_WARM_UP_SECONDS, quick ? 1 : 3),
     devices: number(env.BENCH_DEVICES, 200),
     resultsDir: `${root}/bench/results`,
   };

@@ -8,7 +8,8 @@ import { readSettings } from '../../bench/node/settings';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * The benchmark's machinery at a tiny scale (200 records, one repetition, 20 devices for 2 s):
+ * The benchmark's machinery at a tiny scale (200 records, one repetition, 20 devices for 2 s
+ * after a warm-up of 0.5 s):
  * every scenario runs end to end against the production build and real Chromium and yields a
  * figure. No timing is asserted here; the targets live in `npm run bench`.
  */
@@ -22,6 +23,7 @@ describe('npm run bench, at a tiny scale', () => {
         BENCH_REPS: '1',
         BENCH_DEVICES: '20',
         BENCH_LOAD_SECONDS: '2',
+        BENCH_WARM_UP_SECONDS: '0.5',
         BENCH_PG_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
       }),
       resultsDir: null,
@@ -58,6 +60,11 @@ describe('npm run bench, at a tiny scale', () => {
     expect(cpu.ours[0]!.browser).toBeGreaterThan(0);
     expect(Number.isFinite(cpu.ours[0]!.server)).toBe(true);
     expect(cpu.reference[0]!.browser).toBeGreaterThan(0);
+    // Scenario 8 warmed each server up before the measured devices started.
+    for (const id of ['8a', '8b']) {
+      const load = report.rows.find((r) => r.id === id)?.data as { warmUpCycles: number };
+      expect(load.warmUpCycles, id).toBeGreaterThan(0);
+    }
     expect(report.machine.cpus).toBeGreaterThan(0);
     expect(formatTable(report.rows)).toContain('| 9 |');
   });
