@@ -16,7 +16,17 @@ import { createNotesRepo, createSealer, FremskudtDb } from '../../src/db';
 import { generateDataKey } from '../../src/db/vault/webCrypto';
 import type { Citizen, Note, NoteInput } from '../../src/domain';
 import { createApiClient, type ApiClient } from '../../src/sync/apiClient';
-import { SYNC_CURSOR_KEY } from '../../src/sync/applyPulledPage';
+import {
+  DEFAULT_PULL_LIMIT,
+  INITIAL_PULL_CURSOR,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  SCHEMA_HEADER,
+  SCHEMA_VERSION,
+  type PullResponse,
+} from '../../src/protocol';
+import { SYNC_CURSOR_KEY, SYNC_NEXT_CURSOR_KEY } from '../../src/sync/applyPulledPage';
+import { inFlight } from '../../src/sync/inFlight';
 import { pullChanges } from '../../src/sync/pullChanges';
 import { pushOutbox } from '../../src/sync/pushOutbox';
 import { SearchIndex } from '../../src/hooks/search/searchIndex';
@@ -156,6 +166,50 @@ export async function bareBulkPutChunked(
   };
   await chunks(db.citizens, records.citizens);
   await chunks(db.notes, records.notes);
+}
+
+/**
+ * Scenario 2, the floor over HTTP: the same pull requests as the app's (same server, page size and
+ * cursor, the next page requested while one is written), each page's records put bare with its
+ * cursor, one transaction per page; no validation, no sealing, no outbox check. The least any
+ * client of this server can take: what HTTP and the server leave for the client's own work.
+ */
+export async function bareHttpPull(token: string, device: Device): Promise<number> {
+  const { db } = device;
+  const get = (cursor: string) =>
+    inFlight(
+      fetch(`/api/sync/pull?limit=${DEFAULT_PULL_LIMIT}&cursor=${encodeURIComponent(cursor)}`, {
+        headers: {
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+          [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+          authorization: `Bearer ${token}`,
+        },
+        cache: 'no-store',
+      }).then(async (response) => {
+        if (!response.ok) throw new Error(`pull: HTTP ${response.status}`);
+        return (await response.json()) as PullResponse & { nextCursor: string };
+      }),
+    );
+  let records = 0;
+  let request = get(INITIAL_PULL_CURSOR);
+  for (;;) {
+    const page = await request;
+    const next = page.hasMore ? get(page.nextCursor) : null;
+    const citizens: Citizen[] = [];
+    const notes: Note[] = [];
+    for (const change of page.changes) {
+      if (change.entity === 'citizen' && change.record) citizens.push(change.record as Citizen);
+      if (change.entity === 'note' && change.record) notes.push(change.record as Note);
+    }
+    await db.transaction('rw', [db.citizens, db.notes, db.meta], async () => {
+      if (citizens.length > 0) await db.citizens.bulkPut(citizens);
+      if (notes.length > 0) await db.notes.bulkPut(notes);
+      await db.meta.put({ key: SYNC_NEXT_CURSOR_KEY, value: page.nextCursor });
+    });
+    records += page.changes.length;
+    if (!next) return records;
+    request = next;
+  }
 }
 
 /** Scenario 4: the sync engine's push of the whole pending outbox. */

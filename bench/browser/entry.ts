@@ -5,6 +5,7 @@
  */
 import {
   bareBulkPutChunked,
+  bareHttpPull,
   barePutNote,
   barePutNoteAndOutbox,
   bareBulkPut,
@@ -133,6 +134,16 @@ async function bulkPutChunkedFloor(): Promise<{ ms: number; records: number }> {
   return { ms, records: inMemory.citizens.length + inMemory.notes.length };
 }
 
+/** Scenario 2, floor over HTTP: the same pull pages stored bare (appAdapter.bareHttpPull). */
+async function httpPullFloor(token: string): Promise<{ ms: number; records: number }> {
+  const device = await openFreshDevice('s2-http', token);
+  const t0 = now();
+  const records = await bareHttpPull(token, device);
+  const ms = now() - t0;
+  await closeDevice(device);
+  return { ms, records };
+}
+
 /** Scenario 4: `count` notes saved offline (untimed), then the whole outbox pushed (timed). */
 async function pushQueued(token: string, count: number, seed: number, citizens: number) {
   const device = await openFreshDevice('s4', token);
@@ -202,6 +213,7 @@ function searchKeystrokes(count: number, noteCount: number) {
 
 const bench = {
   bulkPutChunkedFloor,
+  httpPullFloor,
   saveNotes,
   loadCaseload,
   firstSync,

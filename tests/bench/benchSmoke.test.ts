@@ -37,6 +37,7 @@ describe('npm run bench, at a tiny scale', () => {
       '2',
       '2c',
       '2f',
+      '2h',
       '3',
       '4',
       '5',

@@ -143,17 +143,29 @@ async function firstSync(
   const ours: number[] = [];
   const reference: number[] = [];
   const floor: number[] = [];
+  const overHttp: number[] = [];
+  const httpCpu: CpuUse[] = [];
   // CPU per 1,000 records (core-milliseconds) and how busy the machine was, per run.
   const oursCpu: CpuUse[] = [];
   const refCpu: CpuUse[] = [];
   for (let rep = 0; rep < settings.reps; rep++) {
     // Alternate which goes first, so a slow stretch of the machine hits all alike. Each run is a
     // new device: its own browser profile (the references load the records untimed first).
-    const order = rep % 2 === 0 ? ['ref', 'ours', 'floor'] : ['floor', 'ours', 'ref'];
+    const order =
+      rep % 2 === 0 ? ['ref', 'ours', 'floor', 'http'] : ['http', 'floor', 'ours', 'ref'];
     for (const which of order) {
       await fresh(async (page) => {
-        if (which !== 'ours') loaded = await callBench(page, 'loadCaseload', token);
-        if (which === 'floor') {
+        if (which === 'ref' || which === 'floor')
+          loaded = await callBench(page, 'loadCaseload', token);
+        if (which === 'http') {
+          const { result: h, cpu } = await measureCpu(
+            () => callBench(page, 'httpPullFloor', token),
+            serverCpuSeconds,
+          );
+          overHttp.push(perSecond(h.records, h.ms));
+          httpCpu.push(perThousand(cpu, h.records));
+          bench.log(`2: floor over HTTP, ${h.records} in ${fmt(h.ms)} ms, ${cpuText(cpu)}`);
+        } else if (which === 'floor') {
           const f = await callBench(page, 'bulkPutChunkedFloor');
           floor.push(perSecond(f.records, f.ms));
           bench.log(`2: floor, bulkPut 1,000 per transaction, ${f.records} in ${fmt(f.ms)} ms`);
@@ -200,6 +212,14 @@ async function firstSync(
       target: '(what the target allows)',
       pass: null,
       data: { perSecond: floor },
+    }),
+    floorRow('2h', 'floor over HTTP: the same pull pages stored bare (no validation, no sealing)', {
+      ours: `${fmt(median(overHttp))} records/s, ${fmt(median(httpCpu.map((c) => c.browser + c.server)))} core-ms per 1,000 (server ${fmt(median(httpCpu.map((c) => c.server)))})`,
+      reference: `bulkPut ${fmt(r)} records/s`,
+      ratio: median(overHttp) / r,
+      target: '(the most any client of this server reaches)',
+      pass: null,
+      data: { perSecond: overHttp, cpu: httpCpu },
     }),
     // With every core busy, time follows CPU: the reference's CPU over ours is the most the
     // ratio in row 2 can reach on this machine, whatever the order of the work.
