@@ -6,6 +6,7 @@
  * Devices pull with the opaque cursor, as the app does.
  * Bounded in time (BENCH_LOAD_SECONDS) and run from this process with node:http (keep-alive).
  */
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { newId } from '../../../src/domain/ids';
 import {
@@ -189,6 +190,10 @@ async function device(
 async function loadOne(settings: BenchSettings, bench: BenchContext, postgresUrl: string | null) {
   const label = postgresUrl ? 'PostgreSQL' : 'SQLite';
   const devices = settings.devices;
+  // The disk quiet first: the scenarios before this one wrote gigabytes of browser profiles, and
+  // while the kernel still writes them back a database's fsync (SQLite's WAL checkpoint,
+  // PostgreSQL's commit) waited up to a second, stalling every push behind it (run F, README).
+  execFileSync('sync');
   const server = await startSeededServer({
     root: settings.root,
     staticDir: settings.assetsDir,
