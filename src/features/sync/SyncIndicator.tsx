@@ -30,6 +30,8 @@ function useMainLine(view: SyncView): string {
     case 'unauthorized':
       return t('sync.unauthorized');
     case 'syncing': {
+      // Nothing to count (no pending changes, or nothing new yet): no "0 af 0".
+      if (view.phase.total === 0) return t('sync.checking');
       const params = {
         done: view.phase.done.toLocaleString('da-DK'),
         total: view.phase.total.toLocaleString('da-DK'),

@@ -33,6 +33,13 @@ describe('the sync indicator in the header', () => {
     const status = within(region).getByRole('status');
     await waitFor(() => expect(status.textContent).toContain('3 ændringer venter'));
 
+    // A push with nothing pending starts at 0 of 0: no count to show, only that it syncs.
+    act(() =>
+      syncStatus.dispatch({ type: 'phase', phase: { kind: 'pushing', done: 0, total: 0 } }),
+    );
+    expect(status.textContent).toContain('Synkroniserer …');
+    expect(status.textContent).not.toContain('0 af 0');
+
     act(() =>
       syncStatus.dispatch({ type: 'phase', phase: { kind: 'pulling', done: 120, total: 4000 } }),
     );
