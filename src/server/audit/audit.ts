@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../../domain/ids';
-import { chunkRows } from '../data/bindLimits';
 import type { AuditLogTable, Database, Schema } from '../data/schema';
+import { insertRows } from '../data/tableRows';
 
 export type AuditAction =
   | 'login'
@@ -37,8 +37,6 @@ export interface AuditEntry {
   detail?: unknown;
 }
 
-const AUDIT_COLUMNS = 11;
-
 /** The audit_log rows of `entries`, each with its own id, all at `now`. */
 export function auditRows(entries: readonly AuditEntry[], now = new Date()): AuditLogTable[] {
   const at = now.toISOString();
@@ -67,9 +65,10 @@ export async function writeAudit(
   entries: AuditEntry | AuditEntry[],
   now = new Date(),
 ): Promise<void> {
-  const rows = auditRows(Array.isArray(entries) ? entries : [entries], now);
-  for (const chunk of chunkRows(rows, AUDIT_COLUMNS))
-    await db.insertInto('audit_log').values(chunk).execute();
+  await insertRows(db, {
+    table: 'audit_log',
+    rows: auditRows(Array.isArray(entries) ? entries : [entries], now),
+  });
 }
 
 /** Deletes audit entries older than the retention period; returns how many went. */

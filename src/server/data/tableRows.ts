@@ -1,7 +1,6 @@
-import { sql, type Insertable, type RawBuilder } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import { chunkRows } from './bindLimits';
 import type { Schema } from './schema';
-import type { WriteTx } from './writeTransaction';
 
 /** Rows for one table, whole rows (every column), written together with a transaction's other rows. */
 export type TableRows = {
@@ -24,10 +23,13 @@ export function insertCte(name: string, { table, rows }: TableRows): RawBuilder<
     select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json))`;
 }
 
-/** SQLite (and any caller without a statement to join): multi-row inserts under the bind limit. */
-export async function insertRows(trx: WriteTx, { table, rows }: TableRows): Promise<void> {
+/**
+ * Multi-row inserts under the bind limit (SQLite, and any caller without a statement to join).
+ * Pass the transaction that makes the change the rows belong to.
+ */
+export async function insertRows(db: Kysely<Schema>, { table, rows }: TableRows): Promise<void> {
   if (rows.length === 0) return;
   // <object>: `rows` is a union over the tables, which chunkRows cannot infer one type from.
   for (const chunk of chunkRows<object>(rows, columnsOf(rows).length))
-    await trx.insertInto(table).values(chunk).execute();
+    await db.insertInto(table).values(chunk).execute();
 }

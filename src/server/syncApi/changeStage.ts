@@ -52,7 +52,6 @@ export function stageEvict(stage: ChangeStage, record: StoredRecord, fromTeamId:
   });
 }
 
-const CHANGE_COLUMNS = 8;
 const RECORD_COLUMNS = 8;
 
 /** The columns a newer state overwrites when its record is already stored. */
@@ -164,8 +163,7 @@ export async function writeStage(
     seq: seqAt(i),
     created_at: createdAt,
   }));
-  for (const chunk of chunkRows(changes, CHANGE_COLUMNS))
-    await tx.trx.insertInto('changes').values(chunk).execute();
+  await insertRows(tx.trx, { table: 'changes', rows: changes });
   const records = recordRows(stage).map((r) => ({ ...r, updated_seq: seqAt(r.updated_seq) }));
   for (const chunk of chunkRows(records, RECORD_COLUMNS)) {
     await tx.trx
