@@ -118,6 +118,18 @@ export async function setPullCursor(device: Device, cursor: number): Promise<voi
   await device.db.meta.put({ key: SYNC_CURSOR_KEY, value: cursor });
 }
 
+/** The citizens and notes a pull page carries, appended to `into` (the bench data has no others). */
+function splitRecords(
+  changes: PullResponse['changes'],
+  into: { citizens: Citizen[]; notes: Note[] } = { citizens: [], notes: [] },
+): { citizens: Citizen[]; notes: Note[] } {
+  for (const change of changes) {
+    if (change.entity === 'citizen' && change.record) into.citizens.push(change.record as Citizen);
+    if (change.entity === 'note' && change.record) into.notes.push(change.record as Note);
+  }
+  return into;
+}
+
 /** Scenario 2, setup of the reference: the same records, fetched once, held in memory. */
 export async function fetchAllRecords(
   device: Device,
@@ -127,10 +139,7 @@ export async function fetchAllRecords(
   let after = 0;
   for (;;) {
     const page = await device.api.pull(after, 1000);
-    for (const change of page.changes) {
-      if (change.entity === 'citizen' && change.record) citizens.push(change.record as Citizen);
-      if (change.entity === 'note' && change.record) notes.push(change.record as Note);
-    }
+    splitRecords(page.changes, { citizens, notes });
     after = page.cursor;
     if (!page.hasMore) return { citizens, notes };
   }
@@ -195,12 +204,7 @@ export async function bareHttpPull(token: string, device: Device): Promise<numbe
   for (;;) {
     const page = await request;
     const next = page.hasMore ? get(page.nextCursor) : null;
-    const citizens: Citizen[] = [];
-    const notes: Note[] = [];
-    for (const change of page.changes) {
-      if (change.entity === 'citizen' && change.record) citizens.push(change.record as Citizen);
-      if (change.entity === 'note' && change.record) notes.push(change.record as Note);
-    }
+    const { citizens, notes } = splitRecords(page.changes);
     await db.transaction('rw', [db.citizens, db.notes, db.meta], async () => {
       if (citizens.length > 0) await db.citizens.bulkPut(citizens);
       if (notes.length > 0) await db.notes.bulkPut(notes);

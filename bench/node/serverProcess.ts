@@ -15,8 +15,9 @@ export interface RunningServer {
 let clockTicks: number | undefined;
 
 /**
- * CPU time, in seconds, of every process on this machine that `matches` (given its pid). A
- * process that exits during a measure takes its share with it; pools keep theirs open.
+ * CPU time, in seconds, of every process on this machine that `matches` (given its pid), with
+ * that of their children that ended (processCpuSeconds). A process that exits during a measure
+ * and is not the child of a matching one takes its share with it.
  */
 export function processesCpuSeconds(matches: (pid: string) => boolean): number {
   let total = 0;

@@ -29,12 +29,6 @@ const MUTATIONS_PER_PUSH = 5;
 const THINK_MS = { min: 2_000, max: 6_000 };
 /** The first seconds, when every device's first sync arrives within about one second. */
 const BURST_MS = 5_000;
-/*
- * Before the measured devices start, one more team's devices sync back to back for
- * settings.warmUpSeconds, unmeasured: a municipality's server has been running when the drop-in
- * centre opens, so its code is compiled and its database connections are open. Without it the
- * first pushes of a cold process took 150-270 ms on SQLite too, whatever the load.
- */
 
 interface Tally {
   push: number[];
@@ -105,6 +99,12 @@ interface Pace {
 }
 
 const MEASURED: Pace = { startWithinMs: 1_000, think: THINK_MS };
+/**
+ * Before the measured devices start, one more team's devices sync back to back for
+ * settings.warmUpSeconds, unmeasured: a municipality's server has been running when the drop-in
+ * centre opens, so its code is compiled and its database connections are open. Without it the
+ * first pushes of a cold process took 150-270 ms on SQLite too, whatever the load.
+ */
 const WARM_UP: Pace = { startWithinMs: 0, think: { min: 0, max: 0 } };
 
 const newTally = (): Tally => ({
@@ -207,7 +207,6 @@ async function loadOne(settings: BenchSettings, bench: BenchContext, postgresUrl
       ),
     }),
   });
-  const tally = newTally();
   try {
     const seeded = server.seeded.devices as { token: string }[];
     const tokens = seeded.slice(0, devices);
@@ -222,8 +221,8 @@ async function loadOne(settings: BenchSettings, bench: BenchContext, postgresUrl
     bench.log(
       `8: ${tokens.length} devices on ${label} for ${settings.loadSeconds} s (after ${warmUp.cycles} warm-up cycles)`,
     );
-    const started = performance.now();
-    tally.startedAt = started;
+    const tally = newTally();
+    const started = tally.startedAt;
     const cpuBefore = server.cpuSeconds();
     const pgBefore = postgresUrl ? postgresCpuSeconds() : 0;
     const generatorBefore = process.cpuUsage();
