@@ -16,15 +16,8 @@ import { createNotesRepo, createSealer, FremskudtDb } from '../../src/db';
 import { generateDataKey } from '../../src/db/vault/webCrypto';
 import type { Citizen, Note, NoteInput } from '../../src/domain';
 import { createApiClient, type ApiClient } from '../../src/sync/apiClient';
-import {
-  DEFAULT_PULL_LIMIT,
-  INITIAL_PULL_CURSOR,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  SCHEMA_HEADER,
-  SCHEMA_VERSION,
-  type PullResponse,
-} from '../../src/protocol';
+import { INITIAL_PULL_CURSOR, type PullResponse } from '../../src/protocol';
+import { pullHeaders, pullPath } from '../shared/pullRequest';
 import { SYNC_CURSOR_KEY, SYNC_NEXT_CURSOR_KEY } from '../../src/sync/applyPulledPage';
 import { inFlight } from '../../src/sync/inFlight';
 import { pullChanges } from '../../src/sync/pullChanges';
@@ -178,26 +171,21 @@ export async function bareBulkPutChunked(
 }
 
 /**
- * Scenario 2, the floor over HTTP: the same pull requests as the app's (same server, page size and
- * cursor, the next page requested while one is written), each page's records put bare with its
- * cursor, one transaction per page; no validation, no sealing, no outbox check. The least any
- * client of this server can take: what HTTP and the server leave for the client's own work.
+ * Scenario 2, the floor over HTTP: the same pull requests as the app's (same page size and cursor,
+ * the next page requested while one is written), each page's records put bare with its cursor,
+ * one transaction per page; no validation, no sealing, no outbox check. From the app's server
+ * (row 2h) or from the bench's replay of its pages (row 2s, bench/node/replayServer.ts).
  */
 export async function bareHttpPull(token: string, device: Device): Promise<number> {
   const { db } = device;
   const get = (cursor: string) =>
     inFlight(
-      fetch(`/api/sync/pull?limit=${DEFAULT_PULL_LIMIT}&cursor=${encodeURIComponent(cursor)}`, {
-        headers: {
-          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-          [SCHEMA_HEADER]: String(SCHEMA_VERSION),
-          authorization: `Bearer ${token}`,
+      fetch(pullPath(cursor), { headers: pullHeaders(token), cache: 'no-store' }).then(
+        async (response) => {
+          if (!response.ok) throw new Error(`pull: HTTP ${response.status}`);
+          return (await response.json()) as PullResponse & { nextCursor: string };
         },
-        cache: 'no-store',
-      }).then(async (response) => {
-        if (!response.ok) throw new Error(`pull: HTTP ${response.status}`);
-        return (await response.json()) as PullResponse & { nextCursor: string };
-      }),
+      ),
     );
   let records = 0;
   let request = get(INITIAL_PULL_CURSOR);

@@ -7,6 +7,9 @@ export async function openBenchPage(context: BrowserContext, origin: string): Pr
   const page = await context.newPage();
   page.setDefaultTimeout(0);
   page.on('pageerror', (error) => console.error(`[bench page] ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[bench page console] ${message.text()}`);
+  });
   await isolate(page, `${origin}/bench.html`);
   await page.goto(`${origin}/bench.html`);
   await page.waitForFunction(() => typeof window.bench === 'object');

@@ -38,6 +38,8 @@ describe('npm run bench, at a tiny scale', () => {
       '2c',
       '2f',
       '2h',
+      '2s',
+      '2z',
       '3',
       '4',
       '5',
