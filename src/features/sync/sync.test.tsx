@@ -39,6 +39,11 @@ describe('the sync indicator in the header', () => {
     );
     expect(status.textContent).toContain('Synkroniserer …');
     expect(status.textContent).not.toContain('0 af 0');
+    // …and its bar is indeterminate (no value), not an empty bar that looks stuck at 0.
+    const waiting = within(region).getByRole('progressbar', {
+      name: 'Fremdrift for synkronisering',
+    });
+    expect(waiting.hasAttribute('value')).toBe(false);
 
     act(() =>
       syncStatus.dispatch({ type: 'phase', phase: { kind: 'pulling', done: 120, total: 4000 } }),
