@@ -153,40 +153,33 @@ async function firstSync(
   replay: ReplayServer,
 ): Promise<ResultRow[]> {
   let loaded = 0;
-  const ours: number[] = [];
-  const reference: number[] = [];
   const floor: number[] = [];
-  const overHttp: number[] = [];
-  const httpCpu: CpuUse[] = [];
-  const replayed: number[] = [];
-  const replayedCpu: CpuUse[] = [];
-  const bareReplayed: number[] = [];
-  const bareReplayedCpu: CpuUse[] = [];
-  // CPU per 1,000 records (core-milliseconds) and how busy the machine was, per run.
-  const oursCpu: CpuUse[] = [];
-  const refCpu: CpuUse[] = [];
+  // Per timed run: records per second, and CPU per 1,000 records (core-milliseconds) with how
+  // busy the machine was.
+  const samples = () => ({ rates: [] as number[], cpu: [] as CpuUse[] });
+  const ours = samples();
+  const reference = samples();
+  const overHttp = samples();
+  const replayed = samples();
+  const bareReplayed = samples();
   let rep = 0;
-  /** Times `work` on its page: records per second into `rates`, CPU per 1,000 into `cpus`. */
+  /** Times `work`: its records per second and CPU per 1,000 records go into `into`. */
   const pull = async (
-    page: Page,
-    rates: number[],
-    cpus: CpuUse[],
+    into: ReturnType<typeof samples>,
     label: string,
     cpuOf: () => number,
     work: () => Promise<{ ms: number; records: number }>,
   ) => {
     const { result, cpu } = await measureCpu(work, cpuOf);
-    rates.push(perSecond(result.records, result.ms));
-    cpus.push(perThousand(cpu, result.records));
+    into.rates.push(perSecond(result.records, result.ms));
+    into.cpu.push(perThousand(cpu, result.records));
     bench.log(`2: ${label}, ${result.records} in ${fmt(result.ms)} ms, ${cpuText(cpu)}`);
   };
   const runs = {
     ref: async (page: Page) => {
       loaded = await callBench(page, 'loadCaseload', token);
       await pull(
-        page,
         reference,
-        refCpu,
         'reference bulkPut',
         () => 0,
         () => callBench(page, 'bulkPutReference'),
@@ -199,21 +192,21 @@ async function firstSync(
       bench.log(`2: floor, bulkPut 1,000 per transaction, ${f.records} in ${fmt(f.ms)} ms`);
     },
     ours: (page: Page) =>
-      pull(page, ours, oursCpu, 'first sync', server.cpuSeconds, () =>
+      pull(ours, 'first sync', server.cpuSeconds, () =>
         maybeProfile(page, settings.resultsDir, `s2-first-sync-${rep}`, () =>
           callBench(page, 'firstSync', token),
         ),
       ),
     http: (page: Page) =>
-      pull(page, overHttp, httpCpu, 'floor over HTTP', server.cpuSeconds, () =>
+      pull(overHttp, 'over HTTP, stored bare', server.cpuSeconds, () =>
         callBench(page, 'httpPullFloor', token),
       ),
     replayed: (page: Page) =>
-      pull(page, replayed, replayedCpu, 'first sync, pages replayed', replay.cpuSeconds, () =>
+      pull(replayed, 'first sync, pages replayed', replay.cpuSeconds, () =>
         callBench(page, 'firstSync', token),
       ),
     bareReplayed: (page: Page) =>
-      pull(page, bareReplayed, bareReplayedCpu, 'floor, pages replayed', replay.cpuSeconds, () =>
+      pull(bareReplayed, 'pages replayed, stored bare', replay.cpuSeconds, () =>
         callBench(page, 'httpPullFloor', token),
       ),
   };
@@ -227,11 +220,26 @@ async function firstSync(
       await fresh(runs[which], onReplay.has(which) ? replay.url : server.url);
     }
   }
-  const o = median(ours);
-  const r = median(reference);
-  const oCpu = median(oursCpu.map((c) => c.browser + c.server));
-  const rCpu = median(refCpu.map((c) => c.browser));
+  const o = median(ours.rates);
+  const r = median(reference.rates);
+  const oCpu = median(ours.cpu.map((c) => c.browser + c.server));
+  const rCpu = median(reference.cpu.map((c) => c.browser));
   const busy = (list: CpuUse[]) => `${fmt(100 * median(list.map((c) => c.machineBusy)))} %`;
+  /** A row of a pull measured beside row 2: its rate against the reference, and its CPU. */
+  const pullRow = (
+    id: string,
+    scenario: string,
+    target: string,
+    { rates, cpu }: ReturnType<typeof samples>,
+  ) =>
+    floorRow(id, scenario, {
+      ours: `${fmt(median(rates))} records/s, ${cpuPerThousand(cpu)}`,
+      reference: `bulkPut ${fmt(r)} records/s`,
+      ratio: median(rates) / r,
+      target,
+      pass: null,
+      data: { perSecond: rates, cpu },
+    });
   return [
     {
       id: '2',
@@ -241,7 +249,7 @@ async function firstSync(
       ratio: o / r,
       target: '≥ 0.8×',
       pass: o / r >= 0.8,
-      data: { records: loaded, oursPerSecond: ours, referencePerSecond: reference },
+      data: { records: loaded, oursPerSecond: ours.rates, referencePerSecond: reference.rates },
     },
     floorRow('2f', 'floor: the same bulkPut, 1,000 records per transaction', {
       ours: `${fmt(median(floor))} records/s`,
@@ -253,47 +261,33 @@ async function firstSync(
     }),
     // Plain records cost IndexedDB more than the app's sealed rows (a blob and a few clear
     // fields), so the app can beat this row: it is the server's pages as plain data, not a floor.
-    floorRow('2h', 'over HTTP: the same pull pages stored bare (no validation, no sealing)', {
-      ours: `${fmt(median(overHttp))} records/s, ${cpuPerThousand(httpCpu)}`,
-      reference: `bulkPut ${fmt(r)} records/s`,
-      ratio: median(overHttp) / r,
-      target: '(plain records from this server)',
-      pass: null,
-      data: { perSecond: overHttp, cpu: httpCpu },
-    }),
-    floorRow(
+    pullRow(
+      '2h',
+      'over HTTP: the same pull pages stored bare (no validation, no sealing)',
+      '(plain records from this server)',
+      overHttp,
+    ),
+    pullRow(
       '2z',
       'the same first sync from a server that costs nothing: its pages replayed from memory',
-      {
-        ours: `${fmt(median(replayed))} records/s, ${cpuPerThousand(replayedCpu)}`,
-        reference: `bulkPut ${fmt(r)} records/s`,
-        ratio: median(replayed) / r,
-        target: '(the most a faster server could give the app)',
-        pass: null,
-        data: { perSecond: replayed, cpu: replayedCpu },
-      },
+      '(the most a faster server could give the app)',
+      replayed,
     ),
-    floorRow(
+    pullRow(
       '2s',
       'floor of HTTP: those replayed pages stored bare (no server, no validation, no sealing)',
-      {
-        ours: `${fmt(median(bareReplayed))} records/s, ${cpuPerThousand(bareReplayedCpu)}`,
-        reference: `bulkPut ${fmt(r)} records/s`,
-        ratio: median(bareReplayed) / r,
-        target: '(plain records over HTTP on this machine)',
-        pass: null,
-        data: { perSecond: bareReplayed, cpu: bareReplayedCpu },
-      },
+      '(plain records over HTTP on this machine)',
+      bareReplayed,
     ),
     // With every core busy, time follows CPU: the reference's CPU over ours is the most the
     // ratio in row 2 can reach on this machine, whatever the order of the work.
     floorRow('2c', 'CPU per 1,000 records (Chromium + server), machine busy', {
-      ours: `${fmt(oCpu)} core-ms (server ${fmt(median(oursCpu.map((c) => c.server)))}), busy ${busy(oursCpu)}`,
-      reference: `bulkPut ${fmt(rCpu)} core-ms, busy ${busy(refCpu)}`,
+      ours: `${fmt(oCpu)} core-ms (server ${fmt(median(ours.cpu.map((c) => c.server)))}), busy ${busy(ours.cpu)}`,
+      reference: `bulkPut ${fmt(rCpu)} core-ms, busy ${busy(reference.cpu)}`,
       ratio: rCpu / oCpu,
       target: '(ceiling while the cores are saturated)',
       pass: null,
-      data: { ours: oursCpu, reference: refCpu },
+      data: { ours: ours.cpu, reference: reference.cpu },
     }),
   ];
 }
