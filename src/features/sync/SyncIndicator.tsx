@@ -89,18 +89,14 @@ export function SyncIndicator() {
           </span>
         )}
       </div>
-      {view.kind === 'syncing' &&
-        (view.phase.total === 0 ? (
-          // Nothing to count yet: an indeterminate bar (no value) rather than an empty one.
-          <progress className="sync-progress" aria-label={t('sync.progress')} />
-        ) : (
-          <progress
-            className="sync-progress"
-            aria-label={t('sync.progress')}
-            max={view.phase.total}
-            value={view.phase.done}
-          />
-        ))}
+      {view.kind === 'syncing' && (
+        <progress
+          className="sync-progress"
+          aria-label={t('sync.progress')}
+          // Nothing to count yet: no value, so the bar is indeterminate rather than empty.
+          {...(view.phase.total > 0 && { max: view.phase.total, value: view.phase.done })}
+        />
+      )}
       <div className="sync-actions">
         {rejected > 0 && (
           <Link href="/til-behandling" className="sync-attention">

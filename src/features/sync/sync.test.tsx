@@ -51,6 +51,14 @@ describe('the sync indicator in the header', () => {
     expect(status.textContent).toContain('Synkroniserer … 120 af 4.000');
     const bar = within(region).getByRole('progressbar', { name: 'Fremdrift for synkronisering' });
     expect(bar.getAttribute('value')).toBe('120');
+    // A next phase with nothing to count makes the same bar indeterminate again.
+    act(() =>
+      syncStatus.dispatch({ type: 'phase', phase: { kind: 'pulling', done: 0, total: 0 } }),
+    );
+    expect(bar.hasAttribute('value')).toBe(false);
+    act(() =>
+      syncStatus.dispatch({ type: 'phase', phase: { kind: 'pulling', done: 120, total: 4000 } }),
+    );
 
     act(() =>
       syncStatus.dispatch({
