@@ -59,6 +59,15 @@ export interface ApiClientOptions {
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 
+/** The headers every API request carries: the protocol and schema versions, and the token. */
+export function protocolHeaders(token?: string | null): Record<string, string> {
+  return {
+    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+    [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+}
+
 /** A typed client for the server's API: every response is parsed with the shared schemas. */
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? '';
@@ -72,13 +81,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     body?: unknown,
   ): Promise<z.infer<S>> {
     const headers: Record<string, string> = {
-      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-      [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+      ...protocolHeaders(await options.token?.()),
       accept: 'application/json',
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const token = await options.token?.();
-    if (token) headers.authorization = `Bearer ${token}`;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     let response: Response;
@@ -169,11 +175,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
         response = await doFetch(
           `${baseUrl}/api/audit/citizens/${encodeURIComponent(citizenId)}/export`,
           {
-            headers: {
-              [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-              [SCHEMA_HEADER]: String(SCHEMA_VERSION),
-              ...(token ? { authorization: `Bearer ${token}` } : {}),
-            },
+            headers: protocolHeaders(token),
             cache: 'no-store',
           },
         );
