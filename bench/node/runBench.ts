@@ -13,7 +13,7 @@ import { caseloadScenarios } from './scenarios/caseload';
 import { longChangeLog } from './scenarios/longChangeLog';
 import { manyDevices } from './scenarios/manyDevices';
 import { pouchPeer } from './scenarios/pouchPeer';
-import type { BenchSettings } from './settings';
+import { DEFAULT_SETTINGS, type BenchSettings } from './settings';
 import { fmt } from './stats';
 
 export interface Machine {
@@ -102,11 +102,39 @@ export async function runBench(
     rows,
     minutes: (performance.now() - started) / 60_000,
   };
-  if (settings.resultsDir) {
-    await mkdir(settings.resultsDir, { recursive: true });
-    const json = `${JSON.stringify(report, null, 2)}\n`;
-    await writeFile(join(settings.resultsDir, `${report.at.replace(/[:.]/g, '-')}.json`), json);
-    await writeFile(join(settings.resultsDir, 'latest.json'), json);
-  }
+  if (settings.resultsDir) await writeResults(settings.resultsDir, report, bench);
   return report;
+}
+
+/**
+ * A run of every scenario at the issue's sizes and defaults: only such a run may stand for the
+ * bench as a whole (latest.json, the README's table). BENCH_ONLY, BENCH_QUICK, BENCH_SCALE,
+ * BENCH_DEVICES or shorter load make a partial run.
+ */
+export function isFullRun(settings: BenchReport['settings']): boolean {
+  return (
+    settings.only === null &&
+    settings.scale === 1 &&
+    settings.reps >= DEFAULT_SETTINGS.reps &&
+    settings.devices === DEFAULT_SETTINGS.devices &&
+    settings.loadSeconds >= DEFAULT_SETTINGS.loadSeconds
+  );
+}
+
+/**
+ * Writes the report to `<dir>/<time>.json`, and to `<dir>/latest.json` (committed) only for a
+ * full run: a partial run (say BENCH_ONLY=8 while profiling) must not replace the full table.
+ */
+export async function writeResults(
+  dir: string,
+  report: BenchReport,
+  bench: BenchContext,
+): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const files = [join(dir, `${report.at.replace(/[:.]/g, '-')}.json`)];
+  if (isFullRun(report.settings)) files.push(join(dir, 'latest.json'));
+  else bench.log('A partial run: latest.json is left as it was (only a full run replaces it).');
+  for (const file of files) await writeFile(file, json);
+  return files;
 }

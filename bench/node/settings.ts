@@ -22,6 +22,9 @@ export interface BenchSettings {
   resultsDir: string | null;
 }
 
+/** The issue's sizes and durations: what a full run (bench/results/latest.json) uses. */
+export const DEFAULT_SETTINGS = { reps: 3, loadSeconds: 20, warmUpSeconds: 3, devices: 200 };
+
 const number = (value: string | undefined, fallback: number) =>
   value !== undefined && value.trim() !== '' && Number.isFinite(Number(value))
     ? Number(value)
@@ -40,16 +43,16 @@ export function readSettings(
     root,
     assetsDir,
     scale: number(env.BENCH_SCALE, quick ? 0.02 : 1),
-    reps: Math.max(1, number(env.BENCH_REPS, quick ? 2 : 3)),
+    reps: Math.max(1, number(env.BENCH_REPS, quick ? 2 : DEFAULT_SETTINGS.reps)),
     only,
     chromium: env.CHROMIUM_PATH || '/usr/bin/chromium',
     postgresUrl:
       env.BENCH_PG_URL === undefined
         ? 'postgres://postgres@127.0.0.1:5432/postgres'
         : env.BENCH_PG_URL.trim() || null,
-    loadSeconds: number(env.BENCH_LOAD_SECONDS, quick ? 5 : 20),
-    warmUpSeconds: number(env.BENCH_WARM_UP_SECONDS, quick ? 1 : 3),
-    devices: number(env.BENCH_DEVICES, 200),
+    loadSeconds: number(env.BENCH_LOAD_SECONDS, quick ? 5 : DEFAULT_SETTINGS.loadSeconds),
+    warmUpSeconds: number(env.BENCH_WARM_UP_SECONDS, quick ? 1 : DEFAULT_SETTINGS.warmUpSeconds),
+    devices: number(env.BENCH_DEVICES, DEFAULT_SETTINGS.devices),
     resultsDir: `${root}/bench/results`,
   };
 }

@@ -1,0 +1,66 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeResults, type BenchReport } from '../../bench/node/runBench';
+import { readSettings } from '../../bench/node/settings';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function reportFor(env: NodeJS.ProcessEnv, at: string): BenchReport {
+  const s = readSettings('/unused', '/unused', env);
+  return {
+    at,
+    machine: { cpus: 2, cpuModel: 'test', memoryGiB: 1, os: 'test', node: '20', chromium: '1' },
+    settings: {
+      scale: s.scale,
+      reps: s.reps,
+      only: s.only ? [...s.only] : null,
+      loadSeconds: s.loadSeconds,
+      devices: s.devices,
+    },
+    rows: [],
+    minutes: 1,
+  };
+}
+
+function resultsDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-results-'));
+  dirs.push(dir);
+  // The committed table of an earlier full run.
+  writeFileSync(join(dir, 'latest.json'), '{"full":true}\n');
+  return dir;
+}
+
+describe('bench results', () => {
+  it.each([
+    ['BENCH_ONLY=8', { BENCH_ONLY: '8' }],
+    ['BENCH_QUICK=1', { BENCH_QUICK: '1' }],
+    ['BENCH_SCALE=0.5', { BENCH_SCALE: '0.5' }],
+    ['BENCH_DEVICES=20', { BENCH_DEVICES: '20' }],
+    ['BENCH_LOAD_SECONDS=5', { BENCH_LOAD_SECONDS: '5' }],
+  ])('a partial run (%s) keeps the full run in latest.json and says so', async (_, env) => {
+    const dir = resultsDir();
+    const logged: string[] = [];
+    await writeResults(dir, reportFor(env, '2026-11-30T10:00:00.000Z'), {
+      log: (m) => logged.push(m),
+    });
+    expect(readFileSync(join(dir, 'latest.json'), 'utf8')).toBe('{"full":true}\n');
+    expect(readdirSync(dir).sort()).toEqual(['2026-11-30T10-00-00-000Z.json', 'latest.json']);
+    expect(logged.join('\n')).toContain('latest.json is left as it was');
+  });
+
+  it('a full run replaces latest.json and keeps its own timestamped copy', async () => {
+    const dir = resultsDir();
+    const report = reportFor({}, '2026-11-30T11:00:00.000Z');
+    await writeResults(dir, report, { log: () => {} });
+    const latest = JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8')) as BenchReport;
+    expect(latest.at).toBe(report.at);
+    expect(readFileSync(join(dir, '2026-11-30T11-00-00-000Z.json'), 'utf8')).toBe(
+      readFileSync(join(dir, 'latest.json'), 'utf8'),
+    );
+  });
+});
