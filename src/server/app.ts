@@ -29,6 +29,8 @@ export interface BuildAppOptions {
   database?: Database;
   /** true: pino at LOG_LEVEL; false: silent; or Fastify's own logger options. */
   logger?: FastifyServerOptions['logger'];
+  /** How often devices' last_seen_at is written (auth/lastSeen.ts); tests shorten it. */
+  lastSeenFlushMs?: number;
 }
 
 function loggerOptions(config: Config, logger: BuildAppOptions['logger']) {
@@ -100,7 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerSecurityHeaders(app, config.NODE_ENV === 'production');
   // Order matters: an outdated app is told to update before it is asked to sign in.
   installProtocolCheck(app);
-  installAuthHook(app, database);
+  installAuthHook(app, database, options.lastSeenFlushMs);
   await registerAuthRoutes(app, database, config);
   registerSyncRoutes(app, database);
   registerTeamRoutes(app, database);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role, UserProfile } from '../../domain/user';
 import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
+import { createLastSeenWriter, LAST_SEEN_FLUSH_MS } from './lastSeen';
 import { findSession } from './sessions';
 
 declare module 'fastify' {
@@ -23,10 +24,36 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-/** Checks the bearer token on /api/* (login excepted); the user's teams scope everything after. */
-export function installAuthHook(app: FastifyInstance, database: Database): void {
+/**
+ * Checks the bearer token on /api/* (login excepted); the user's teams scope everything after.
+ * Devices' last_seen_at is written in batches (lastSeen.ts), every `lastSeenFlushMs` and when
+ * the server begins to close.
+ */
+export function installAuthHook(
+  app: FastifyInstance,
+  database: Database,
+  lastSeenFlushMs = LAST_SEEN_FLUSH_MS,
+): void {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionDeviceId', null);
+  const lastSeen = createLastSeenWriter(database);
+  const flush = () =>
+    lastSeen.flush().catch((error: unknown) => {
+      app.log.error({ err: error }, "writing devices' last_seen_at failed");
+    });
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', (done) => {
+    timer = setInterval(() => void flush(), lastSeenFlushMs);
+    timer.unref();
+    done();
+  });
+  // preClose, not onClose: Fastify runs onClose hooks last-registered first, so the database's
+  // (app.ts, main.ts) would close it before this one ran. A request still in flight after this
+  // notes its device in vain; the device's next request, to any server process, notes it again.
+  app.addHook('preClose', async () => {
+    clearInterval(timer);
+    await flush();
+  });
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/') || PUBLIC_API_PATHS.has(path)) return;
@@ -38,6 +65,8 @@ export function installAuthHook(app: FastifyInstance, database: Database): void 
       throw new HttpError('unauthorized', 'Sign in again: the session is missing or expired');
     request.user = found.user;
     request.sessionDeviceId = found.deviceId;
+    if (found.deviceSeenStale && found.deviceId !== null)
+      lastSeen.seen(found.user.id, found.deviceId);
   });
 }
 

@@ -5,7 +5,7 @@ import { toProfile } from './users';
 
 const TOKEN_BYTES = 32;
 const HOUR_MS = 3_600_000;
-/** last_seen_at is a hint for the admin's device list; one write a minute per device is plenty. */
+/** last_seen_at is a hint for the admin's device list; once a minute per device is plenty. */
 const TOUCH_EVERY_MS = 60_000;
 
 export function hashToken(token: string): string {
@@ -37,7 +37,13 @@ export async function createSession(
 }
 
 export type SessionLookup =
-  | { kind: 'ok'; user: UserProfile; deviceId: string | null }
+  | {
+      kind: 'ok';
+      user: UserProfile;
+      deviceId: string | null;
+      /** The device's last_seen_at is over a minute old: the caller notes it (lastSeen.ts). */
+      deviceSeenStale: boolean;
+    }
   | { kind: 'none' }
   | { kind: 'device-revoked' };
 
@@ -91,15 +97,12 @@ export async function findSession(
   if (row.revoked_at !== null || row.expires_at <= now.toISOString()) return { kind: 'none' };
   const user = profileOf(rows);
   if (!user) return { kind: 'none' };
-  if (row.device_id && isStale(row.last_seen_at ?? null, now)) {
-    await database.db
-      .updateTable('devices')
-      .set({ last_seen_at: now.toISOString() })
-      .where('user_id', '=', row.user_id)
-      .where('id', '=', row.device_id)
-      .execute();
-  }
-  return { kind: 'ok', user, deviceId: row.device_id };
+  return {
+    kind: 'ok',
+    user,
+    deviceId: row.device_id,
+    deviceSeenStale: row.device_id !== null && isStale(row.last_seen_at ?? null, now),
+  };
 }
 
 /** The profile from the session lookup's rows (see toProfile); undefined: the user is gone. */
