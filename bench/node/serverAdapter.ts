@@ -179,6 +179,7 @@ export async function createBenchSessions(
   database: Database,
   userId: string,
   count: number,
+  deviceId: string | null = null,
 ): Promise<string[]> {
   const tokens = Array.from({ length: count }, () => randomBytes(32).toString('base64url'));
   const now = new Date();
@@ -190,6 +191,7 @@ export async function createBenchSessions(
         tokens.slice(start, start + INSERT_BATCH).map((token) => ({
           token_hash: createHash('sha256').update(token).digest('hex'),
           user_id: userId,
+          device_id: deviceId,
           created_at: now.toISOString(),
           expires_at: expires,
         })),
@@ -200,16 +202,20 @@ export async function createBenchSessions(
 }
 
 /**
- * `teams` × `perTeam` users who never log in (no scrypt hash: sessions are made directly), one
- * session each; returns the tokens with their team, one per simulated device.
+ * `teams` × `perTeam` users who never log in (no scrypt hash: sessions are made directly), each
+ * with one registered device and a session bound to it, as a login makes them; returns the
+ * tokens with their team and device, one per simulated device. The devices were last seen an
+ * hour ago (they signed in that morning and worked offline since), so each device's first
+ * request also updates its last_seen_at, as a real device's would.
  */
 export async function createDeviceUsers(
   database: Database,
   teams: number,
   perTeam: number,
-): Promise<{ token: string; teamId: string }[]> {
-  const devices: { token: string; teamId: string }[] = [];
+): Promise<{ token: string; teamId: string; deviceId: string }[]> {
+  const devices: { token: string; teamId: string; deviceId: string }[] = [];
   const at = new Date().toISOString();
+  const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
   for (let t = 0; t < teams; t++) {
     const teamId = `load-${t}`;
     await upsertTeam(database, teamId, `Load ${t}`);
@@ -231,8 +237,22 @@ export async function createDeviceUsers(
         .insertInto('user_teams')
         .values({ user_id: id, team_id: teamId, added_at: at })
         .execute();
-      const [token] = await createBenchSessions(database, id, 1);
-      devices.push({ token: token ?? '', teamId });
+      const deviceId = `load-device-${t}-${u}`;
+      await database.db
+        .insertInto('devices')
+        .values({
+          id: deviceId,
+          user_id: id,
+          secret: randomBytes(32).toString('base64url'),
+          label: 'bench',
+          created_at: anHourAgo,
+          last_seen_at: anHourAgo,
+          revoked_at: null,
+          revoked_by: null,
+        })
+        .execute();
+      const [token] = await createBenchSessions(database, id, 1, deviceId);
+      devices.push({ token: token ?? '', teamId, deviceId });
     }
   }
   return devices;

@@ -119,13 +119,12 @@ const newTally = (): Tally => ({
 
 async function device(
   origin: string,
-  token: string,
+  { token, deviceId }: { token: string; deviceId: string },
   index: number,
   until: number,
   tally: Tally,
   pace: Pace,
 ) {
-  const deviceId = `load-device-${index}`;
   // Each device first registers a citizen of its own team, then writes notes about them (the
   // server accepts notes only about an existing citizen of the writer's team).
   const citizenId = newId();
@@ -208,14 +207,14 @@ async function loadOne(settings: BenchSettings, bench: BenchContext, postgresUrl
     }),
   });
   try {
-    const seeded = server.seeded.devices as { token: string }[];
+    const seeded = server.seeded.devices as { token: string; deviceId: string }[];
     const tokens = seeded.slice(0, devices);
     const warmUp = newTally();
     const warmUntil = performance.now() + settings.warmUpSeconds * 1000;
     await Promise.all(
       seeded
         .slice(-DEVICES_PER_TEAM)
-        .map((d, i) => device(server.url, d.token, devices + i, warmUntil, warmUp, WARM_UP)),
+        .map((d, i) => device(server.url, d, devices + i, warmUntil, warmUp, WARM_UP)),
     );
     if (warmUp.errors.length > 0) throw new Error(`Warm-up failed: ${warmUp.errors[0]}`);
     bench.log(
@@ -227,7 +226,7 @@ async function loadOne(settings: BenchSettings, bench: BenchContext, postgresUrl
     const pgBefore = postgresUrl ? postgresCpuSeconds() : 0;
     const generatorBefore = process.cpuUsage();
     const until = started + settings.loadSeconds * 1000;
-    await Promise.all(tokens.map((d, i) => device(server.url, d.token, i, until, tally, MEASURED)));
+    await Promise.all(tokens.map((d, i) => device(server.url, d, i, until, tally, MEASURED)));
     const seconds = (performance.now() - started) / 1000;
     const p99 = percentile(tally.push, 0.99);
     // What the server's work costs, and how long every device's first push took to be answered:
