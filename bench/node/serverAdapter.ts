@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { applyMutation, type StoredRecord } from '../../src/domain/merge';
 import type { EntityName } from '../../src/domain/entities';
+import { registerDevice } from '../../src/server/auth/devices';
 import { createUser, upsertTeam } from '../../src/server/auth/users';
 import { createDatabase } from '../../src/server/data/createDatabase';
 import { runMigrations } from '../../src/server/data/migrate';
@@ -215,7 +216,7 @@ export async function createDeviceUsers(
 ): Promise<{ token: string; teamId: string; deviceId: string }[]> {
   const devices: { token: string; teamId: string; deviceId: string }[] = [];
   const at = new Date().toISOString();
-  const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+  const anHourAgo = new Date(Date.now() - 3_600_000);
   for (let t = 0; t < teams; t++) {
     const teamId = `load-${t}`;
     await upsertTeam(database, teamId, `Load ${t}`);
@@ -237,20 +238,13 @@ export async function createDeviceUsers(
         .insertInto('user_teams')
         .values({ user_id: id, team_id: teamId, added_at: at })
         .execute();
-      const deviceId = `load-device-${t}-${u}`;
-      await database.db
-        .insertInto('devices')
-        .values({
-          id: deviceId,
-          user_id: id,
-          secret: randomBytes(32).toString('base64url'),
-          label: 'bench',
-          created_at: anHourAgo,
-          last_seen_at: anHourAgo,
-          revoked_at: null,
-          revoked_by: null,
-        })
-        .execute();
+      const { deviceId } = await registerDevice(
+        database,
+        id,
+        `load-device-${t}-${u}`,
+        'bench',
+        anHourAgo,
+      );
       const [token] = await createBenchSessions(database, id, 1, deviceId);
       devices.push({ token: token ?? '', teamId, deviceId });
     }

@@ -9,13 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { newId } from '../../../src/domain/ids';
-import {
-  INITIAL_PULL_CURSOR,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  SCHEMA_HEADER,
-  SCHEMA_VERSION,
-} from '../../../src/protocol';
+import { INITIAL_PULL_CURSOR } from '../../../src/protocol';
+import { protocolHeaders } from '../../../src/sync/apiClient';
 import { citizenFields, noteFields } from '../../shared/generate';
 import type { BenchContext, ResultRow } from '../result';
 import { startSeededServer } from '../seededServer';
@@ -58,9 +53,7 @@ function call(url: string, token: string, body?: unknown): Promise<unknown> {
         agent,
         method: payload === undefined ? 'GET' : 'POST',
         headers: {
-          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-          [SCHEMA_HEADER]: String(SCHEMA_VERSION),
-          authorization: `Bearer ${token}`,
+          ...protocolHeaders(token),
           ...(payload === undefined
             ? {}
             : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),

@@ -7,8 +7,8 @@ export const LAST_SEEN_FLUSH_MS = 10_000;
 export interface LastSeenWriter {
   /** Notes that the device made a request now; written at the next flush. */
   seen(userId: string, deviceId: string): void;
-  /** Writes every device noted since the last flush; returns how many. */
-  flush(now?: Date): Promise<number>;
+  /** Writes every device noted since the last flush. */
+  flush(now?: Date): Promise<void>;
 }
 
 /**
@@ -27,7 +27,7 @@ export function createLastSeenWriter(database: Database): LastSeenWriter {
       pending.set(`${userId}\u0000${deviceId}`, { userId, deviceId });
     },
     async flush(now = new Date()) {
-      if (pending.size === 0) return 0;
+      if (pending.size === 0) return;
       const devices = [...pending.values()];
       pending.clear();
       for (const chunk of chunkRows(devices, 2)) {
@@ -43,7 +43,6 @@ export function createLastSeenWriter(database: Database): LastSeenWriter {
           )
           .execute();
       }
-      return devices.length;
     },
   };
 }
