@@ -66,7 +66,7 @@ export function createSyncEngineCore(o: SyncEngineCoreOptions): SyncEngineCore {
   function scheduleRetry(failure: SyncFailure): void {
     failures++;
     const delay = backoffDelayMs(failures, { ...o.backoff, random: o.random });
-    timer.set(() => void retry(), delay);
+    timer.set(retry, delay);
     o.status.dispatch({
       type: 'failed',
       error: failure,
@@ -75,19 +75,8 @@ export function createSyncEngineCore(o: SyncEngineCoreOptions): SyncEngineCore {
     });
   }
 
-  /** After a failure: while offline a cheap probe decides whether a full cycle is worth it. */
-  async function retry(): Promise<void> {
-    if (blocked()) return;
-    if (o.status.getSnapshot().connectivity === 'offline') {
-      try {
-        await o.api.health();
-        o.status.dispatch({ type: 'connectivity', connectivity: 'online' });
-      } catch (error) {
-        if (!stopped) scheduleRetry(toSyncFailure(error));
-        return;
-      }
-    }
-    trigger('retry');
+  function retry(): void {
+    if (!blocked()) trigger('retry');
   }
 
   function settle(outcome: CycleOutcome): void {
@@ -129,6 +118,17 @@ export function createSyncEngineCore(o: SyncEngineCoreOptions): SyncEngineCore {
     if (!browserOnline()) {
       o.status.dispatch({ type: 'connectivity', connectivity: 'offline' });
       return { kind: 'paused', why: 'offline' };
+    }
+    // While offline (a retry, the browser's `online` event, "Synkroniser nu"), a cheap probe
+    // first: a failed one costs no full cycle, and a good one marks us online before the sync,
+    // so the header never says "Offline" while it sends and fetches changes.
+    if (o.status.getSnapshot().connectivity === 'offline') {
+      try {
+        await o.api.health();
+      } catch (error) {
+        return { kind: 'failed', failure: toSyncFailure(error) };
+      }
+      o.status.dispatch({ type: 'connectivity', connectivity: 'online' });
     }
     const signal = controller.signal;
     try {

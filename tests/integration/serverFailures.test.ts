@@ -103,6 +103,44 @@ describe('when the server fails', () => {
     }
   });
 
+  it('back from offline, asks the server first and says "Online" while it sends and fetches', async () => {
+    const d = await createDevice(server, 'sara');
+    await d.repos.citizens.create(d.ctx, citizenFields({ firstName: 'Ea' }));
+    const clock = createManualScheduler();
+    d.net.failNext('/api/sync/push', { kind: 'refuse' }, 1);
+    const engine = startSyncEngine({
+      db: d.db,
+      api: d.api,
+      status: d.status,
+      scheduler: clock.scheduler,
+      random: () => 0.5,
+      browser: false,
+    });
+    try {
+      expect((await nextSettled(d.status)).connectivity).toBe('offline');
+      // The connection is back ("Synkroniser nu", or the browser's `online` event).
+      const seen: { connectivity: string; phase: string }[] = [];
+      const unsubscribe = d.status.subscribe(() => {
+        const s = d.status.getSnapshot();
+        seen.push({ connectivity: s.connectivity, phase: s.phase.kind });
+      });
+      const logged = d.net.log.length;
+      const outcome = await engine.syncNow();
+      unsubscribe();
+      expect(outcome.kind).toBe('synced');
+      expect(await d.outbox()).toHaveLength(0);
+      // One cheap probe before the push, and no moment of syncing while the header says offline.
+      const paths = d.net.log.slice(logged).map((r) => r.path);
+      expect(paths.indexOf('/healthz')).toBeGreaterThanOrEqual(0);
+      expect(paths.indexOf('/healthz')).toBeLessThan(paths.indexOf('/api/sync/push'));
+      expect(seen.some((s) => s.phase !== 'idle')).toBe(true);
+      expect(seen.filter((s) => s.phase !== 'idle' && s.connectivity === 'offline')).toEqual([]);
+    } finally {
+      await engine.stop();
+      await d.dispose();
+    }
+  });
+
   it('pauses on 401 without touching the outbox and resumes after a new login', async () => {
     const d = await createDevice(server, 'anders');
     await d.repos.citizens.create(d.ctx, citizenFields({ firstName: 'Dorte' }));
