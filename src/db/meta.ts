@@ -26,6 +26,22 @@ export async function setMeta(
   await database.meta.put(row);
 }
 
+/**
+ * When this store last finished a whole sync cycle (ISO), kept so the header can say
+ * "Synkroniseret for 2 timer siden" after a reload or in another tab, offline too. Clear, like the
+ * cursor: a time says nothing about anyone.
+ */
+export const LAST_SYNC_KEY = 'lastSyncAt';
+
+export async function readLastSync(database: FremskudtDb = db): Promise<string | null> {
+  const row = await database.meta.get(LAST_SYNC_KEY);
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+export async function recordLastSync(at: Date, database: FremskudtDb = db): Promise<void> {
+  await database.meta.put({ key: LAST_SYNC_KEY, value: at.toISOString() });
+}
+
 /** This device's id, made once and kept: mutations carry it so the server can tell devices apart. */
 export async function getDeviceId(database: FremskudtDb = db): Promise<string> {
   return database.transaction('rw', database.meta, async () => {

@@ -1,4 +1,4 @@
-import type { FremskudtDb } from '../db';
+import { recordLastSync, type FremskudtDb } from '../db';
 import type { ApiClient } from './apiClient';
 import { deviceIdOf } from './deviceIdOf';
 import { pullChanges, type PullSummary } from './pullChanges';
@@ -37,7 +37,8 @@ export interface SyncSummary {
  * events go after both so a failing audit endpoint never holds back case data in either
  * direction; its failure still fails the cycle (backoff, retry) so no event is forgotten. Throws
  * on the first failure; the caller (engine or service worker) decides when to retry. Take the
- * sync lock around it (`withSyncLock`).
+ * sync lock around it (`withSyncLock`). A cycle that ends well records its time in the store
+ * (`recordLastSync`), which the header reads.
  */
 export async function syncOnce(options: SyncOnceOptions): Promise<SyncSummary> {
   const { db, api, status, signal, limits = {} } = options;
@@ -63,5 +64,6 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncSummary> {
     batchSize: limits.auditBatchSize,
   });
   const team = await refreshTeamMembers(db, api, options.now);
+  await recordLastSync(options.now?.() ?? new Date(), db);
   return { push, pull, audit, team };
 }

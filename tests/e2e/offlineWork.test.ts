@@ -35,6 +35,14 @@ afterAll(async () => {
 });
 
 describe('working without a network', () => {
+  it('says after the reload when the device last synced, not that it never did', async () => {
+    const header = browser.page.getByRole('region', { name: 'Synkronisering' }).getByRole('status');
+    await header.getByText(/Synkroniseret for .* siden/).waitFor();
+    const text = await header.textContent();
+    expect(text).toContain('Offline');
+    expect(text).not.toContain('Ikke synkroniseret endnu');
+  });
+
   it('keeps a note written offline after a reload, marked as only on this device', async () => {
     const { page } = browser;
     const name = await openFirstCitizen(page);

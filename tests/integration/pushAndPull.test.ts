@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readRecord } from '../helpers/sealedDb';
-import { FremskudtDb } from '../../src/db';
+import { FremskudtDb, readLastSync } from '../../src/db';
 import { newId } from '../../src/domain';
 import { INITIAL_PULL_CURSOR } from '../../src/protocol';
 import { readCursor } from '../../src/sync/applyPulledPage';
@@ -35,6 +35,25 @@ describe('push and pull against the real server', () => {
     expect(
       (await readRecord<Record<string, unknown>>(anders.db, 'citizens', jens.id))?.firstName,
     ).toBe('Jens');
+  });
+
+  it('stores when the last whole cycle succeeded, and not a failed one, for the header after a reload', async () => {
+    const mette = await device('mette');
+    expect(await readLastSync(mette.db)).toBeNull();
+    const before = Date.now();
+    await mette.sync();
+    const first = await readLastSync(mette.db);
+    expect(Date.parse(first!)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(first!)).toBeLessThanOrEqual(Date.now());
+
+    mette.net.offline = true;
+    await mette.repos.citizens.create(mette.ctx, citizenFields({ firstName: 'Jens' }));
+    await expect(mette.sync()).rejects.toMatchObject({ code: 'network' });
+    expect(await readLastSync(mette.db)).toBe(first);
+
+    // What a reload finds: the same store opened again.
+    const reopened = await mette.reload();
+    expect(await readLastSync(reopened.db)).toBe(first);
   });
 
   it('does not duplicate a batch the server committed when the answer was lost', async () => {

@@ -67,6 +67,8 @@ export function SyncIndicator() {
   const { syncNow } = useSyncActions();
   const view = describeSyncStatus(status, browserOnline);
   const main = useMainLine(view);
+  // Until the stored time of the last sync is read, "Ikke synkroniseret endnu" may be untrue.
+  const mainLine = view.kind === 'not-yet-synced' && !status.historyLoaded ? '' : main;
   const offline = !browserOnline || status.connectivity === 'offline';
   const pending = status.pending ?? 0;
   const rejected = status.rejected ?? 0;
@@ -82,7 +84,7 @@ export function SyncIndicator() {
             ? t('sync.pending.none')
             : plural('sync.pending.one', 'sync.pending.other', pending)}
         </span>
-        <span className="sync-main">{main}</span>
+        <span className="sync-main">{mainLine}</span>
         {status.conflictsSeen > 0 && (
           <span className="sync-conflicts">
             {plural('sync.conflicts.one', 'sync.conflicts.other', status.conflictsSeen)}
