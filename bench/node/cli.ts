@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { buildBenchAssets } from './bundles';
-import { formatMachine, formatTable, runBench } from './runBench';
+import { formatMachine, formatSpeed, formatTable, runBench } from './runBench';
 import { readSettings } from './settings';
 
 /** Entry of `npm run bench` (bundled and started by scripts/bench.mjs). */
@@ -12,7 +12,8 @@ export async function main(root: string): Promise<void> {
   console.log(
     `\nFremskudt bench, ${report.at} (${report.minutes.toFixed(1)} min, scale ${settings.scale}, ${settings.reps} reps)`,
   );
-  console.log(`Machine: ${formatMachine(report.machine)}\n`);
+  console.log(`Machine: ${formatMachine(report.machine)}`);
+  console.log(`Speed ${formatSpeed(report.speed)}\n`);
   console.log(formatTable(report.rows));
   if (report.rows.some((r) => r.pass === false)) process.exitCode = 1;
 }

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, release, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from './chromium';
+import { formatMachineSpeed, measureMachineSpeed, type MachineSpeed } from './machineSpeed';
 import type { BenchContext, ResultRow } from './result';
 import { appOpening } from './scenarios/appOpening';
 import { bundleSize } from './scenarios/bundleSize';
@@ -28,6 +29,8 @@ export interface Machine {
 export interface BenchReport {
   at: string;
   machine: Machine;
+  /** The machine's speed at the start and at the end of the run (machineSpeed.ts). */
+  speed: { start: MachineSpeed; end: MachineSpeed };
   settings: {
     scale: number;
     reps: number;
@@ -59,6 +62,10 @@ export function formatMachine(m: Machine): string {
   return `${m.cpus} × ${m.cpuModel}, ${fmt(m.memoryGiB)} GiB, ${m.os}, Node ${m.node}, Chromium ${m.chromium}`;
 }
 
+export function formatSpeed(speed: BenchReport['speed']): string {
+  return `start: ${formatMachineSpeed(speed.start)}\n       end: ${formatMachineSpeed(speed.end)}`;
+}
+
 export async function runBench(
   settings: BenchSettings,
   bench: BenchContext = {
@@ -68,6 +75,8 @@ export async function runBench(
   const started = performance.now();
   const on = (n: number) => !settings.only || settings.only.has(n);
   const rows: ResultRow[] = [];
+  const speedAtStart = await measureMachineSpeed(settings.postgresUrl);
+  bench.log(`Machine speed: ${formatMachineSpeed(speedAtStart)}`);
   const browser = await launchChromium(settings.chromium);
   try {
     if ([1, 2, 4, 6].some(on))
@@ -81,6 +90,7 @@ export async function runBench(
   if (on(8)) rows.push(...(await manyDevices(settings, bench)));
   if (on(9)) rows.push(await bundleSize(settings));
   rows.sort((a, b) => a.id.localeCompare(b.id));
+  const speedAtEnd = await measureMachineSpeed(settings.postgresUrl);
   const cpu = cpus();
   const report: BenchReport = {
     at: new Date().toISOString(),
@@ -92,6 +102,7 @@ export async function runBench(
       node: process.versions.node,
       chromium: browser.version,
     },
+    speed: { start: speedAtStart, end: speedAtEnd },
     settings: {
       scale: settings.scale,
       reps: settings.reps,

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatMachineSpeed, measureMachineSpeed } from '../../bench/node/machineSpeed';
 import { writeResults, type BenchReport } from '../../bench/node/runBench';
 import { readSettings } from '../../bench/node/settings';
 
@@ -10,11 +11,20 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+const SPEED = {
+  jsLoopMs: 1,
+  tcpRoundTripUs: 1,
+  tcpCpuUs: 1,
+  pgRoundTripUs: null,
+  pgNodeCpuUs: null,
+};
+
 function reportFor(env: NodeJS.ProcessEnv, at: string): BenchReport {
   const s = readSettings('/unused', '/unused', env);
   return {
     at,
     machine: { cpus: 2, cpuModel: 'test', memoryGiB: 1, os: 'test', node: '20', chromium: '1' },
+    speed: { start: SPEED, end: SPEED },
     settings: {
       scale: s.scale,
       reps: s.reps,
@@ -61,6 +71,22 @@ describe('bench results', () => {
     expect(latest.at).toBe(report.at);
     expect(readFileSync(join(dir, '2026-11-30T11-00-00-000Z.json'), 'utf8')).toBe(
       readFileSync(join(dir, 'latest.json'), 'utf8'),
+    );
+  });
+});
+
+describe('the machine speed line', () => {
+  it('measures real loopback round trips here and says when PostgreSQL was not measured', async () => {
+    const speed = await measureMachineSpeed(null);
+    expect(speed.jsLoopMs).toBeGreaterThan(0);
+    expect(speed.tcpRoundTripUs).toBeGreaterThan(0);
+    expect(speed.tcpCpuUs).toBeGreaterThan(0);
+    expect(speed.pgRoundTripUs).toBeNull();
+    expect(formatMachineSpeed(speed)).toMatch(
+      /^JS loop \d+ ms · TCP echo \d+ µs \(CPU \d+ µs\) · PostgreSQL not measured$/,
+    );
+    expect(formatMachineSpeed({ ...speed, pgRoundTripUs: 170.4, pgNodeCpuUs: 149.6 })).toContain(
+      'PostgreSQL statement 170 µs (Node CPU 150 µs)',
     );
   });
 });

@@ -69,6 +69,13 @@ describe('npm run bench, at a tiny scale', () => {
       expect(load.warmUpCycles, id).toBeGreaterThan(0);
     }
     expect(report.machine.cpus).toBeGreaterThan(0);
+    // The machine's speed, measured before and after: real round trips, PostgreSQL's too.
+    for (const speed of [report.speed.start, report.speed.end]) {
+      expect(speed.jsLoopMs).toBeGreaterThan(0);
+      expect(speed.tcpRoundTripUs).toBeGreaterThan(0);
+      expect(speed.pgRoundTripUs).toBeGreaterThan(speed.tcpRoundTripUs / 10);
+      expect(speed.pgNodeCpuUs).toBeGreaterThan(0);
+    }
     expect(formatTable(report.rows)).toContain('| 9 |');
   });
 });
