@@ -77,9 +77,27 @@ async function tcpEcho(): Promise<{ wallUs: number; cpuUs: number }> {
   }
 }
 
+/** The URL for a message, its password (if any) replaced. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(an unparsable URL)';
+  }
+}
+
 async function pgStatement(url: string): Promise<{ wallUs: number; cpuUs: number }> {
   const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL at ${withoutPassword(url)} cannot be reached (BENCH_PG_URL; set it empty to leave PostgreSQL out): ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
   try {
     let i = 0;
     await client.query('select $1::int as x', [0]);

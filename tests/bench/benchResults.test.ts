@@ -89,4 +89,12 @@ describe('the machine speed line', () => {
       'PostgreSQL statement 170 µs (Node CPU 150 µs)',
     );
   });
+
+  it('stops with what to set when PostgreSQL cannot be reached', async () => {
+    const failure = measureMachineSpeed('postgres://postgres:secret@127.0.0.1:1/none');
+    await expect(failure).rejects.toThrow(
+      /PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/none cannot be reached \(BENCH_PG_URL/,
+    );
+    await expect(failure).rejects.not.toThrow(/secret/);
+  });
 });
