@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { getTeamMembers, recordAuditEvent } from '../../src/db';
 import { sendAuditBeforeSignOut } from '../../src/sync/sendAuditBeforeSignOut';
-import { startSyncEngine } from '../../src/sync/startSyncEngine';
+import { startEngineOnClock } from './helpers/device';
 import { serverWithDevices } from './helpers/serverWithDevices';
 import { citizenFields } from './helpers/factories';
-import { createManualScheduler, nextSettled } from './helpers/manualScheduler';
+import { nextSettled } from './helpers/manualScheduler';
 import { changesOf } from './helpers/serverLog';
 
 const env = serverWithDevices();
@@ -83,15 +83,7 @@ describe('reads and searches done on a device', () => {
       anders.db,
     );
     anders.net.failNext('/api/audit/events', { kind: 'status', status: 500 });
-    const clock = createManualScheduler();
-    const engine = startSyncEngine({
-      db: anders.db,
-      api: anders.api,
-      status: anders.status,
-      scheduler: clock.scheduler,
-      random: () => 0.5,
-      browser: false,
-    });
+    const { engine, clock } = startEngineOnClock(anders);
     try {
       let s = await nextSettled(anders.status);
       expect(s.lastError?.code).toBe('internal');

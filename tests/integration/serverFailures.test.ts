@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { getMeta, setMeta } from '../../src/db';
 import { buildApp } from '../../src/server/app';
-import { startSyncEngine } from '../../src/sync/startSyncEngine';
 import { startTestServer, type TestServer } from '../helpers/testServer';
-import { createDevice, type Device } from './helpers/device';
+import { createDevice, startEngineOnClock, type Device } from './helpers/device';
 import { citizenFields } from './helpers/factories';
-import { createManualScheduler, nextSettled, statusWhere } from './helpers/manualScheduler';
+import { nextSettled, statusWhere } from './helpers/manualScheduler';
 import { changesOf } from './helpers/serverLog';
 
 let server: TestServer;
@@ -36,18 +35,10 @@ describe('when the server fails', () => {
         (await device.repos.citizens.create(device.ctx, citizenFields({ firstName: name }))).id,
       );
     }
-    const clock = createManualScheduler();
     device.net.failNext('/api/sync/push', { kind: 'status', status: 500 }, 2);
     device.net.failNext('/api/sync/push', { kind: 'timeout' }, 1);
     device.net.failNext('/api/sync/push', { kind: 'drop-response' }, 1);
-    const engine = startSyncEngine({
-      db: device.db,
-      api: device.api,
-      status: device.status,
-      scheduler: clock.scheduler,
-      random: () => 0.5,
-      browser: false,
-    });
+    const { engine, clock } = startEngineOnClock(device);
     try {
       let s = await nextSettled(device.status);
       expect(s.lastError?.code).toBe('internal');
@@ -106,16 +97,8 @@ describe('when the server fails', () => {
   it('back from offline, asks the server first and says "Online" while it sends and fetches', async () => {
     const d = await createDevice(server, 'sara');
     await d.repos.citizens.create(d.ctx, citizenFields({ firstName: 'Ea' }));
-    const clock = createManualScheduler();
     d.net.failNext('/api/sync/push', { kind: 'refuse' }, 1);
-    const engine = startSyncEngine({
-      db: d.db,
-      api: d.api,
-      status: d.status,
-      scheduler: clock.scheduler,
-      random: () => 0.5,
-      browser: false,
-    });
+    const { engine } = startEngineOnClock(d);
     try {
       expect((await nextSettled(d.status)).connectivity).toBe('offline');
       // The connection is back ("Synkroniser nu", or the browser's `online` event).
@@ -146,14 +129,7 @@ describe('when the server fails', () => {
     await d.repos.citizens.create(d.ctx, citizenFields({ firstName: 'Dorte' }));
     const session = (await getMeta<{ token: string }>('session', d.db))!;
     await setMeta('session', { ...session, token: 'x'.repeat(40) }, { database: d.db });
-    const clock = createManualScheduler();
-    const engine = startSyncEngine({
-      db: d.db,
-      api: d.api,
-      status: d.status,
-      scheduler: clock.scheduler,
-      browser: false,
-    });
+    const { engine, clock } = startEngineOnClock(d);
     try {
       const s = await nextSettled(d.status);
       expect(s.unauthorized).toBe(true);
@@ -175,14 +151,7 @@ describe('when the server fails', () => {
     const d = await createDevice(server, 'anders');
     await d.repos.citizens.create(d.ctx, citizenFields({ firstName: 'Erik' }));
     d.net.failNext('/api/sync/push', { kind: 'status', status: 426, code: 'protocol-outdated' });
-    const clock = createManualScheduler();
-    const engine = startSyncEngine({
-      db: d.db,
-      api: d.api,
-      status: d.status,
-      scheduler: clock.scheduler,
-      browser: false,
-    });
+    const { engine, clock } = startEngineOnClock(d);
     try {
       const s = await nextSettled(d.status);
       expect(s.updateRequired).toBe(true);

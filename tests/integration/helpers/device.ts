@@ -20,6 +20,8 @@ import { deviceIdOf } from '../../../src/sync/deviceIdOf';
 import { sessionToken } from '../../../src/sync/sessionToken';
 import { syncLockName, withSyncLock } from '../../../src/sync/syncLock';
 import { syncOnce, type SyncLimits, type SyncSummary } from '../../../src/sync/syncOnce';
+import { startSyncEngine } from '../../../src/sync/startSyncEngine';
+import { createManualScheduler } from './manualScheduler';
 import { createSyncStatusStore, type SyncStatusStore } from '../../../src/sync/syncStatus';
 import type { TestServer } from '../../helpers/testServer';
 import { createFaultyFetch, type FaultyFetch } from './faultyFetch';
@@ -138,4 +140,21 @@ export async function createDevice(
   await setMeta('session', login, { database: db });
   db.close();
   return wire(server, name, options, net);
+}
+
+/**
+ * The app's sync engine for `device` on virtual time (manualScheduler.ts), without the browser's
+ * triggers, and with the backoff's jitter fixed at its middle so delays are exact.
+ */
+export function startEngineOnClock(device: Pick<Device, 'db' | 'api' | 'status'>) {
+  const clock = createManualScheduler();
+  const engine = startSyncEngine({
+    db: device.db,
+    api: device.api,
+    status: device.status,
+    scheduler: clock.scheduler,
+    random: () => 0.5,
+    browser: false,
+  });
+  return { engine, clock };
 }
