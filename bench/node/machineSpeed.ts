@@ -13,6 +13,7 @@
 import { once } from 'node:events';
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import pg from 'pg';
+import { maskDatabaseUrl } from '../../src/server/config';
 import { median } from './stats';
 
 export interface MachineSpeed {
@@ -77,24 +78,13 @@ async function tcpEcho(): Promise<{ wallUs: number; cpuUs: number }> {
   }
 }
 
-/** The URL for a message, its password (if any) replaced. */
-function withoutPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(an unparsable URL)';
-  }
-}
-
 async function pgStatement(url: string): Promise<{ wallUs: number; cpuUs: number }> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
   } catch (error) {
     throw new Error(
-      `PostgreSQL at ${withoutPassword(url)} cannot be reached (BENCH_PG_URL; set it empty to leave PostgreSQL out): ${(error as Error).message}`,
+      `PostgreSQL at ${maskDatabaseUrl(url)} cannot be reached (BENCH_PG_URL; set it empty to leave PostgreSQL out): ${(error as Error).message}`,
       { cause: error },
     );
   }
