@@ -6,9 +6,9 @@ import type { Database } from '../../src/server/data/schema';
 import { withWriteTransaction } from '../../src/server/data/writeTransaction';
 import { seedDemo } from '../../src/server/demo/seedDemo';
 import { INITIAL_PULL_CURSOR } from '../../src/protocol';
-import { newChangeStage, stageRecord, writeStage } from '../../src/server/syncApi/changeStage';
 import { encodeCursor } from '../../src/server/syncApi/pullCursor';
 import { login, newCitizen, pull, pullAllCursor, pullCursor, push } from './helpers/api';
+import { writeNewCitizen } from './helpers/records';
 import { createTestDatabase, type TestDatabase } from './helpers/testDatabase';
 
 /** Does `promise` settle within `ms`? (Resolves as soon as it does.) */
@@ -32,29 +32,8 @@ function slowWriter(database: Database, teamId: string) {
   let written!: () => void;
   const hasWritten = new Promise<void>((resolve) => (written = resolve));
   const id = newId();
-  const now = new Date().toISOString();
   const done = withWriteTransaction(database, [teamId], async (tx) => {
-    const stage = newChangeStage();
-    stageRecord(stage, {
-      entity: 'citizen',
-      id,
-      teamId,
-      version: 1,
-      deleted: false,
-      data: {
-        id,
-        teamId,
-        version: 1,
-        firstName: 'Langsom',
-        createdAt: now,
-        updatedAt: now,
-        createdBy: 'mette',
-        updatedBy: 'mette',
-        conflicts: [],
-      },
-      fieldVersions: {},
-    });
-    await writeStage(tx, stage);
+    await writeNewCitizen(tx, teamId, 'Langsom', id);
     written();
     await mayCommit;
   });

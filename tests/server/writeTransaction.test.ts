@@ -1,41 +1,12 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { newId } from '../../src/domain/ids';
 import type { Database } from '../../src/server/data/schema';
 import { withWriteTransaction } from '../../src/server/data/writeTransaction';
-import { newChangeStage, stageRecord, writeStage } from '../../src/server/syncApi/changeStage';
 import { useSeededApp } from './helpers/appFixture';
+import { writeNewCitizen } from './helpers/records';
 import { DIALECTS } from './helpers/testDatabase';
 
 const TEAM = 'odense-syd';
-
-/** Writes one new citizen of TEAM (record and change) in the transaction; returns its id. */
-async function writeCitizen(tx: Parameters<typeof writeStage>[0]): Promise<string> {
-  const id = newId();
-  const now = new Date().toISOString();
-  const stage = newChangeStage();
-  stageRecord(stage, {
-    entity: 'citizen',
-    id,
-    teamId: TEAM,
-    version: 1,
-    deleted: false,
-    data: {
-      id,
-      teamId: TEAM,
-      version: 1,
-      firstName: 'Prøve',
-      createdAt: now,
-      updatedAt: now,
-      createdBy: 'mette',
-      updatedBy: 'mette',
-      conflicts: [],
-    },
-    fieldVersions: {},
-  });
-  await writeStage(tx, stage);
-  return id;
-}
 
 async function stored(database: Database, ids: readonly string[]): Promise<number> {
   const rows = await database.db
@@ -55,7 +26,7 @@ describe.each(DIALECTS)('a write transaction (%s)', (dialect) => {
     for (let i = 0; i < 12; i++) {
       await expect(
         withWriteTransaction(f.database, [TEAM], async (tx) => {
-          lost.push(await writeCitizen(tx));
+          lost.push(await writeNewCitizen(tx, TEAM, 'Prøve'));
           if (i % 2 === 0) throw new Error('the push failed halfway');
           await sql`select * from no_such_table`.execute(tx.trx);
         }),
@@ -74,7 +45,7 @@ describe.each(DIALECTS)('a write transaction (%s)', (dialect) => {
     // Twelve at once on the same team: each takes the team's lock in turn and commits.
     const kept = await Promise.all(
       Array.from({ length: 12 }, () =>
-        withWriteTransaction(f.database, [TEAM], (tx) => writeCitizen(tx)),
+        withWriteTransaction(f.database, [TEAM], (tx) => writeNewCitizen(tx, TEAM, 'Prøve')),
       ),
     );
     expect(await stored(f.database, kept)).toBe(12);
