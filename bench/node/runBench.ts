@@ -66,6 +66,17 @@ export function formatSpeed(speed: BenchReport['speed']): string {
   return `start: ${formatMachineSpeed(speed.start)}\n       end: ${formatMachineSpeed(speed.end)}`;
 }
 
+/** The settings a report records: what makes a run full or partial (isFullRun). */
+export function reportSettings(settings: BenchSettings): BenchReport['settings'] {
+  return {
+    scale: settings.scale,
+    reps: settings.reps,
+    only: settings.only ? [...settings.only] : null,
+    loadSeconds: settings.loadSeconds,
+    devices: settings.devices,
+  };
+}
+
 export async function runBench(
   settings: BenchSettings,
   bench: BenchContext = {
@@ -103,13 +114,7 @@ export async function runBench(
       chromium: browser.version,
     },
     speed: { start: speedAtStart, end: speedAtEnd },
-    settings: {
-      scale: settings.scale,
-      reps: settings.reps,
-      only: settings.only ? [...settings.only] : null,
-      loadSeconds: settings.loadSeconds,
-      devices: settings.devices,
-    },
+    settings: reportSettings(settings),
     rows,
     minutes: (performance.now() - started) / 60_000,
   };

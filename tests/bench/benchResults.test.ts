@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatMachineSpeed, measureMachineSpeed } from '../../bench/node/machineSpeed';
-import { writeResults, type BenchReport } from '../../bench/node/runBench';
+import { reportSettings, writeResults, type BenchReport } from '../../bench/node/runBench';
 import { readSettings } from '../../bench/node/settings';
 
 const dirs: string[] = [];
@@ -20,18 +20,11 @@ const SPEED = {
 };
 
 function reportFor(env: NodeJS.ProcessEnv, at: string): BenchReport {
-  const s = readSettings('/unused', '/unused', env);
   return {
     at,
     machine: { cpus: 2, cpuModel: 'test', memoryGiB: 1, os: 'test', node: '20', chromium: '1' },
     speed: { start: SPEED, end: SPEED },
-    settings: {
-      scale: s.scale,
-      reps: s.reps,
-      only: s.only ? [...s.only] : null,
-      loadSeconds: s.loadSeconds,
-      devices: s.devices,
-    },
+    settings: reportSettings(readSettings('/unused', '/unused', env)),
     rows: [],
     minutes: 1,
   };
