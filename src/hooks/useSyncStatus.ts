@@ -15,17 +15,12 @@ export interface SyncStatusView extends SyncStatus {
 
 const LOADING = Symbol('loading');
 
-/** The later of two ISO times (either may be missing). */
-function latest(a: string | null, b: string | null): string | null {
-  if (!a) return b;
-  if (!b) return a;
-  return Date.parse(a) >= Date.parse(b) ? a : b;
-}
-
 /**
  * The engine's status plus live outbox counts, for the header and the settings page. The last
- * successful sync is the later of this page's engine and the time stored by whichever page
- * synced last (after a reload, or in another tab), so a reload never says "not synced yet".
+ * successful sync is the time stored by whichever page synced last (this one, another tab, the
+ * page before a reload), so a reload never says "not synced yet"; a cycle stores it before its
+ * engine reports success, so this page's own time is never the later one. Until the stored time
+ * is read, the engine's own stands in.
  */
 export function useSyncStatus(): SyncStatusView {
   const status = useSyncExternalStore(syncStatus.subscribe, syncStatus.getSnapshot);
@@ -35,7 +30,7 @@ export function useSyncStatus(): SyncStatusView {
   const historyLoaded = stored !== LOADING;
   return {
     ...status,
-    lastSuccessAt: latest(status.lastSuccessAt, historyLoaded ? stored : null),
+    lastSuccessAt: (historyLoaded ? stored : null) ?? status.lastSuccessAt,
     pending,
     rejected,
     historyLoaded,
