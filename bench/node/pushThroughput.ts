@@ -114,7 +114,10 @@ async function concurrent(database: Database): Promise<string> {
   );
 }
 
-async function withPostgres(url: string, work: (url: string) => Promise<void>): Promise<void> {
+export async function withPostgres(
+  url: string,
+  work: (url: string) => Promise<void>,
+): Promise<void> {
   const name = `fremskudt_pushbench_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -124,8 +127,26 @@ async function withPostgres(url: string, work: (url: string) => Promise<void>): 
   try {
     await work(target.toString());
   } finally {
+    await untilDisconnected(admin, name);
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
+  }
+}
+
+/**
+ * Waits (at most 5 s) until no backend is connected to `database`. pg's Pool.end() resolves once
+ * it has asked its clients to end, before their connections have closed; dropping the database
+ * `with (force)` at once terminated them, and the pool logged each as an idle client error.
+ */
+async function untilDisconnected(admin: pg.Client, database: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const { rows } = await admin.query<{ n: string }>(
+      'select count(*) as n from pg_stat_activity where datname = $1',
+      [database],
+    );
+    if (Number(rows[0]?.n) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
