@@ -34,12 +34,12 @@ export async function setMeta(
 export const LAST_SYNC_KEY = 'lastSyncAt';
 
 export async function readLastSync(database: FremskudtDb = db): Promise<string | null> {
-  const row = await database.meta.get(LAST_SYNC_KEY);
-  return typeof row?.value === 'string' ? row.value : null;
+  const value = await getMeta<unknown>(LAST_SYNC_KEY, database);
+  return typeof value === 'string' ? value : null;
 }
 
 export async function recordLastSync(at: Date, database: FremskudtDb = db): Promise<void> {
-  await database.meta.put({ key: LAST_SYNC_KEY, value: at.toISOString() });
+  await setMeta(LAST_SYNC_KEY, at.toISOString(), { clear: true, database });
 }
 
 /** This device's id, made once and kept: mutations carry it so the server can tell devices apart. */
