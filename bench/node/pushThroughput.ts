@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createTempPostgres } from './tempPostgres';
 import { newId } from '../../src/domain/ids';
 import type { Mutation } from '../../src/protocol';
 import type { Database } from '../../src/server/data/schema';
@@ -114,39 +114,12 @@ async function concurrent(database: Database): Promise<string> {
   );
 }
 
-export async function withPostgres(
-  url: string,
-  work: (url: string) => Promise<void>,
-): Promise<void> {
-  const name = `fremskudt_pushbench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
+async function withPostgres(url: string, work: (url: string) => Promise<void>): Promise<void> {
+  const database = await createTempPostgres(url, 'fremskudt_pushbench');
   try {
-    await work(target.toString());
+    await work(database.url);
   } finally {
-    await untilDisconnected(admin, name);
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
-/**
- * Waits (at most 5 s) until no backend is connected to `database`. pg's Pool.end() resolves once
- * it has asked its clients to end, before their connections have closed; dropping the database
- * `with (force)` at once terminated them, and the pool logged each as an idle client error.
- */
-async function untilDisconnected(admin: pg.Client, database: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    const { rows } = await admin.query<{ n: string }>(
-      'select count(*) as n from pg_stat_activity where datname = $1',
-      [database],
-    );
-    if (Number(rows[0]?.n) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await database.drop();
   }
 }
 

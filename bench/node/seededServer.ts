@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createTempPostgres } from './tempPostgres';
 import type { Database } from '../../src/server/data/schema';
 import { openBenchDatabase } from './serverAdapter';
 import { startAppServer, type RunningServer } from './serverProcess';
@@ -23,46 +23,42 @@ export async function startSeededServer(options: {
   seed: (database: Database) => Promise<Record<string, unknown>>;
 }): Promise<SeededServer> {
   const dir = await mkdtemp(join(tmpdir(), 'fremskudt-bench-'));
-  let postgresUrl: string | undefined;
-  let dropPostgres = async () => {};
-  if (options.postgresUrl) {
-    const name = `fremskudt_bench_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: options.postgresUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(options.postgresUrl);
-    url.pathname = `/${name}`;
-    postgresUrl = url.toString();
-    dropPostgres = async () => {
-      const client = new pg.Client({ connectionString: options.postgresUrl ?? '' });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    };
-  }
+  const temp = options.postgresUrl
+    ? await createTempPostgres(options.postgresUrl, 'fremskudt_bench')
+    : null;
+  const postgresUrl = temp?.url;
   const sqlitePath = postgresUrl ? undefined : join(dir, 'bench.sqlite');
-  const database = await openBenchDatabase({ sqlitePath, postgresUrl });
+  const removeData = async () => {
+    await temp?.drop();
+    await rm(dir, { recursive: true, force: true });
+  };
   let seeded: Record<string, unknown>;
+  let server: RunningServer;
   try {
-    seeded = await options.seed(database);
-  } finally {
-    await database.close();
+    const database = await openBenchDatabase({ sqlitePath, postgresUrl });
+    try {
+      seeded = await options.seed(database);
+    } finally {
+      await database.close();
+    }
+    server = await startAppServer({
+      root: options.root,
+      sqlitePath,
+      postgresUrl,
+      staticDir: options.staticDir,
+    });
+  } catch (error) {
+    // Nothing is left behind (and no open connection keeps the bench from exiting).
+    await removeData();
+    throw error;
   }
-  const server = await startAppServer({
-    root: options.root,
-    sqlitePath,
-    postgresUrl,
-    staticDir: options.staticDir,
-  });
   return {
     url: server.url,
     cpuSeconds: server.cpuSeconds,
     seeded,
     stop: async () => {
       await server.stop();
-      await dropPostgres();
-      await rm(dir, { recursive: true, force: true });
+      await removeData();
     },
   };
 }
