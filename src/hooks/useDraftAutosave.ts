@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { draftsRepo } from '../db/drafts';
 import { toDbError, type DbError } from '../db/errors';
-
-/** Saved at most this long after the last keystroke, so a crash loses at most about a second. */
-export const AUTOSAVE_DELAY_MS = 800;
+import { realScheduler, type Scheduler } from '../sync/scheduler';
+import { AUTOSAVE_TIMING, createSaveSchedule, type AutosaveTiming } from './autosaveSchedule';
 
 export interface DraftAutosave<F> {
   /** The autosaved fields: undefined while loading, null when there is no local draft. */
@@ -12,62 +11,84 @@ export interface DraftAutosave<F> {
   savedAt: string | null;
   /** The last failure to save locally, e.g. storage-full. */
   error: DbError | null;
-  /** Call on every change; saves after AUTOSAVE_DELAY_MS of quiet. */
+  /** Call on every change; saves within AUTOSAVE_TIMING.maxWaitMs, also while typing goes on. */
   schedule: (fields: F) => void;
-  /** Saves what is pending now. */
+  /** Saves what is pending now (after any save already under way). */
   flush: () => Promise<void>;
   /** Forgets the local draft (after the note itself was saved). */
   discard: () => Promise<void>;
 }
 
 /**
- * Autosaves an editor's fields to db.drafts (local only, never synced) under `key`, debounced,
- * and immediately when the page is hidden, closed or the editor unmounts.
+ * Autosaves an editor's fields to db.drafts (local only, sealed, never synced) under `key`: a
+ * debounce with a maximum wait, and immediately when the page is hidden, closed or the editor
+ * unmounts. Saves run one after another, so an older save never lands after a newer one.
  */
 export function useDraftAutosave<F extends Record<string, unknown>>(
   key: string,
   citizenId?: string,
+  scheduler: Scheduler = realScheduler,
+  timing: AutosaveTiming = AUTOSAVE_TIMING,
 ): DraftAutosave<F> {
   const [restored, setRestored] = useState<F | null | undefined>(undefined);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [error, setError] = useState<DbError | null>(null);
   const pending = useRef<F | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  const flushRef = useRef<() => Promise<void>>(() => Promise.resolve());
+  const scheduleRef = useRef<ReturnType<typeof createSaveSchedule> | null>(null);
+  // Created on first use (not during render); it calls the latest flush through flushRef.
+  const saveSchedule = useCallback(
+    () =>
+      (scheduleRef.current ??= createSaveSchedule(
+        scheduler,
+        timing,
+        () => void flushRef.current(),
+      )),
+    [scheduler, timing],
+  );
 
-  const flush = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
+  const flush = useCallback((): Promise<void> => {
+    saveSchedule().cancel();
     const fields = pending.current;
-    if (!fields) return;
+    if (!fields) return saving.current;
     pending.current = null;
-    const at = new Date().toISOString();
-    try {
-      await draftsRepo.save({ key, ...(citizenId ? { citizenId } : {}), fields, savedAt: at });
-      setSavedAt(at);
-      setError(null);
-    } catch (e) {
-      // Keep the fields pending so the next keystroke or flush tries again.
-      pending.current = pending.current ?? fields;
-      setError(toDbError(e));
-    }
-  }, [key, citizenId]);
+    const save = async () => {
+      const at = scheduler.now().toISOString();
+      try {
+        await draftsRepo.save({ key, ...(citizenId ? { citizenId } : {}), fields, savedAt: at });
+        setSavedAt(at);
+        setError(null);
+      } catch (e) {
+        // Keep the fields pending so the next keystroke or flush tries again.
+        pending.current = pending.current ?? fields;
+        setError(toDbError(e));
+      }
+    };
+    saving.current = saving.current.then(save);
+    return saving.current;
+  }, [key, citizenId, saveSchedule, scheduler]);
+
+  useEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
 
   const schedule = useCallback(
     (fields: F) => {
       pending.current = fields;
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+      saveSchedule().changed();
     },
-    [flush],
+    [saveSchedule],
   );
 
   const discard = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
+    saveSchedule().cancel();
     pending.current = null;
+    // A save under way would otherwise bring the draft back after it was forgotten.
+    await saving.current;
     await draftsRepo.discard(key);
     setSavedAt(null);
-  }, [key]);
+  }, [key, saveSchedule]);
 
   useEffect(() => {
     let active = true;
@@ -99,7 +120,7 @@ export function useDraftAutosave<F extends Record<string, unknown>>(
     return () => {
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', onPageHide);
-      // Leaving the editor (navigation, unmount) must not lose the last seconds of typing.
+      // Leaving the editor (navigation, unmount) must not lose the last keystrokes.
       void flush();
     };
   }, [flush]);

@@ -26,7 +26,7 @@ interface NoteEditorFormProps {
   busy: boolean;
 }
 
-/** The journal note editor: every keystroke is autosaved locally within a second. */
+/** The journal note editor: what is typed is autosaved locally (sealed) within half a second. */
 export function NoteEditorForm(props: NoteEditorFormProps) {
   const t = useT();
   const { autosave } = props;
