@@ -5,7 +5,7 @@ import { useT } from '../i18n';
 export function NotFoundPage() {
   const t = useT();
   return (
-    <AppPage title={t('shell.notFound.title')}>
+    <AppPage screen="shell.notFound.title">
       <p>{t('shell.notFound.body')}</p>
       <Link href="/">{t('shell.notFound.home')}</Link>
     </AppPage>

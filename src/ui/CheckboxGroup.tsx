@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { browserMemory } from './browserMemory';
 import type { Option } from './SelectField';
 
 interface CheckboxGroupProps {
@@ -21,6 +22,7 @@ export function CheckboxGroup({ legend, options, selected, onChange }: CheckboxG
           <input
             type="checkbox"
             id={`${id}-${o.value}`}
+            {...browserMemory()}
             checked={selected.includes(o.value)}
             onChange={(e) => toggle(o.value, e.target.checked)}
           />

@@ -1,9 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 interface PageProps {
+  /** The visible <h1>. */
   title: string;
-  /** The app name, appended to document.title. */
-  appName: string;
+  /** The browser's title for the page (kept in its history on disk: no case data). */
+  documentTitle: string;
   actions?: ReactNode;
   children: ReactNode;
 }
@@ -12,11 +13,11 @@ interface PageProps {
  * One page: sets document.title, renders the page's single <h1>, and moves focus to it when the
  * page opens so a screen reader user hears where they landed after navigating.
  */
-export function Page({ title, appName, actions, children }: PageProps) {
+export function Page({ title, documentTitle, actions, children }: PageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} – ${appName}`;
-  }, [title, appName]);
+    document.title = documentTitle;
+  }, [documentTitle]);
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
   }, []);

@@ -1,3 +1,4 @@
+import { browserMemory } from './browserMemory';
 import { FieldShell, type FieldProps } from './FieldShell';
 
 export interface Option {
@@ -24,7 +25,13 @@ export function SelectField({
   return (
     <FieldShell label={label} hint={hint} error={error}>
       {(control) => (
-        <select {...rest} {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+        <select
+          {...rest}
+          {...control}
+          {...browserMemory()}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

@@ -1,7 +1,11 @@
 import type { TextareaHTMLAttributes } from 'react';
+import { browserMemory } from './browserMemory';
 import { FieldShell, type FieldProps } from './FieldShell';
 
-type AreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'>;
+type AreaProps = Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'onChange' | 'value' | 'id' | 'autoComplete'
+>;
 
 type TextAreaFieldProps = AreaProps & FieldProps;
 
@@ -21,6 +25,7 @@ export function TextAreaField({
           rows={4}
           {...rest}
           {...control}
+          {...browserMemory()}
           value={value}
           onChange={(e) => onChange(e.target.value)}
         />

@@ -62,7 +62,7 @@ export function AdminPage() {
 
   if (!isAdmin) {
     return (
-      <AppPage title={t('admin.title')}>
+      <AppPage screen="admin.title">
         <p>{t('admin.onlyAdmins')}</p>
       </AppPage>
     );
@@ -80,7 +80,7 @@ export function AdminPage() {
   };
 
   return (
-    <AppPage title={t('admin.title')}>
+    <AppPage screen="admin.title">
       {error && <Alert>{error}</Alert>}
       {done && <StatusMessage>{done}</StatusMessage>}
       {!data && !error && <StatusMessage>{t('common.loading')}</StatusMessage>}

@@ -78,13 +78,13 @@ export function CasePage() {
   if (c === undefined) return <p role="status">{t('common.loading')}</p>;
   if (c === null) {
     return (
-      <AppPage title={t('cases.notFound')}>
+      <AppPage screen="cases.notFound">
         <p>{t('cases.notFound')}</p>
       </AppPage>
     );
   }
   return (
-    <AppPage title={c.title}>
+    <AppPage screen="cases.screen" title={c.title}>
       {citizen && (
         <p>
           {t('cases.citizen')}:{' '}

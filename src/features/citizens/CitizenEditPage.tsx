@@ -23,7 +23,7 @@ export function CitizenNewPage() {
   const [teamId, setTeamId] = useState(user?.teamId ?? '');
   const teams = user?.teams ?? [];
   return (
-    <AppPage title={t('citizens.form.newTitle')}>
+    <AppPage screen="citizens.form.newTitle">
       {teams.length > 1 && (
         <SelectField
           label={t('citizens.form.team')}
@@ -65,13 +65,16 @@ export function CitizenEditPage() {
   if (citizen === undefined) return <p role="status">{t('common.loading')}</p>;
   if (citizen === null) {
     return (
-      <AppPage title={t('citizens.notFound')}>
+      <AppPage screen="citizens.notFound">
         <p>{t('citizens.notFound')}</p>
       </AppPage>
     );
   }
   return (
-    <AppPage title={t('citizens.form.editTitle', { name: citizenDisplayName(citizen) })}>
+    <AppPage
+      screen="citizens.form.editScreen"
+      title={t('citizens.form.editTitle', { name: citizenDisplayName(citizen) })}
+    >
       <CitizenForm
         key={citizen.id}
         initial={citizenToForm(citizen)}

@@ -21,13 +21,14 @@ export function CitizenPage() {
   if (citizen === undefined) return <p role="status">{t('common.loading')}</p>;
   if (citizen === null) {
     return (
-      <AppPage title={t('citizens.notFound')}>
+      <AppPage screen="citizens.notFound">
         <p>{t('citizens.notFound')}</p>
       </AppPage>
     );
   }
   return (
     <AppPage
+      screen="citizens.screen"
       title={citizenDisplayName(citizen)}
       actions={
         <>

@@ -39,7 +39,7 @@ export function CitizensPage() {
   useAuditSearch(query, 'citizen');
   return (
     <AppPage
-      title={t('citizens.title')}
+      screen="citizens.title"
       actions={
         <Link href="/borgere/ny" className="button primary">
           {t('citizens.new')}

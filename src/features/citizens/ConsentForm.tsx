@@ -1,3 +1,4 @@
+import { browserMemory } from '../../ui/browserMemory';
 import { useState, type FormEvent } from 'react';
 import type { Consent } from '../../domain';
 import { useT } from '../../i18n';
@@ -83,6 +84,7 @@ export function ConsentForm({ onSubmit, onCancel, saveError, busy }: ConsentForm
         <input
           type="checkbox"
           {...told}
+          {...browserMemory()}
           checked={v.toldWhatRefusalMeans}
           onChange={(e) => setV((s) => ({ ...s, toldWhatRefusalMeans: e.target.checked }))}
         />

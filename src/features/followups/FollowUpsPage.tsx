@@ -20,7 +20,7 @@ export function FollowUpsPage() {
   );
   return (
     <AppPage
-      title={t('followUps.title')}
+      screen="followUps.title"
       actions={
         !adding && (
           <button type="button" className="primary" onClick={() => setAdding(true)}>

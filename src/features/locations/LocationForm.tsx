@@ -1,3 +1,4 @@
+import { browserMemory } from '../../ui/browserMemory';
 import { useId, useState, type FormEvent } from 'react';
 import { locationsRepo } from '../../db/locations';
 import { LOCATION_KINDS, type Location, type LocationKind } from '../../domain';
@@ -59,6 +60,7 @@ export function LocationForm({ location, onDone }: { location?: Location; onDone
         <input
           id={activeId}
           type="checkbox"
+          {...browserMemory()}
           checked={active}
           onChange={(e) => setActive(e.target.checked)}
         />

@@ -14,7 +14,7 @@ export function LocationsPage() {
   const knownUserIds = [...new Set(slots.map((s) => s.userId))];
   return (
     <AppPage
-      title={t('locations.title')}
+      screen="locations.title"
       actions={
         !adding && (
           <button type="button" className="primary" onClick={() => setAdding(true)}>

@@ -58,7 +58,7 @@ export function LoginPage({
   }
 
   const page = (
-    <AppPage title={t('login.title')}>
+    <AppPage screen="login.title">
       {notice && <p role="status">{notice}</p>}
       <p>{intro ?? t('login.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>

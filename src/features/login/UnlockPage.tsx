@@ -50,7 +50,7 @@ export function UnlockPage({ profiles, reason, onOtherUser }: UnlockPageProps) {
   const notice = reason === 'start' ? null : t(`vault.reason.${reason}`);
   return (
     <main id="main" className="login">
-      <AppPage title={t('vault.unlock.title')}>
+      <AppPage screen="vault.unlock.title">
         {notice && <p role="status">{notice}</p>}
         <p>{t('vault.unlock.intro')}</p>
         <form ref={form} onSubmit={(e) => void submit(e)} noValidate>

@@ -110,9 +110,12 @@ function Editor({ c }: { c: EditorContext }) {
     return ok;
   }
 
-  const title = c.existing ? t('notes.editTitle') : t('notes.newTitle');
+  const screen = c.existing ? 'notes.editTitle' : 'notes.newTitle';
   return (
-    <AppPage title={citizen ? `${title}: ${citizenDisplayName(citizen)}` : title}>
+    <AppPage
+      screen={screen}
+      title={citizen ? `${t(screen)}: ${citizenDisplayName(citizen)}` : t(screen)}
+    >
       <NoteEditorForm
         key={c.draftKey}
         initial={asNoteFormValues(autosave.restored) ?? c.prefill}
@@ -133,10 +136,10 @@ export function NoteEditorPage() {
   const c = useEditorContext();
   if (c === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (c === 'not-found' || c === 'final') {
-    const message = c === 'final' ? t('notes.finalCannotEdit') : t('notes.notFound');
+    const message = c === 'final' ? 'notes.finalCannotEdit' : 'notes.notFound';
     return (
-      <AppPage title={message}>
-        <p>{message}</p>
+      <AppPage screen={message}>
+        <p>{t(message)}</p>
       </AppPage>
     );
   }

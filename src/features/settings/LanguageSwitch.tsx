@@ -1,3 +1,4 @@
+import { browserMemory } from '../../ui/browserMemory';
 import { useT } from '../../i18n';
 import { useLocaleStore, type Locale } from '../../stores/localeStore';
 
@@ -18,6 +19,7 @@ export function LanguageSwitch() {
             id={`lang-${l}`}
             name="language"
             value={l}
+            {...browserMemory()}
             checked={locale === l}
             onChange={() => setLocale(l)}
             lang={l}

@@ -11,7 +11,7 @@ export function SettingsPage() {
   const t = useT();
   const session = useSignedInSession();
   return (
-    <AppPage title={t('settings.title')}>
+    <AppPage screen="settings.title">
       <section aria-labelledby="lang-heading" className="section">
         <h2 id="lang-heading" className="visually-hidden">
           {t('settings.language')}

@@ -12,7 +12,7 @@ export function NeedsAttentionPage() {
   const t = useT();
   const rejected = useOutboxRejected();
   return (
-    <AppPage title={t('sync.attention.title')}>
+    <AppPage screen="sync.attention.title">
       <p className="lead">{t('sync.attention.intro')}</p>
       {rejected === undefined ? (
         <p>{t('common.loading')}</p>

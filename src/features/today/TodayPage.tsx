@@ -79,7 +79,7 @@ export function TodayPage() {
   const session = useSignedInSession();
   const o = useTodayOverview(session?.user.id, today);
   return (
-    <AppPage title={t('today.title')}>
+    <AppPage screen="today.title">
       <p className="lead">{f.date(today)}</p>
       {!o ? (
         <p role="status">{t('common.loading')}</p>

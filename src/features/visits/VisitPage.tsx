@@ -20,14 +20,17 @@ export function VisitPage() {
   if (visit === undefined) return <p role="status">{t('common.loading')}</p>;
   if (visit === null) {
     return (
-      <AppPage title={t('visits.title')}>
+      <AppPage screen="visits.title">
         {session && <StartVisitForm userId={session.user.id} />}
       </AppPage>
     );
   }
   const place = locations.find((l) => l.id === visit.locationId)?.name ?? '';
   return (
-    <AppPage title={t('visits.active', { place, time: f.time(visit.startedAt) })}>
+    <AppPage
+      screen="visits.title"
+      title={t('visits.active', { place, time: f.time(visit.startedAt) })}
+    >
       <div className="visit-grid">
         <AnonymousContactForm visit={visit} />
         <NamedContactPicker visit={visit} />
