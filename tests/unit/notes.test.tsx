@@ -2,9 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { readAll, readRecord } from '../helpers/sealedDb';
 import type { DraftEntry } from '../../src/db/database';
 import type { Note } from '../../src/domain';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { citizensRepo } from '../../src/db/citizens';
 import { db } from '../../src/db/database';
+import { deviceClock } from '../../src/db/writeContext';
 import { openOutbox } from '../../src/db/outbox';
 import {
   ctx,
@@ -28,9 +29,12 @@ describe('the note editor', () => {
     expect(
       await screen.findByText(/^Kladde gemt lokalt kl\. \d\d:\d\d$/, {}, { timeout: 2000 }),
     ).toBeTruthy();
-    expect((await readRecord<DraftEntry>(db, 'drafts', `note:new:${c.id}`))?.fields).toMatchObject({
-      body: 'Jens fortalte om sin nye lejlighed',
-    });
+    // Saved while typing too, so the last save may still be under way when the status shows.
+    await waitFor(async () =>
+      expect(
+        (await readRecord<DraftEntry>(db, 'drafts', `note:new:${c.id}`))?.fields,
+      ).toMatchObject({ body: 'Jens fortalte om sin nye lejlighed' }),
+    );
     // Nothing is queued for the server while only a local draft exists.
     expect(await db.outbox.filter((e) => e.entity === 'note').count()).toBe(0);
     first.unmount();
@@ -125,6 +129,54 @@ describe('the note editor', () => {
       locationId: loc.id,
       status: 'final',
     });
+  });
+});
+
+describe('the note editor, keyboard and clock', () => {
+  it('puts the note itself first in the tab order after the citizen, the date last', async () => {
+    const c = await makeCitizen();
+    const { user } = renderApp(`/notater/ny?borger=${c.id}`);
+    const body = await screen.findByLabelText('Notat');
+    // The page focuses its heading on opening; the first Tab lands in the note.
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('H1'));
+    await user.tab();
+    expect(document.activeElement).toBe(body);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByLabelText('Kategori'));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByLabelText('Hvornår skete det'));
+  });
+
+  it('with no citizen given, asks for the citizen first and then the note', async () => {
+    await makeCitizen();
+    const { user } = renderApp('/notater/ny');
+    await screen.findByLabelText('Notat');
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('H1'));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByLabelText('Borger'));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByLabelText('Notat'));
+  });
+
+  it("stamps a finalized note with the device's clock, the same time as its other stamps", async () => {
+    const at = new Date('2026-03-02T10:15:00.000Z');
+    const clock = vi.spyOn(deviceClock, 'now').mockImplementation(() => new Date(at));
+    try {
+      const c = await makeCitizen();
+      const { user } = renderApp(`/notater/ny?borger=${c.id}`);
+      await user.type(await screen.findByLabelText('Notat'), 'Aftale om lægebesøg');
+      await user.click(screen.getByRole('button', { name: 'Gem endeligt' }));
+      await waitFor(async () => expect(await db.notes.count()).toBe(1));
+      const [note] = await db.unsealAll<Note>('notes', await readAll<Note>(db, 'notes'));
+      expect(note).toMatchObject({
+        status: 'final',
+        finalizedAt: at.toISOString(),
+        occurredAt: at.toISOString(),
+        updatedAt: at.toISOString(),
+      });
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
 

@@ -71,15 +71,18 @@ export function NoteEditorForm(props: NoteEditorFormProps) {
         />
       )}
       {props.placeName && <p>{t('notes.place', { place: props.placeName })}</p>}
+      {/* The note itself right after the citizen: the date field is five tab stops in Chromium. */}
+      <TextAreaField
+        label={t('notes.field.body')}
+        value={values.body}
+        onChange={(v) => change('body', v)}
+        error={err('body')}
+        rows={10}
+      />
+      <StatusMessage>
+        {autosave.savedAt ? t('notes.autosaved', { time: formatTime(autosave.savedAt) }) : ''}
+      </StatusMessage>
       <div className="field-row">
-        <TextField
-          type="datetime-local"
-          label={t('notes.field.occurredAt')}
-          hint={t('notes.field.occurredAtHint')}
-          value={values.occurredAt}
-          onChange={(v) => change('occurredAt', v)}
-          error={err('occurredAt')}
-        />
         <SelectField
           label={t('notes.field.category')}
           value={values.category}
@@ -97,17 +100,15 @@ export function NoteEditorForm(props: NoteEditorFormProps) {
             ]}
           />
         )}
+        <TextField
+          type="datetime-local"
+          label={t('notes.field.occurredAt')}
+          hint={t('notes.field.occurredAtHint')}
+          value={values.occurredAt}
+          onChange={(v) => change('occurredAt', v)}
+          error={err('occurredAt')}
+        />
       </div>
-      <TextAreaField
-        label={t('notes.field.body')}
-        value={values.body}
-        onChange={(v) => change('body', v)}
-        error={err('body')}
-        rows={10}
-      />
-      <StatusMessage>
-        {autosave.savedAt ? t('notes.autosaved', { time: formatTime(autosave.savedAt) }) : ''}
-      </StatusMessage>
       {autosave.error && <Alert>{errorText(t, autosave.error)}</Alert>}
       {props.saveError && <Alert>{props.saveError}</Alert>}
       <div className="button-row">

@@ -1,6 +1,6 @@
 import { useLocation, useParams, useSearch } from 'wouter';
 import { notesRepo } from '../../db/notes';
-import type { WriteContext } from '../../db/writeContext';
+import { deviceClock, nowIso, type WriteContext } from '../../db/writeContext';
 import { citizenDisplayName, type Note } from '../../domain';
 import { useCitizen } from '../../hooks/useCitizens';
 import { useDraftAutosave } from '../../hooks/useDraftAutosave';
@@ -57,7 +57,7 @@ function useEditorContext(): EditorContext | 'loading' | 'not-found' | 'final' {
       citizenId,
       caseId: params.get('sag') ?? '',
       // A note from a contact is about that moment; otherwise "now", which may be changed.
-      occurredAt: toDateTimeLocal(contact?.at ?? new Date().toISOString()),
+      occurredAt: toDateTimeLocal(contact?.at ?? deviceClock.now().toISOString()),
       body: '',
       category: 'samtale',
     },
@@ -71,7 +71,7 @@ function noteFields(v: NoteFormValues, c: EditorContext, ctx: WriteContext) {
   return {
     citizenId: v.citizenId,
     ...(v.caseId ? { caseId: v.caseId } : { caseId: undefined }),
-    occurredAt: fromDateTimeLocal(v.occurredAt) ?? new Date().toISOString(),
+    occurredAt: fromDateTimeLocal(v.occurredAt) ?? nowIso(ctx),
     body: v.body,
     category: v.category,
     authorId: c.existing?.authorId ?? ctx.userId,
@@ -93,8 +93,7 @@ function Editor({ c }: { c: EditorContext }) {
   async function onSave(v: NoteFormValues, kind: NoteSaveKind) {
     const ok = await save.run(async (ctx) => {
       const fields = noteFields(v, c, ctx);
-      const final =
-        kind === 'final' ? { status: 'final' as const, finalizedAt: new Date().toISOString() } : {};
+      const final = kind === 'final' ? { status: 'final' as const, finalizedAt: nowIso(ctx) } : {};
       if (c.existing) await notesRepo.update(ctx, c.existing.id, { ...fields, ...final });
       else {
         // The citizen on screen gives the note its team; one picked in the form is looked up.
