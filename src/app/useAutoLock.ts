@@ -21,11 +21,19 @@ export function useAutoLock(minutes: number): void {
       reportActivity(now);
     };
     for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { passive: true });
-    const timer = setInterval(() => {
+    const checkIdle = () => {
       if (Date.now() - lastActivityAt() >= minutes * 60_000) lockEverywhere('idle');
-    }, CHECK_EVERY_MS);
+    };
+    const timer = setInterval(checkIdle, CHECK_EVERY_MS);
+    // A page restored from the back/forward cache was frozen with its timers: without this check
+    // it would show case data until the next tick, however long the caseworker was away.
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) checkIdle();
+    };
+    window.addEventListener('pageshow', onPageShow);
     return () => {
       clearInterval(timer);
+      window.removeEventListener('pageshow', onPageShow);
       for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput);
     };
   }, [minutes]);

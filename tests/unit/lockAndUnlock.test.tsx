@@ -1,10 +1,11 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, isUnlocked, userDbName } from '../../src/db/database';
 import { createKeys } from '../../src/db/vault/keyring';
 import { saveProfile } from '../../src/db/vault/profiles';
 import { lockStore, openStore } from '../../src/db/vault/vault';
+import { reportActivity } from '../../src/db/vault/vaultChannel';
 import { METTE, METTE_PROFILE, clearDevice, makeCitizen, signIn } from '../helpers/factories';
 import { renderApp } from '../helpers/renderApp';
 
@@ -61,5 +62,32 @@ describe('locking and unlocking', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Log ind' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Tilbage til at låse op' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Lås op' })).toBeTruthy());
+  });
+});
+
+describe('a page restored from the back/forward cache', () => {
+  it('locks at once when the caseworker was away longer than the idle time', async () => {
+    await makeCitizen({ firstName: 'Jens', lastName: 'Hansen' });
+    renderApp('/borgere');
+    expect(await screen.findByRole('link', { name: /Jens Hansen/ })).toBeTruthy();
+    // The page was frozen in the cache an hour ago (its timers with it) and is shown again now.
+    reportActivity(Date.now() - 60 * 60_000);
+    act(() => {
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    });
+    expect(isUnlocked()).toBe(false);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Lås Fremskudt op' })).toBeTruthy();
+    expect(document.body.textContent).not.toContain('Jens');
+  });
+
+  it('stays open when it was shown again within the idle time', async () => {
+    await makeCitizen({ firstName: 'Jens', lastName: 'Hansen' });
+    renderApp('/borgere');
+    expect(await screen.findByRole('link', { name: /Jens Hansen/ })).toBeTruthy();
+    reportActivity(Date.now() - 60_000);
+    act(() => {
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    });
+    expect(isUnlocked()).toBe(true);
   });
 });
