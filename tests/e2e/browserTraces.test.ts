@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from './app';
+import { login, openFirstCitizen } from './app';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startServer, type E2eServer } from './harness';
 
 /**
@@ -89,6 +89,9 @@ describe('what the browser itself writes to disk', () => {
       const loginAnswer = (await (await tokenSeen).json()) as { token?: string };
       if (loginAnswer.token) secrets.token = loginAnswer.token;
 
+      // A citizen who came from the server (pulled), opened on this device.
+      secrets.pulledCitizen = await openFirstCitizen(page);
+
       const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
       await nav.getByRole('link', { name: 'Borgere' }).click();
       await page.getByRole('link', { name: 'Ny borger' }).click();
@@ -98,6 +101,15 @@ describe('what the browser itself writes to disk', () => {
       await page.getByLabel('Livshistorie og baggrund').fill(secrets.lifeStory!);
       await page.getByRole('button', { name: 'Gem borger' }).click();
       const fullName = `${secrets.firstName} ${secrets.lastName}`;
+      await page.getByRole('heading', { level: 1, name: fullName }).waitFor();
+
+      // A search by name (its term in the field's state, and never in a URL).
+      await nav.getByRole('link', { name: 'Borgere' }).click();
+      await page.getByLabel(/^Søg efter navn/).fill(secrets.lastName!);
+      await page
+        .getByRole('list', { name: 'Borgere' })
+        .getByRole('link', { name: fullName })
+        .click();
       await page.getByRole('heading', { level: 1, name: fullName }).waitFor();
 
       // The edit screen (its title once said "Rediger <name>").
