@@ -69,3 +69,23 @@ describe('accessibility (WCAG 2.1 A and AA, axe-core)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });
+
+describe('keyboard order in real Chromium', () => {
+  it('the note editor reaches the note with one Tab from its heading, the date field (five stops) later', async () => {
+    const { page } = browser;
+    await page.goto(`/notater/ny?borger=${citizenPath.split('/').at(-1) ?? ''}`);
+    await unlock(page);
+    const heading = page.getByRole('heading', { level: 1, name: /^Nyt journalnotat/ });
+    await heading.waitFor();
+    await heading.focus();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : '';
+      });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Notat');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Kategori');
+  });
+});
