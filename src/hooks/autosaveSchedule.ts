@@ -8,11 +8,12 @@ export interface AutosaveTiming {
 }
 
 /**
- * A reload, a crash or a closed lid loses at most the typing of the last maxWaitMs (plus the
- * moment a save takes), also when the typing never pauses: a pure debounce would save nothing
- * until the caseworker stops to think.
+ * A reload, a crash or a closed lid loses at most the typing of the last maxWaitMs plus the
+ * moment a save takes (sealing and writing), also when the typing never pauses: a pure debounce
+ * would save nothing until the caseworker stops to think. The promise is half a second; the rest
+ * is margin for a slow, busy laptop.
  */
-export const AUTOSAVE_TIMING: AutosaveTiming = { quietMs: 250, maxWaitMs: 400 };
+export const AUTOSAVE_TIMING: AutosaveTiming = { quietMs: 200, maxWaitMs: 300 };
 
 /**
  * When to save typed text: a debounce with a maximum wait. `changed()` on every edit; `save` runs

@@ -11,7 +11,7 @@ import {
 } from './app';
 import { launchBrowser, startServer, type E2eBrowser, type E2eServer } from './harness';
 
-/** The note editor autosaves within 400 ms of a keystroke; this leaves margin for a slow CI. */
+/** The note editor autosaves within 300 ms of a keystroke; this leaves margin for a slow CI. */
 const AUTOSAVE_WAIT_MS = 1_500;
 
 let server: E2eServer;
