@@ -37,9 +37,9 @@ function controlsWithoutOff(): string[] {
 }
 
 describe("what the browser may remember of a form (Chromium's session-restore files)", () => {
-  it('every raw form control outside src/ui goes through the shared rule (browserMemory)', () => {
+  it('every raw form control in the app goes through the shared rule (browserMemory)', () => {
     const offenders: string[] = [];
-    for (const dir of ['src/features', 'src/app']) {
+    for (const dir of ['src/ui', 'src/features', 'src/app']) {
       for (const file of sourceFiles(join(ROOT, dir))) {
         const source = readFileSync(file, 'utf8');
         for (const match of source.matchAll(/<(input|textarea|select)\b/g)) {
