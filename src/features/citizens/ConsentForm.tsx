@@ -1,8 +1,8 @@
-import { browserMemory } from '../../ui/browserMemory';
 import { useState, type FormEvent } from 'react';
 import type { Consent } from '../../domain';
 import { useT } from '../../i18n';
 import { localDate } from '../../i18n/format';
+import { browserMemory } from '../../ui/browserMemory';
 import { FieldMessages } from '../../ui/FieldMessages';
 import { useFieldControl } from '../../ui/FieldShell';
 import { FormActions } from '../../ui/FormActions';

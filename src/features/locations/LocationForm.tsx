@@ -1,8 +1,8 @@
-import { browserMemory } from '../../ui/browserMemory';
 import { useId, useState, type FormEvent } from 'react';
 import { locationsRepo } from '../../db/locations';
 import { LOCATION_KINDS, type Location, type LocationKind } from '../../domain';
 import { useT } from '../../i18n';
+import { browserMemory } from '../../ui/browserMemory';
 import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';

@@ -1,6 +1,6 @@
-import { browserMemory } from '../../ui/browserMemory';
 import { useT } from '../../i18n';
 import { useLocaleStore, type Locale } from '../../stores/localeStore';
+import { browserMemory } from '../../ui/browserMemory';
 
 const LOCALES: readonly Locale[] = ['da', 'en'];
 
