@@ -54,7 +54,11 @@ export async function seedDemo(database: Database, now = new Date()): Promise<{ 
       baseVersion: known ?? 0,
       clientTime: now.toISOString(),
     };
-    const [result] = await pushMutations(database, [mutation], { user, now: () => now });
+    const [result] = await pushMutations(database, [mutation], {
+      user,
+      sessionDeviceId: DEMO_DEVICE_ID,
+      now: () => now,
+    });
     if (result?.status !== 'applied') {
       throw new SeedError(
         'seed-rejected',
