@@ -7,7 +7,7 @@ import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { bearerToken, requireUser } from './authHook';
 import { registerDevice } from './devices';
-import { clearFailures, lockedForSeconds, recordFailure } from './loginThrottle';
+import { clearFailures, recordFailure, reserveAttempt } from './loginThrottle';
 import { verifyPassword } from './password';
 import { createSession, revokeSession } from './sessions';
 import { findUserByUsername } from './users';
@@ -65,20 +65,20 @@ export async function registerAuthRoutes(
     },
     async (request, reply): Promise<LoginResponse> => {
       const body = LoginRequestSchema.parse(request.body);
-      const locked = await lockedForSeconds(database, body.username);
-      if (locked > 0) {
+      const reservation = await reserveAttempt(database, body.username, policy);
+      if (!reservation.ok) {
         await writeAudit(database.db, {
           action: 'login-throttled',
           requestId: request.id,
           detail: { username: body.username, ip: request.ip },
         });
-        void reply.header('retry-after', String(locked));
-        throw rateLimited(locked);
+        void reply.header('retry-after', String(reservation.retryAfterSeconds));
+        throw rateLimited(reservation.retryAfterSeconds);
       }
       const found = await findUserByUsername(database, body.username);
       const ok = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH);
       if (!found || !ok) {
-        const lockout = await recordFailure(database, body.username, policy);
+        const lockout = await recordFailure(database, body.username, reservation.failures, policy);
         await writeAudit(database.db, {
           action: 'login-failed',
           userId: found?.profile.id ?? null,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { useSeededApp } from './helpers/appFixture';
+import { PROTOCOL_HEADERS } from './helpers/api';
+import { DIALECTS } from './helpers/testDatabase';
+
+describe.each(DIALECTS)('login limits under concurrency (%s)', (dialect) => {
+  const f = useSeededApp(dialect);
+
+  const attempt = (username: string, password: string) =>
+    f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: PROTOCOL_HEADERS,
+      payload: { username, password },
+    });
+
+  it('checks at most LOGIN_MAX_FAILURES of 15 wrong passwords sent at once and refuses the rest with 429', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => attempt('sara', `gæt-${i}`)),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    const checked = statuses.filter((s) => s === 401).length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(f.testDb.config.LOGIN_MAX_FAILURES);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15 - checked);
+    for (const refused of answers.filter((a) => a.statusCode === 429)) {
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.json()).toMatchObject({ error: { code: 'rate-limited' } });
+    }
+    const failed = await f.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'login-failed')
+      .execute();
+    expect(failed.filter((e) => e.detail?.includes('"sara"'))).toHaveLength(checked);
+  });
+
+  it('lets the right password through below the limit and starts the count afresh after it', async () => {
+    for (let i = 0; i < 4; i++) expect((await attempt('anders', `gæt-${i}`)).statusCode).toBe(401);
+    expect((await attempt('anders', 'demo')).statusCode).toBe(200);
+    // The success released every reservation: four more wrong passwords are checked again.
+    const again = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => attempt('anders', `igen-${i}`)),
+    );
+    expect(again.map((a) => a.statusCode)).toEqual([401, 401, 401, 401]);
+    expect((await attempt('anders', 'demo')).statusCode).toBe(200);
+  });
+});
