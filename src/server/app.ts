@@ -106,7 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerAuthRoutes(app, database, config);
   registerSyncRoutes(app, database);
   registerTeamRoutes(app, database);
-  registerAuditRoutes(app, database);
+  registerAuditRoutes(app, database, config);
   registerAdminRoutes(app, database);
 
   app.get('/healthz', async () => {

@@ -142,7 +142,11 @@ const ROWS: Row[] = [
         ],
       },
     }),
-    expected: all('200'),
+    outcome: (res) => {
+      if (res.statusCode !== 200) return String(res.statusCode);
+      return res.json<{ refused?: number }>().refused ? 'refused' : 'stored';
+    },
+    expected: ownOnly('stored', 'refused'),
   },
   {
     endpoint: 'GET /api/audit/citizens/:id',
