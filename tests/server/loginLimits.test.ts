@@ -1,6 +1,9 @@
+import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
 import { useSeededApp } from './helpers/appFixture';
 import { PROTOCOL_HEADERS } from './helpers/api';
+import { untilWindowHasRoom } from './helpers/ipWindow';
 import { DIALECTS } from './helpers/testDatabase';
 
 describe.each(DIALECTS)('login limits under concurrency (%s)', (dialect) => {
@@ -44,5 +47,40 @@ describe.each(DIALECTS)('login limits under concurrency (%s)', (dialect) => {
     );
     expect(again.map((a) => a.statusCode)).toEqual([401, 401, 401, 401]);
     expect((await attempt('anders', 'demo')).statusCode).toBe(200);
+  });
+
+  it('shares the per-IP limit between two server processes on one database', async () => {
+    const config = { ...f.testDb.config, LOGIN_RATE_LIMIT_PER_MINUTE: 3 };
+    const connections = [await f.testDb.open(), await f.testDb.open()];
+    const apps: FastifyInstance[] = [];
+    try {
+      for (const database of connections) apps.push(await buildApp({ config, database }));
+      const from = (app: FastifyInstance) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: PROTOCOL_HEADERS,
+          payload: { username: 'mette', password: 'demo' },
+          remoteAddress: '10.1.2.3',
+        });
+      await untilWindowHasRoom();
+      const [one, two] = apps as [FastifyInstance, FastifyInstance];
+      const answers = [await from(one), await from(two), await from(one), await from(two)];
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 429]);
+      expect(Number(answers[3]!.headers['retry-after'])).toBeGreaterThan(0);
+      expect(answers[3]!.json()).toMatchObject({ error: { code: 'rate-limited' } });
+      // Another address has its own allowance.
+      const other = await one.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: PROTOCOL_HEADERS,
+        payload: { username: 'mette', password: 'demo' },
+        remoteAddress: '10.1.2.4',
+      });
+      expect(other.statusCode).toBe(200);
+    } finally {
+      for (const app of apps) await app.close();
+      for (const database of connections) await database.close();
+    }
   });
 });
