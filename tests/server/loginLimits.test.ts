@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
+import { countIpAttempt } from '../../src/server/auth/loginIpLimit';
 import { useSeededApp } from './helpers/appFixture';
 import { PROTOCOL_HEADERS } from './helpers/api';
 import { untilWindowHasRoom } from './helpers/ipWindow';
@@ -82,5 +83,20 @@ describe.each(DIALECTS)('login limits under concurrency (%s)', (dialect) => {
       for (const app of apps) await app.close();
       for (const database of connections) await database.close();
     }
+  });
+
+  it("forgets an IP's count once its minute has ended", async () => {
+    const start = new Date('2026-12-01T10:00:10.000Z');
+    for (let i = 0; i < 3; i++) await countIpAttempt(f.database, '10.5.5.5', 3, start);
+    expect(await countIpAttempt(f.database, '10.5.5.5', 3, start)).toMatchObject({ ok: false });
+    // The next minute starts afresh, and its first attempt deletes the ended windows' rows.
+    const later = new Date('2026-12-01T10:01:05.000Z');
+    expect(await countIpAttempt(f.database, '10.5.5.5', 3, later)).toEqual({ ok: true });
+    const rows = await f.database.db
+      .selectFrom('login_ip_window')
+      .select('window_start')
+      .where('ip', '=', '10.5.5.5')
+      .execute();
+    expect(rows).toEqual([{ window_start: '2026-12-01T10:01:00.000Z' }]);
   });
 });
