@@ -42,6 +42,13 @@ export const FieldConflictSchema = z.object({
 export type FieldConflict = z.infer<typeof FieldConflictSchema>;
 
 /**
+ * Unsettled conflicts one record may hold. A mutation that would add one more is refused
+ * (`too-many-conflicts`, domain/merge.ts) rather than dropping a losing value: the device keeps
+ * it in "Til behandling" until the record's conflicts are settled and it is sent again.
+ */
+export const MAX_CONFLICTS_PER_RECORD = 100;
+
+/**
  * Fields every synced record carries. `version` is the server's version of the record (0 = never
  * acknowledged by the server); `conflicts` is owned by the server.
  */
@@ -53,7 +60,7 @@ export const recordMetaShape = {
   updatedAt: InstantSchema,
   createdBy: UserIdSchema,
   updatedBy: UserIdSchema,
-  conflicts: z.array(FieldConflictSchema).max(100).default([]),
+  conflicts: z.array(FieldConflictSchema).max(MAX_CONFLICTS_PER_RECORD).default([]),
 };
 
 /** Fields a client may never set through an update mutation. */

@@ -14,7 +14,7 @@
  *   visible) and records a conflict; an update of a deleted record restores it, likewise visible.
  */
 import type { FieldConflict } from './common';
-import { SERVER_OWNED_FIELDS } from './common';
+import { MAX_CONFLICTS_PER_RECORD, SERVER_OWNED_FIELDS } from './common';
 import { ENTITIES, type EntityName } from './entities';
 import { jsonEqual } from './stableJson';
 
@@ -68,7 +68,12 @@ export interface MergeContext {
 }
 
 export type RejectCode =
-  'invalid-fields' | 'unknown-record' | 'server-owned-field' | 'note-final-immutable' | 'forbidden';
+  | 'invalid-fields'
+  | 'unknown-record'
+  | 'server-owned-field'
+  | 'note-final-immutable'
+  | 'forbidden'
+  | 'too-many-conflicts';
 
 export type MergeOutcome =
   | { kind: 'applied'; record: StoredRecord | null; changed: boolean }
@@ -90,6 +95,20 @@ function changedByOtherSince(stamp: FieldStamp | undefined, m: MutationInput): b
 
 function reject(code: RejectCode, message: string, issues?: unknown[]): MergeOutcome {
   return issues ? { kind: 'rejected', code, message, issues } : { kind: 'rejected', code, message };
+}
+
+/**
+ * A record holds at most MAX_CONFLICTS_PER_RECORD unsettled conflicts. Past that the mutation is
+ * refused as a whole with its own code, never stored with a losing value dropped: the refused
+ * mutation stays on the device ("Til behandling") and in rejected_mutations, and goes through
+ * once the record's conflicts are settled.
+ */
+function tooManyConflicts(kept: number, added: number): MergeOutcome | null {
+  if (added === 0 || kept + added <= MAX_CONFLICTS_PER_RECORD) return null;
+  return reject(
+    'too-many-conflicts',
+    `The record already has ${kept} unsettled conflicts; settle them before sending this change`,
+  );
 }
 
 /** Validates a whole record against its entity schema; returns the parsed record or the issues. */
@@ -216,6 +235,8 @@ function update(current: StoredRecord, m: MutationInput, ctx: MergeContext): Mer
   if (changedFields.length === 0 && conflicts.length === 0 && !conflictsChanged) {
     return { kind: 'applied', record: current, changed: false };
   }
+  const overflow = tooManyConflicts(kept.length, conflicts.length);
+  if (overflow) return overflow;
   data.conflicts = [...kept, ...conflicts];
   data.version = newVersion;
   data.updatedAt = ctx.now;
@@ -266,6 +287,8 @@ function remove(
       kind: 'delete-after-edit',
     };
     const existing = (current.data.conflicts as FieldConflict[] | undefined) ?? [];
+    const overflow = tooManyConflicts(existing.length, 1);
+    if (overflow) return overflow;
     const data = {
       ...current.data,
       conflicts: [...existing, conflict],

@@ -30,6 +30,13 @@ export type AuditEventsRequest = z.infer<typeof AuditEventsRequestSchema>;
 export const AuditEventsResponseSchema = z.object({
   /** How many events the server stored now (resent ones are not counted twice). */
   stored: z.number().int().min(0),
+  /**
+   * Events refused because they name a record of a team the user is not in (each audited as
+   * `forbidden`); absent when none. The device drops them like the stored ones.
+   */
+  refused: z.number().int().min(0).optional(),
+  /** Events older than the server's audit retention: not stored (they would be purged at once). */
+  expired: z.number().int().min(0).optional(),
 });
 export type AuditEventsResponse = z.infer<typeof AuditEventsResponseSchema>;
 

@@ -33,6 +33,8 @@ export const REJECT_CODES = [
   'server-owned-field',
   'note-final-immutable',
   'forbidden',
+  /** The record holds MAX_CONFLICTS_PER_RECORD unsettled conflicts: settle some, then resend. */
+  'too-many-conflicts',
 ] as const;
 export const RejectCodeSchema = z.enum(REJECT_CODES);
 export type RejectCode = z.infer<typeof RejectCodeSchema>;

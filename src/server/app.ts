@@ -7,6 +7,7 @@ import { purgeOldAudit } from './audit/audit';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { installAuthHook } from './auth/authHook';
 import { registerAuthRoutes } from './auth/authRoutes';
+import { forgetEndedIpWindows } from './auth/loginIpLimit';
 import { forgetOldFailures } from './auth/loginThrottle';
 import { deleteExpiredSessions } from './auth/sessions';
 import { registerTeamRoutes } from './auth/teamRoutes';
@@ -46,6 +47,7 @@ function installHousekeeping(app: FastifyInstance, database: Database, config: C
     const purged = await purgeOldAudit(database, config.AUDIT_RETENTION_DAYS);
     await deleteExpiredSessions(database);
     await forgetOldFailures(database);
+    await forgetEndedIpWindows(database);
     if (purged > 0) app.log.info({ purged }, 'audit entries past retention deleted');
   };
   let timer: NodeJS.Timeout | undefined;
@@ -103,10 +105,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Order matters: an outdated app is told to update before it is asked to sign in.
   installProtocolCheck(app);
   installAuthHook(app, database, options.lastSeenFlushMs);
-  await registerAuthRoutes(app, database, config);
+  registerAuthRoutes(app, database, config);
   registerSyncRoutes(app, database);
   registerTeamRoutes(app, database);
-  registerAuditRoutes(app, database);
+  registerAuditRoutes(app, database, config);
   registerAdminRoutes(app, database);
 
   app.get('/healthz', async () => {

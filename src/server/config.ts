@@ -48,7 +48,10 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long audit entries are kept (Datatilsynet: logs need a defined retention period). */
   AUDIT_RETENTION_DAYS: positiveInt(180),
-  /** Login attempts per client IP per minute (@fastify/rate-limit), against password spraying. */
+  /**
+   * Login attempts per client IP per minute, against password spraying; counted in the database,
+   * so every server process on it shares the one allowance.
+   */
   LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt(20),
   /** Failed logins per username before it is locked out for a while. */
   LOGIN_MAX_FAILURES: positiveInt(5),

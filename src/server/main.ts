@@ -4,7 +4,7 @@ import { ConfigError, describeConfig, loadConfig, type Config } from './config';
 import { createDatabase } from './data/createDatabase';
 import { runMigrations } from './data/migrate';
 import type { Database } from './data/schema';
-import { seedDemo } from './demo/seedDemo';
+import { seedDemoIfEmpty } from './demo/seedDemo';
 import { exitOnSignals } from './shutdown';
 
 function configOrExit(): Config {
@@ -32,13 +32,13 @@ async function start(): Promise<void> {
   const app = await buildApp({ config, database, logger: true });
   app.addHook('onClose', () => database.close());
   app.log.info({ config: describeConfig(config) }, 'configuration');
-  if (config.DEMO_DATA && (await countUsers(database)) === 0) {
-    const { records } = await seedDemo(database);
+  const seeded =
+    config.DEMO_DATA && (await countUsers(database)) === 0 ? await seedDemoIfEmpty(database) : null;
+  if (seeded)
     app.log.info(
-      { records },
+      { records: seeded.records },
       'demo data loaded (users lone (admin), mette (lead), anders, sara; password "demo")',
     );
-  }
   exitOnSignals(app);
   await app.listen({ port: config.PORT, host: config.HOST });
 }

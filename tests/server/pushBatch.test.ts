@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { MAX_MUTATIONS_PER_PUSH, type Mutation, type MutationResult } from '../../src/protocol';
@@ -7,12 +8,21 @@ import { changesOf as changesIn, login, mutation, newCitizen, push } from './hel
 import { DIALECTS } from './helpers/testDatabase';
 
 /**
- * A batch touching every rule: edits of a record created earlier in the batch, a clash with the
- * batch's own earlier edit from another device, a final note rewritten, a delete after an edit,
- * an edit after a delete, refusals in the middle, and one mutation id sent twice.
+ * A batch touching every rule: edits of a record created earlier in the batch, a clash with
+ * another device's earlier edit, a final note rewritten, a delete after another device's edit, an
+ * edit after a delete, refusals in the middle, and one mutation id sent twice. A push is applied
+ * as its session's device, so the other device's edit is pushed first, on its own session.
  */
-function everyRuleBatch(): Mutation[] {
-  const other = { deviceId: 'tablet-other' };
+async function everyRuleBatch(app: FastifyInstance, otherToken: string): Promise<Mutation[]> {
+  const p = newCitizen({ alias: 'P' });
+  const otherEditP = mutation(
+    'citizen',
+    'update',
+    p.recordId,
+    { phone: '22222222' },
+    { baseVersion: 1 },
+  );
+  await push(app, otherToken, [p, otherEditP]);
   const a = newCitizen({ alias: 'A' });
   const editA = mutation(
     'citizen',
@@ -21,15 +31,12 @@ function everyRuleBatch(): Mutation[] {
     { phone: '11111111' },
     { baseVersion: 1 },
   );
-  const clashA = mutation(
+  const clashP = mutation(
     'citizen',
     'update',
-    a.recordId,
-    { phone: '22222222' },
-    {
-      ...other,
-      baseVersion: 1,
-    },
+    p.recordId,
+    { phone: '33333333' },
+    { baseVersion: 1 },
   );
   const noteId = newId();
   const note = mutation('note', 'create', noteId, {
@@ -41,17 +48,8 @@ function everyRuleBatch(): Mutation[] {
     authorId: 'mette',
     finalizedAt: '2026-11-20T10:00:00.000Z',
   });
-  const rewrite = mutation(
-    'note',
-    'update',
-    noteId,
-    { body: 'Anden udgave.' },
-    {
-      ...other,
-      baseVersion: 1,
-    },
-  );
-  const deleteA = mutation('citizen', 'delete', a.recordId, {}, { ...other, baseVersion: 1 });
+  const rewrite = mutation('note', 'update', noteId, { body: 'Anden udgave.' }, { baseVersion: 1 });
+  const deleteP = mutation('citizen', 'delete', p.recordId, {}, { baseVersion: 1 });
   const b = newCitizen({ alias: 'B' });
   const deleteB = mutation('citizen', 'delete', b.recordId, {}, { baseVersion: 1 });
   const editB = mutation(
@@ -59,10 +57,7 @@ function everyRuleBatch(): Mutation[] {
     'update',
     b.recordId,
     { phone: '33333333' },
-    {
-      ...other,
-      baseVersion: 1,
-    },
+    { baseVersion: 1 },
   );
   const unknown = mutation('citizen', 'update', newId(), { phone: '1' }, { baseVersion: 1 });
   const orphan = mutation('note', 'create', newId(), {
@@ -73,7 +68,7 @@ function everyRuleBatch(): Mutation[] {
     status: 'draft',
     authorId: 'mette',
   });
-  return [a, editA, clashA, note, unknown, rewrite, deleteA, editA, b, deleteB, editB, orphan];
+  return [a, editA, clashP, note, unknown, rewrite, deleteP, editA, b, deleteB, editB, orphan];
 }
 
 /** What must be the same however the batch is sent: answers, change logs and audit, by position. */
@@ -131,9 +126,10 @@ describe.each(DIALECTS)('deciding a push request as a batch (%s)', (dialect) => 
 
   it('decides a batch exactly as the same mutations pushed one at a time', async () => {
     const mette = await login(f.app, 'mette');
-    const batch = everyRuleBatch();
+    const other = await login(f.app, 'anders');
+    const batch = await everyRuleBatch(f.app, other);
     const together = await push(f.app, mette, batch, 'laptop-mette');
-    const single = everyRuleBatch();
+    const single = await everyRuleBatch(f.app, other);
     const oneByOne: MutationResult[] = [];
     for (const m of single) oneByOne.push(...(await push(f.app, mette, [m], 'laptop-mette')));
     const expected = await outcomeOf(f.database, single, oneByOne);

@@ -18,6 +18,7 @@ const REJECT_KEYS: Record<string, MessageKey> = {
   'server-owned-field': 'sync.reject.server-owned-field',
   'note-final-immutable': 'sync.reject.note-final-immutable',
   forbidden: 'sync.reject.forbidden',
+  'too-many-conflicts': 'sync.reject.too-many-conflicts',
   'payload-too-large': 'sync.reject.payload-too-large',
 };
 

@@ -67,6 +67,8 @@ export const da = {
     'Notatet er endeligt og kan ikke ændres eller slettes. Skriv en rettelse i stedet.',
   'sync.reject.forbidden': 'Du har ikke adgang til posten (den hører til et andet team).',
   'sync.reject.payload-too-large': 'Ændringen er for stor til at blive sendt.',
+  'sync.reject.too-many-conflicts':
+    'Posten har for mange uafgjorte konflikter. Afgør dem under "Konflikter at afgøre", og send så ændringen igen.',
   'sync.reject.other': 'Serveren afviste ændringen ({code}).',
   'sync.value.empty': '(tom)',
   'sync.conflict.title': 'Konflikter at afgøre',
@@ -153,6 +155,8 @@ export const en = {
     'The note is final and cannot be changed or deleted. Write a correction instead.',
   'sync.reject.forbidden': 'You do not have access to the record (it belongs to another team).',
   'sync.reject.payload-too-large': 'The change is too large to be sent.',
+  'sync.reject.too-many-conflicts':
+    'The record has too many unsettled conflicts. Settle them under "Conflicts to settle", then send the change again.',
   'sync.reject.other': 'The server refused the change ({code}).',
   'sync.value.empty': '(empty)',
   'sync.conflict.title': 'Conflicts to settle',

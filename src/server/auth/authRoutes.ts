@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { LoginRequestSchema, type LoginResponse } from '../../protocol/auth';
 import { writeAudit } from '../audit/audit';
@@ -7,7 +6,8 @@ import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { bearerToken, requireUser } from './authHook';
 import { registerDevice } from './devices';
-import { clearFailures, lockedForSeconds, recordFailure } from './loginThrottle';
+import { countIpAttempt } from './loginIpLimit';
+import { clearFailures, recordFailure, reserveAttempt } from './loginThrottle';
 import { verifyPassword } from './password';
 import { createSession, revokeSession } from './sessions';
 import { findUserByUsername } from './users';
@@ -28,16 +28,7 @@ function rateLimited(seconds: number): HttpError {
   });
 }
 
-export async function registerAuthRoutes(
-  app: FastifyInstance,
-  database: Database,
-  config: Config,
-): Promise<void> {
-  // Per IP, on the login route only (global: false); the per-username lockout is ours below.
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) => rateLimited(Math.ceil(context.ttl / 1000)),
-  });
+export function registerAuthRoutes(app: FastifyInstance, database: Database, config: Config): void {
   const policy = {
     maxFailures: config.LOGIN_MAX_FAILURES,
     lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS,
@@ -46,39 +37,34 @@ export async function registerAuthRoutes(
 
   app.post(
     '/api/auth/login',
-    {
-      bodyLimit: LOGIN_BODY_LIMIT,
-      config: {
-        rateLimit: {
-          max: config.LOGIN_RATE_LIMIT_PER_MINUTE,
-          timeWindow: 60_000,
-          // The plugin answers by itself; the attempt is still worth an audit entry.
-          onExceeded: (request) => {
-            writeAudit(database.db, {
-              action: 'login-throttled',
-              requestId: request.id,
-              detail: { ip: request.ip, limit: 'per-ip' },
-            }).catch((error: unknown) => request.log.error({ err: error }, 'audit failed'));
-          },
-        },
-      },
-    },
+    { bodyLimit: LOGIN_BODY_LIMIT },
     async (request, reply): Promise<LoginResponse> => {
+      // Per client IP first, against password spraying over many usernames.
+      const perIp = await countIpAttempt(database, request.ip, config.LOGIN_RATE_LIMIT_PER_MINUTE);
+      if (!perIp.ok) {
+        await writeAudit(database.db, {
+          action: 'login-throttled',
+          requestId: request.id,
+          detail: { ip: request.ip, limit: 'per-ip' },
+        });
+        void reply.header('retry-after', String(perIp.retryAfterSeconds));
+        throw rateLimited(perIp.retryAfterSeconds);
+      }
       const body = LoginRequestSchema.parse(request.body);
-      const locked = await lockedForSeconds(database, body.username);
-      if (locked > 0) {
+      const reservation = await reserveAttempt(database, body.username, policy);
+      if (!reservation.ok) {
         await writeAudit(database.db, {
           action: 'login-throttled',
           requestId: request.id,
           detail: { username: body.username, ip: request.ip },
         });
-        void reply.header('retry-after', String(locked));
-        throw rateLimited(locked);
+        void reply.header('retry-after', String(reservation.retryAfterSeconds));
+        throw rateLimited(reservation.retryAfterSeconds);
       }
       const found = await findUserByUsername(database, body.username);
       const ok = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH);
       if (!found || !ok) {
-        const lockout = await recordFailure(database, body.username, policy);
+        const lockout = await recordFailure(database, body.username, reservation.failures, policy);
         await writeAudit(database.db, {
           action: 'login-failed',
           userId: found?.profile.id ?? null,

@@ -1,4 +1,5 @@
 import type { Role, TeamRef, UserProfile } from '../../domain/user';
+import { joinTransaction } from '../data/joinTransaction';
 import type { Database } from '../data/schema';
 import { hashPassword } from './password';
 
@@ -27,7 +28,7 @@ export async function createUser(database: Database, user: NewUser): Promise<voi
   const now = new Date().toISOString();
   const passwordHash = await hashPassword(user.password);
   const teams = [...new Set([user.teamId, ...(user.otherTeamIds ?? [])])];
-  await database.db.transaction().execute(async (trx) => {
+  await joinTransaction(database.db, async (trx) => {
     await trx
       .insertInto('users')
       .values({

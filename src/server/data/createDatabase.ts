@@ -7,7 +7,7 @@ import { DEFAULT_PG_POOL_MAX, type Config } from '../config';
 import type { Database, Schema } from './schema';
 
 /** How long a SQLite writer waits for another process's lock (e.g. the CLI) before failing. */
-const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 /** Distinct SQL texts whose prepared statements are kept (multi-row inserts vary in shape). */
 const SQLITE_STATEMENT_CACHE_SIZE = 200;

@@ -63,6 +63,14 @@ export interface LoginThrottleTable {
   locked_until: string | null;
 }
 
+/** Login attempts per client IP and minute (migration 0004): the per-IP limit of every process. */
+export interface LoginIpWindowTable {
+  ip: string;
+  /** The window's first instant (ISO, a whole minute). */
+  window_start: string;
+  attempts: number;
+}
+
 export interface RecordsTable {
   entity: string;
   id: string;
@@ -145,6 +153,7 @@ export interface Schema {
   user_teams: UserTeamsTable;
   devices: DevicesTable;
   login_throttle: LoginThrottleTable;
+  login_ip_window: LoginIpWindowTable;
   records: RecordsTable;
   changes: ChangesTable;
   change_seq: ChangeSeqTable;

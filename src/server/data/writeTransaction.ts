@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { joinTransaction } from './joinTransaction';
 import type { Database, Dialect, Schema } from './schema';
 import { lockScopes } from './scopeLocks';
 
@@ -30,6 +31,7 @@ export class ScopeNotLockedError extends Error {
  * either visible or rolled back. Readers that read by one global number instead (the legacy
  * `after` pull) take the same locks shared (syncApi/pullChanges.ts).
  * SQLite runs one write transaction at a time (one connection, serialized by Kysely).
+ * Called inside an open transaction (the demo seed's), it joins it and commits with it.
  */
 export async function withWriteTransaction<T>(
   database: Database,
@@ -37,7 +39,7 @@ export async function withWriteTransaction<T>(
   work: (tx: ChangeLogTx) => Promise<T>,
 ): Promise<T> {
   const locked = new Set(scopes);
-  return database.db.transaction().execute(async (trx) => {
+  return joinTransaction(database.db, async (trx) => {
     if (database.dialect === 'postgres') await lockScopes(trx, locked, 'exclusive');
     return work({ trx, dialect: database.dialect, scopes: locked });
   });

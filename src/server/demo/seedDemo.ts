@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { newId } from '../../domain/ids';
 import type { Mutation } from '../../protocol/sync';
 import { createUser, countUsers, upsertTeam } from '../auth/users';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../data/createDatabase';
 import type { Database } from '../data/schema';
 import { pushMutations } from '../syncApi/pushMutations';
 import { demoCitizens } from './demoCitizens';
@@ -28,40 +30,99 @@ export function demoWrites(now: Date): DemoWrite[] {
   return [...places.writes, ...demoCitizens(clock, places)];
 }
 
+/** The PostgreSQL advisory-lock key of the demo seed (any fixed number; the scope locks hash). */
+const SEED_LOCK_KEY = 7_264_001;
+
+/** How long a second seeder on SQLite waits for the first one's write lock (the whole seed). */
+const SQLITE_SEED_WAIT_MS = 120_000;
+
 /**
- * Loads the fictional demo teams, users and records into an empty database. The records go
- * through the same push service as a device's sync, so they are in the change log and every
- * device pulls them; writing the tables directly would leave them invisible to devices.
+ * Runs the seed in ONE transaction that one seeder at a time holds: two server processes started
+ * at once with DEMO_DATA=1 on an empty database both found no users and both inserted them, and
+ * one failed on users' primary key. PostgreSQL: a transaction-scoped advisory lock, taken first.
+ * SQLite: the transaction's first statement is a write, so it takes the database's write lock
+ * before reading anything and a second seeder waits for the first to commit (a read first would
+ * fail the second's later write instead of waiting); the wait is lengthened for the seed only.
+ * Either way the second then sees the users and stops with `already-seeded`, and a seed that
+ * fails half-way leaves nothing behind.
+ */
+async function inSeedTransaction<T>(
+  database: Database,
+  work: (seeding: Database) => Promise<T>,
+): Promise<T> {
+  const run = () =>
+    database.db.transaction().execute(async (trx) => {
+      if (database.dialect === 'postgres')
+        await sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
+      else await sql`update change_seq set last = last where id = 1`.execute(trx);
+      return work({ db: trx, dialect: database.dialect, close: () => Promise.resolve() });
+    });
+  if (database.dialect === 'postgres') return run();
+  await sql.raw(`pragma busy_timeout = ${SQLITE_SEED_WAIT_MS}`).execute(database.db);
+  try {
+    return await run();
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`).execute(database.db);
+  }
+}
+
+/**
+ * Loads the fictional demo teams, users and records into an empty database, all or nothing, once
+ * however many processes try at the same time (inSeedTransaction). The records go through the
+ * same push service as a device's sync, so they are in the change log and every device pulls
+ * them; writing the tables directly would leave them invisible to devices.
  */
 export async function seedDemo(database: Database, now = new Date()): Promise<{ records: number }> {
-  if ((await countUsers(database)) > 0) {
-    throw new SeedError('already-seeded', 'The database already has users; demo data not loaded');
-  }
-  for (const team of DEMO_TEAMS) await upsertTeam(database, team.id, team.name);
-  for (const user of DEMO_USERS) await createUser(database, { ...user, password: DEMO_PASSWORD });
-
-  const versions = new Map<string, number>();
-  for (const write of demoWrites(now)) {
-    const user = DEMO_USERS.find((u) => u.id === write.user)!;
-    const known = versions.get(write.id);
-    const mutation: Mutation = {
-      mutationId: newId(),
-      deviceId: DEMO_DEVICE_ID,
-      entity: write.entity,
-      recordId: write.id,
-      op: known === undefined ? 'create' : 'update',
-      fields: write.fields,
-      baseVersion: known ?? 0,
-      clientTime: now.toISOString(),
-    };
-    const [result] = await pushMutations(database, [mutation], { user, now: () => now });
-    if (result?.status !== 'applied') {
-      throw new SeedError(
-        'seed-rejected',
-        `Demo ${write.entity} was not applied: ${JSON.stringify(result)}`,
-      );
+  return inSeedTransaction(database, async (seeding) => {
+    if ((await countUsers(seeding)) > 0) {
+      throw new SeedError('already-seeded', 'The database already has users; demo data not loaded');
     }
-    versions.set(write.id, result.version);
+    for (const team of DEMO_TEAMS) await upsertTeam(seeding, team.id, team.name);
+    for (const user of DEMO_USERS) await createUser(seeding, { ...user, password: DEMO_PASSWORD });
+
+    const versions = new Map<string, number>();
+    for (const write of demoWrites(now)) {
+      const user = DEMO_USERS.find((u) => u.id === write.user)!;
+      const known = versions.get(write.id);
+      const mutation: Mutation = {
+        mutationId: newId(),
+        deviceId: DEMO_DEVICE_ID,
+        entity: write.entity,
+        recordId: write.id,
+        op: known === undefined ? 'create' : 'update',
+        fields: write.fields,
+        baseVersion: known ?? 0,
+        clientTime: now.toISOString(),
+      };
+      const [result] = await pushMutations(seeding, [mutation], {
+        user,
+        sessionDeviceId: DEMO_DEVICE_ID,
+        now: () => now,
+      });
+      if (result?.status !== 'applied') {
+        throw new SeedError(
+          'seed-rejected',
+          `Demo ${write.entity} was not applied: ${JSON.stringify(result)}`,
+        );
+      }
+      versions.set(write.id, result.version);
+    }
+    return { records: versions.size };
+  });
+}
+
+/**
+ * DEMO_DATA=1 at start: seeds the database if it has no users yet. null when it has (another
+ * server process started alongside may have seeded it a moment ago): not an error.
+ */
+export async function seedDemoIfEmpty(
+  database: Database,
+  now = new Date(),
+): Promise<{ records: number } | null> {
+  try {
+    return await seedDemo(database, now);
+  } catch (error) {
+    if (error instanceof SeedError && error.code === 'already-seeded') return null;
+    throw error;
   }
-  return { records: versions.size };
 }

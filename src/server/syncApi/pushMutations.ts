@@ -5,7 +5,7 @@ import { chunkRows } from '../data/bindLimits';
 import type { Database } from '../data/schema';
 import { withWriteTransaction, type ChangeLogTx, type WriteTx } from '../data/writeTransaction';
 import { writeStage } from './changeStage';
-import { planPush, type PriorAnswer, type PushContext, type PushPlan } from './pushPlan';
+import { deviceOf, planPush, type PriorAnswer, type PushContext, type PushPlan } from './pushPlan';
 import { scopesOfPush } from './pushScope';
 import { loadRecords, recordKey, type RecordKey } from './recordStore';
 
@@ -63,7 +63,7 @@ function summaryEntry(ctx: PushContext, deviceId: string, results: MutationResul
     action: 'push',
     userId: ctx.user.id,
     teamId: ctx.user.teamId,
-    deviceId: ctx.sessionDeviceId ?? deviceId,
+    deviceId: deviceOf(ctx),
     requestId: ctx.requestId ?? null,
     detail: {
       deviceId,

@@ -11,7 +11,10 @@ import { recordKey } from './recordStore';
 
 export interface PushContext {
   user: Pick<UserProfile, 'id' | 'teamId' | 'teams'>;
-  /** The device the session is bound to, for the audit log. */
+  /**
+   * The device the session is bound to: the device every mutation of the push is applied as
+   * (see deviceOf), and the one the audit log names.
+   */
   sessionDeviceId?: string | null;
   requestId?: string;
   /**
@@ -39,6 +42,17 @@ const AUDIT_ACTION: Record<Mutation['op'], AuditAction> = {
   update: 'update',
   delete: 'delete',
 };
+
+/**
+ * The device a mutation is applied as: the session's, never the `deviceId` the body names. The
+ * merge rules skip the conflict check for a field last changed by the same device (a device knows
+ * its own writes), so a device id taken from the body would let one caseworker overwrite a
+ * colleague's field silently by naming the colleague's device. A session older than devices has
+ * none: its user's writes count as one device of their own, which no other user can name.
+ */
+export function deviceOf(ctx: Pick<PushContext, 'user' | 'sessionDeviceId'>): string {
+  return ctx.sessionDeviceId ?? `user:${ctx.user.id}`;
+}
 
 /** True when the merge produced a new state of the record (a new version or a tombstone). */
 function isNewState(record: StoredRecord, current: StoredRecord | undefined): boolean {
@@ -78,7 +92,7 @@ function forbiddenEntry(
     entity: m.entity,
     recordId: m.recordId,
     citizenId: scope.citizenId,
-    deviceId: ctx.sessionDeviceId ?? m.deviceId,
+    deviceId: deviceOf(ctx),
     requestId: ctx.requestId ?? null,
     detail: {
       op: m.op,
@@ -101,7 +115,7 @@ function mutationEntry(
     userId: ctx.user.id,
     teamId: scope.ok ? scope.teamId : ctx.user.teamId,
     citizenId: scope.citizenId,
-    deviceId: ctx.sessionDeviceId ?? m.deviceId,
+    deviceId: deviceOf(ctx),
     entity: m.entity,
     recordId: m.recordId,
     requestId: ctx.requestId ?? null,
@@ -124,7 +138,7 @@ function rejectedRow(
 ): RejectedMutationsTable {
   return {
     mutation_id: m.mutationId,
-    device_id: m.deviceId,
+    device_id: deviceOf(ctx),
     user_id: ctx.user.id,
     team_id: ctx.user.teamId,
     entity: m.entity,
@@ -150,7 +164,11 @@ function planOne(
   const citizenTeamOf = (id: string) => state.get(recordKey('citizen', id))?.teamId;
   const scope = decideScope(m, current, ctx.user, citizenTeamOf);
   const outcome: MergeOutcome = scope.ok
-    ? applyMutation(current, m, { userId: ctx.user.id, teamId: scope.teamId, now, newId })
+    ? applyMutation(
+        current,
+        { ...m, deviceId: deviceOf(ctx) },
+        { userId: ctx.user.id, teamId: scope.teamId, now, newId },
+      )
     : { kind: 'rejected', code: 'forbidden', message: scope.message };
   if (!scope.ok) plan.audit.push(forbiddenEntry(m, ctx, scope));
   stageEffects(plan, state, outcome, current);
@@ -158,7 +176,7 @@ function planOne(
   if (result.status === 'rejected') plan.rejected.push(rejectedRow(m, ctx, result, now));
   plan.applied.push({
     mutation_id: m.mutationId,
-    device_id: m.deviceId,
+    device_id: deviceOf(ctx),
     user_id: ctx.user.id,
     result: JSON.stringify(result),
     applied_at: now,
