@@ -157,8 +157,8 @@ describe('a conflict on a citizen', () => {
         <ConflictList entity="citizen" record={record} />
       </SessionContext.Provider>,
     );
-    expect(screen.getByRole('heading', { name: 'Felt: phone' })).toBeTruthy();
-    expect(screen.getByText(/Skrevet af Mette Sørensen/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Telefon' })).toBeTruthy();
+    expect(screen.getByText(/Forsøgt af Mette Sørensen/)).toBeTruthy();
     await userEvent
       .setup()
       .click(await screen.findByRole('button', { name: 'Brug den anden værdi: 33 33 33 33' }));

@@ -1,0 +1,92 @@
+import { render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../src/db/database';
+import type { Session } from '../../src/db/session';
+import { ENTITIES, ENTITY_NAMES, type Citizen } from '../../src/domain';
+import { fieldLabelKey } from '../../src/features/sync/fieldLabels';
+import { ConflictList } from '../../src/features/sync/ConflictList';
+import { SessionContext } from '../../src/hooks/useSession';
+import { catalogs } from '../../src/i18n/catalog';
+import { useLocaleStore } from '../../src/stores/localeStore';
+import { makeCitizen, resetDb, signIn } from '../helpers/factories';
+import { readRecord } from '../helpers/sealedDb';
+
+describe('field names in conflicts', () => {
+  it('every field of every synced record has a label in Danish and in English', () => {
+    const missing: string[] = [];
+    for (const entity of ENTITY_NAMES) {
+      for (const field of ENTITIES[entity].fieldNames) {
+        const key = fieldLabelKey(entity, field);
+        if (!key) missing.push(`${entity}.${field}: no label`);
+        else if (!catalogs.da[key]?.trim() || !catalogs.en[key]?.trim())
+          missing.push(`${entity}.${field}: ${key} missing in a language`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('a conflict box', () => {
+  let session: Session;
+  beforeEach(async () => {
+    await resetDb();
+    session = await signIn();
+    useLocaleStore.setState({ locale: 'da' });
+  });
+
+  async function citizenWithClash() {
+    const citizen = await makeCitizen({ phone: '22 22 22 22' });
+    const conflict = {
+      id: '01a2100a-0000-7000-8000-0000000000f2',
+      field: 'phone',
+      winningValue: '22 22 22 22',
+      winningUserId: 'mette',
+      winningAt: '2026-11-24T08:30:00.000Z',
+      losingValue: '33 33 33 33',
+      losingUserId: 'anders',
+      at: '2026-11-24T10:00:00.000Z',
+      kind: 'field-clash' as const,
+    };
+    await db.citizens.put(
+      await db.seal('citizens', { ...citizen, conflicts: [conflict], version: 3 }),
+    );
+    return (await readRecord<Citizen>(db, 'citizens', citizen.id))!;
+  }
+
+  it('names the field by its form label and says who wrote each value and when', async () => {
+    const record = await citizenWithClash();
+    render(
+      <SessionContext.Provider value={session}>
+        <ConflictList entity="citizen" record={record} />
+      </SessionContext.Provider>,
+    );
+    const box = screen.getByRole('listitem');
+    expect(within(box).getByRole('heading', { name: 'Telefon' })).toBeTruthy();
+    expect(box.textContent).not.toContain('phone');
+    const values = within(box).getAllByRole('definition');
+    expect(values[0]?.textContent).toMatch(/22 22 22 22.*Skrevet af Mette Sørensen, .*08[.:]30/);
+    expect(values[1]?.textContent).toMatch(/33 33 33 33.*Forsøgt af anders, .*10[.:]00/);
+  });
+
+  it('speaks English when the user chose English', async () => {
+    const record = await citizenWithClash();
+    useLocaleStore.setState({ locale: 'en' });
+    render(
+      <SessionContext.Provider value={session}>
+        <ConflictList entity="citizen" record={record} />
+      </SessionContext.Provider>,
+    );
+    expect(screen.getByRole('heading', { name: 'Phone' })).toBeTruthy();
+    expect(screen.getByText(/Written by Mette Sørensen/)).toBeTruthy();
+  });
+
+  it('stands without a list marker beside it', async () => {
+    const record = await citizenWithClash();
+    render(
+      <SessionContext.Provider value={session}>
+        <ConflictList entity="citizen" record={record} />
+      </SessionContext.Provider>,
+    );
+    expect(screen.getByRole('list').className).toContain('sync-conflicts-list');
+  });
+});
