@@ -96,6 +96,17 @@ export class FremskudtDb extends Dexie {
     // v4: the outbox loses its `entity` index, which nothing queries: every saved change wrote
     // an index entry for it (the outbox write is on the path of every save).
     this.version(4).stores({ outbox: '++seq, &mutationId, recordId, state' });
+    // v5: records with unsettled conflicts carry a clear `conflicted` mark (see rowCodec), indexed
+    // so the header's count and the conflicts list read only those rows.
+    this.version(5).stores({
+      citizens: 'id, updatedAt, teamId, conflicted',
+      cases: 'id, citizenId, status, teamId, conflicted',
+      notes:
+        'id, citizenId, caseId, occurredAt, [citizenId+occurredAt], visitId, status, teamId, conflicted',
+      visits: 'id, locationId, userId, startedAt, endedAt, teamId, conflicted',
+      contacts: 'id, visitId, citizenId, at, [citizenId+at], teamId, conflicted',
+      followUps: 'id, citizenId, caseId, dueOn, assigneeId, teamId, conflicted',
+    });
   }
 
   /**

@@ -1,10 +1,12 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { countConflicts, listConflicted } from '../../src/db/conflicts';
 import { db } from '../../src/db/database';
 import type { Session } from '../../src/db/session';
 import { ENTITIES, ENTITY_NAMES, type Citizen } from '../../src/domain';
 import { fieldLabelKey } from '../../src/features/sync/fieldLabels';
 import { ConflictList } from '../../src/features/sync/ConflictList';
+import { SyncIndicator } from '../../src/features/sync/SyncIndicator';
 import { SessionContext } from '../../src/hooks/useSession';
 import { catalogs } from '../../src/i18n/catalog';
 import { useLocaleStore } from '../../src/stores/localeStore';
@@ -88,5 +90,65 @@ describe('a conflict box', () => {
       </SessionContext.Provider>,
     );
     expect(screen.getByRole('list').className).toContain('sync-conflicts-list');
+  });
+});
+
+describe('the header counts unsettled conflicts from the stored records', () => {
+  beforeEach(async () => {
+    await resetDb();
+    await signIn();
+    useLocaleStore.setState({ locale: 'da' });
+  });
+
+  it('links to the conflicts list, after a remount (a reload) too, until settled', async () => {
+    const citizen = await makeCitizen({ phone: '22 22 22 22' });
+    const conflict = {
+      id: '01a2100a-0000-7000-8000-0000000000f3',
+      field: 'phone',
+      winningValue: '22 22 22 22',
+      losingValue: '33 33 33 33',
+      losingUserId: 'anders',
+      at: '2026-11-24T10:00:00.000Z',
+      kind: 'field-clash' as const,
+    };
+    const conflicted = {
+      ...citizen,
+      conflicts: [conflict, { ...conflict, id: `${conflict.id.slice(0, -1)}4` }],
+    };
+    await db.citizens.put(await db.seal('citizens', conflicted));
+    const first = render(<SyncIndicator />);
+    const link = await screen.findByRole('link', { name: '2 konflikter' });
+    expect(link.getAttribute('href')).toBe('/konflikter');
+    first.unmount();
+
+    render(<SyncIndicator />);
+    await screen.findByRole('link', { name: '2 konflikter' });
+    expect(await countConflicts()).toBe(2);
+    expect((await listConflicted()).map((c) => [c.entity, c.record.id])).toEqual([
+      ['citizen', citizen.id],
+    ]);
+
+    await db.citizens.put(await db.seal('citizens', { ...citizen, conflicts: [] }));
+    await waitFor(() => expect(screen.queryByRole('link', { name: /konflikt/ })).toBeNull());
+    expect(await countConflicts()).toBe(0);
+  });
+
+  it('keeps the mark out of the record and stores nothing of the conflict in clear', async () => {
+    const citizen = await makeCitizen({ phone: '22 22 22 22' });
+    const conflict = {
+      id: '01a2100a-0000-7000-8000-0000000000f5',
+      field: 'phone',
+      winningValue: '22 22 22 22',
+      losingValue: '33 33 33 33',
+      at: '2026-11-24T10:00:00.000Z',
+      kind: 'field-clash' as const,
+    };
+    await db.citizens.put(await db.seal('citizens', { ...citizen, conflicts: [conflict] }));
+    const row = await db.citizens.get(citizen.id);
+    expect(row?.conflicted).toBe(1);
+    expect(JSON.stringify(row)).not.toContain('33 33 33 33');
+    const record = await readRecord<Citizen>(db, 'citizens', citizen.id);
+    expect(record).not.toHaveProperty('conflicted');
+    expect(record?.conflicts).toHaveLength(1);
   });
 });

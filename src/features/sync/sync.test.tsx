@@ -69,7 +69,8 @@ describe('the sync indicator in the header', () => {
     );
     expect(status.textContent).toContain('Online');
     expect(status.textContent).toContain('Synkroniseret for 2 minutter siden');
-    expect(status.textContent).toContain('1 konflikt');
+    // A sync's own tally of conflicts is not shown: the header counts the records' stored ones.
+    expect(status.textContent).not.toContain('konflikt');
 
     await userEvent.setup().click(within(region).getByRole('button', { name: 'Synkroniser nu' }));
     expect(requests).toHaveLength(1);
@@ -88,8 +89,15 @@ describe('the sync indicator in the header', () => {
     );
     const status = screen.getByRole('status');
     expect(status.textContent).toContain('Offline');
-    expect(status.textContent).toContain('Ændringer gemmes på enheden');
     await waitFor(() => expect(status.textContent).toContain('Alt er sendt'));
+    // The longer explanation and the retry time are in the details, on demand.
+    const details = screen.getByRole('button', { name: 'Detaljer' });
+    expect(details.getAttribute('aria-expanded')).toBe('false');
+    await userEvent.setup().click(details);
+    expect(details.getAttribute('aria-expanded')).toBe('true');
+    const panel = document.getElementById(details.getAttribute('aria-controls') ?? '');
+    expect(panel?.textContent).toContain('Ændringer gemmes på enheden');
+    expect(panel?.textContent).toMatch(/Prøver igen kl\. \d/);
   });
 });
 
