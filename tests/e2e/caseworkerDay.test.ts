@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
 import { login, unlock, waitForSync } from './app';
 import {
   LAPTOP,
@@ -11,7 +10,8 @@ import {
   type E2eBrowser,
   type E2eServer,
 } from './harness';
-import { serverApi } from './serverApi';
+import { seriousA11yViolations } from './axe';
+import { makePhoneClash } from './conflicts';
 
 /**
  * A caseworker's day without friction, in real Chromium on a laptop and a touch tablet: a header
@@ -155,6 +155,7 @@ describe('what is waiting, and announcements', () => {
     expect(text).toContain(name);
     expect(text).toMatch(/Skrevet \d+\. \w+\.? \d{4}/);
     expect(text).toContain('Venter');
+    expect(await seriousA11yViolations(page, ['moderate', 'serious', 'critical'])).toEqual([]);
 
     await browser.context.setOffline(false);
     await waitForSync(page);
@@ -176,38 +177,7 @@ describe('a conflict a caseworker can find', () => {
     await login(anders.page, 'anders');
     // Two devices change the same citizen's phone from the same version: a clash the server
     // keeps visible in the record.
-    const api = serverApi(server.url);
-    const a = await api.tokenOf('mette', 'e2e-device-a');
-    const pulled = await api.call<{
-      changes: { entity: string; record: { id: string; version: number; teamId: string } | null }[];
-    }>('/api/sync/pull?limit=1000', { token: a });
-    const citizen = pulled.changes.find(
-      (c) => c.entity === 'citizen' && c.record?.teamId === 'odense-syd',
-    )!.record!;
-    citizenId = citizen.id;
-    const tokenB = await api.tokenOf('anders', 'e2e-device-b');
-    const push = (token: string, deviceId: string, phone: string) =>
-      api.call('/api/sync/push', {
-        method: 'POST',
-        token,
-        body: {
-          deviceId,
-          mutations: [
-            {
-              mutationId: uuidv7(),
-              deviceId,
-              entity: 'citizen',
-              recordId: citizen.id,
-              op: 'update',
-              fields: { phone },
-              baseVersion: citizen.version,
-              clientTime: new Date().toISOString(),
-            },
-          ],
-        },
-      });
-    await push(a, 'e2e-device-a', '11 11 11 11');
-    await push(tokenB, 'e2e-device-b', '22 22 22 22');
+    citizenId = await makePhoneClash(server.url);
   });
 
   afterAll(async () => {
@@ -233,6 +203,7 @@ describe('a conflict a caseworker can find', () => {
     expect(await record.getByText('11 11 11 11').count()).toBe(1);
     expect(await record.getByText(/Skrevet af Mette Sørensen/).count()).toBe(1);
     expect(await record.getByText(/Forsøgt af Anders/).count()).toBe(1);
+    expect(await seriousA11yViolations(page, ['moderate', 'serious', 'critical'])).toEqual([]);
     await record.getByRole('heading', { level: 2 }).getByRole('link').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/borgere/${citizenId}`);
     await page.getByRole('heading', { level: 3, name: 'Telefon' }).waitFor();
@@ -264,5 +235,26 @@ describe('a conflict a caseworker can find', () => {
           .count(),
       )
       .toBe(0);
+  });
+
+  it('says the same in English', async () => {
+    const { page } = anders;
+    await makePhoneClash(server.url, ['33 33 33 33', '44 44 44 44']);
+    await page
+      .getByRole('navigation', { name: 'Hovedmenu' })
+      .getByRole('link', { name: 'Indstillinger' })
+      .click();
+    await page.getByLabel('English').check();
+    const region = page.getByRole('region', { name: 'Synchronization' });
+    await region.getByRole('button', { name: 'Synchronize now' }).click();
+    await region.getByRole('link', { name: '1 conflict' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Conflicts' }).waitFor();
+    await page.getByRole('heading', { level: 4, name: 'Phone' }).waitFor();
+    await page.getByText(/^Written by Mette Sørensen, /).waitFor();
+    await region.getByRole('button', { name: 'Details' }).click();
+    await region.getByText(/^Storage on this device: /).waitFor();
+    await region.getByRole('link', { name: 'Everything sent' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Changes waiting' }).waitFor();
+    await page.getByText('Nothing is waiting. Everything is sent.').waitFor();
   });
 });
