@@ -117,7 +117,7 @@ describe('changes the server refused', () => {
     render(<NeedsAttentionPage />);
     const item = await screen.findByRole('article', { name: 'Borger: Oprettet' });
     expect(item.textContent).toContain('Nogle felter er ikke udfyldt korrekt.');
-    const field = within(item).getByRole('textbox', { name: 'firstName' });
+    const field = within(item).getByRole('textbox', { name: 'Fornavn' });
     await user.clear(field);
     await user.type(field, 'Jens Peter');
     await user.click(within(item).getByRole('button', { name: 'Ret og send igen' }));
