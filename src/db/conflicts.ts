@@ -1,6 +1,8 @@
 import type { EntityName, FieldConflict } from '../domain';
-import { db as appDb, TABLE_OF, type FremskudtDb } from './database';
+import { db as appDb, CONFLICT_MARKS_PENDING, TABLE_OF, type FremskudtDb } from './database';
+import { getMeta, setMeta } from './meta';
 import { CONFLICT_MARK, isSealedTable, type StoredRow } from './vault/rowCodec';
+import { sameRow } from './vault/sameRow';
 
 /** A record with conflicts the server kept and nobody has settled yet. */
 export interface ConflictedRecord {
@@ -55,4 +57,47 @@ export async function listConflicted(database: FremskudtDb = appDb): Promise<Con
     }
   }
   return found;
+}
+
+const MARK_CHUNK = 200;
+
+/**
+ * Marks the records that already had conflicts when this store was upgraded to the conflict mark
+ * (their rows were sealed without it), once per upgraded store (a new store has none): reads every sealed record table in chunks,
+ * unsealing as it goes, and re-seals only the rows with conflicts, each re-checked unchanged in
+ * its transaction (a save or pull in between wins). Returns how many rows it marked.
+ */
+export async function markStoredConflicts(database: FremskudtDb = appDb): Promise<number> {
+  if ((await getMeta<boolean>(CONFLICT_MARKS_PENDING, database)) !== true) return 0;
+  let marked = 0;
+  for (const table of Object.values(TABLE_OF).filter(isSealedTable)) {
+    const rows = database.table<StoredRow, string>(table);
+    let after: string | undefined;
+    for (;;) {
+      const chunk = await (
+        after === undefined ? rows.orderBy(':id') : rows.where(':id').above(after)
+      )
+        .limit(MARK_CHUNK)
+        .toArray();
+      if (chunk.length === 0) break;
+      after = chunk[chunk.length - 1]?.id as string;
+      const unmarked = chunk.filter((row) => row[CONFLICT_MARK] === undefined);
+      const records = await database.unsealAll<Record<string, unknown>>(table, unmarked);
+      for (const [i, record] of records.entries()) {
+        if (conflictsOf(record) === 0) continue;
+        const sealed = await database.seal(table, record);
+        const before = unmarked[i];
+        const id = record.id as string;
+        const wrote = await database.transaction('rw', rows, async () => {
+          if (!sameRow(before, await rows.get(id))) return false;
+          await rows.put(sealed);
+          return true;
+        });
+        if (wrote) marked++;
+      }
+      if (chunk.length < MARK_CHUNK) break;
+    }
+  }
+  await setMeta(CONFLICT_MARKS_PENDING, false, { clear: true, database });
+  return marked;
 }

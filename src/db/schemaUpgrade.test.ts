@@ -28,6 +28,11 @@ describe('local database schema upgrades', () => {
     expect(await upgraded.auditEvents.count()).toBe(0);
     expect(await upgraded.citizens.where('teamId').equals('x').count()).toBe(0);
     expect(await upgraded.citizens.where('conflicted').above(0).count()).toBe(0);
+    // Rows from before the conflict mark are marked by the app later (it must unseal them).
+    expect(await upgraded.meta.get('conflictMarksPending')).toEqual({
+      key: 'conflictMarksPending',
+      value: true,
+    });
     upgraded.close();
     await Dexie.delete(name);
   });

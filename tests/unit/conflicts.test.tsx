@@ -1,6 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { countConflicts, listConflicted } from '../../src/db/conflicts';
+import { countConflicts, listConflicted, markStoredConflicts } from '../../src/db/conflicts';
+import { CONFLICT_MARKS_PENDING } from '../../src/db/database';
+import { setMeta } from '../../src/db/meta';
 import { db } from '../../src/db/database';
 import type { Session } from '../../src/db/session';
 import { ENTITIES, ENTITY_NAMES, type Citizen } from '../../src/domain';
@@ -150,5 +152,45 @@ describe('the header counts unsettled conflicts from the stored records', () => 
     const record = await readRecord<Citizen>(db, 'citizens', citizen.id);
     expect(record).not.toHaveProperty('conflicted');
     expect(record?.conflicts).toHaveLength(1);
+  });
+});
+
+describe('a store from before the conflict mark', () => {
+  beforeEach(async () => {
+    await resetDb();
+    await signIn();
+  });
+
+  it('has its stored conflicts marked once, so the header counts them', async () => {
+    const conflict = {
+      id: '01a2100a-0000-7000-8000-0000000000f6',
+      field: 'alias',
+      winningValue: 'A',
+      losingValue: 'B',
+      at: '2026-11-24T10:00:00.000Z',
+      kind: 'field-clash' as const,
+    };
+    const withConflict = await makeCitizen({ alias: 'A' });
+    const without = await makeCitizen({ alias: 'C' });
+    // As sealed by the version before the mark: the conflict inside, no mark on the row.
+    const { conflicted: _mark, ...oldRow } = await db.seal('citizens', {
+      ...withConflict,
+      conflicts: [conflict],
+    });
+    await db.citizens.put(oldRow);
+    expect(await countConflicts()).toBe(0);
+
+    // A new store needs nothing; an upgraded one has the pending flag.
+    expect(await markStoredConflicts()).toBe(0);
+    await setMeta(CONFLICT_MARKS_PENDING, true, { clear: true });
+    expect(await markStoredConflicts()).toBe(1);
+    expect(await countConflicts()).toBe(1);
+    expect((await readRecord<Citizen>(db, 'citizens', withConflict.id))?.conflicts).toEqual([
+      conflict,
+    ]);
+    expect((await db.citizens.get(without.id))?.conflicted).toBeUndefined();
+    // Once only.
+    await db.citizens.put(oldRow);
+    expect(await markStoredConflicts()).toBe(0);
   });
 });
