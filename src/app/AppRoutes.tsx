@@ -13,7 +13,9 @@ import { ReloginPage } from '../features/login/ReloginPage';
 import { UnlockPage } from '../features/login/UnlockPage';
 import { NoteEditorPage } from '../features/notes/NoteEditorPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ConflictsPage } from '../features/sync/ConflictsPage';
 import { NeedsAttentionPage } from '../features/sync/NeedsAttentionPage';
+import { UnsentPage } from '../features/sync/UnsentPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { VisitPage } from '../features/visits/VisitPage';
 import { SessionContext, useSession } from '../hooks/useSession';
@@ -42,6 +44,8 @@ function SignedInRoutes() {
         <Route path="/opfoelgning" component={FollowUpsPage} />
         <Route path="/indstillinger" component={SettingsPage} />
         <Route path="/til-behandling" component={NeedsAttentionPage} />
+        <Route path="/konflikter" component={ConflictsPage} />
+        <Route path="/venter" component={UnsentPage} />
         <Route path="/administration" component={AdminPage} />
         <Route path="/logind-igen" component={ReloginPage} />
         <Route path="/login">

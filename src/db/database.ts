@@ -41,6 +41,9 @@ export const TABLE_OF: Record<EntityName, string> = {
   followUp: 'followUps',
 };
 
+/** Set (clear) by the v5 upgrade: rows stored before it may have conflicts without the mark. */
+export const CONFLICT_MARKS_PENDING = 'conflictMarksPending';
+
 /** The database of one user on this device; its sealed tables need that user's data key. */
 export class FremskudtDb extends Dexie {
   citizens!: Table<StoredRow, string>;
@@ -96,6 +99,22 @@ export class FremskudtDb extends Dexie {
     // v4: the outbox loses its `entity` index, which nothing queries: every saved change wrote
     // an index entry for it (the outbox write is on the path of every save).
     this.version(4).stores({ outbox: '++seq, &mutationId, recordId, state' });
+    // v5: records with unsettled conflicts carry a clear `conflicted` mark (see rowCodec), indexed
+    // so the header's count and the conflicts list read only those rows.
+    this.version(5)
+      .stores({
+        citizens: 'id, updatedAt, teamId, conflicted',
+        cases: 'id, citizenId, status, teamId, conflicted',
+        notes:
+          'id, citizenId, caseId, occurredAt, [citizenId+occurredAt], visitId, status, teamId, conflicted',
+        visits: 'id, locationId, userId, startedAt, endedAt, teamId, conflicted',
+        contacts: 'id, visitId, citizenId, at, [citizenId+at], teamId, conflicted',
+        followUps: 'id, citizenId, caseId, dueOn, assigneeId, teamId, conflicted',
+      })
+      // Rows sealed before the mark cannot be marked here (unsealing awaits WebCrypto, which
+      // would end the upgrade's transaction): note that the app must do it (markStoredConflicts).
+      // A store created at v5 or later needs nothing.
+      .upgrade((tx) => tx.table('meta').put({ key: CONFLICT_MARKS_PENDING, value: true }));
   }
 
   /**

@@ -27,3 +27,4 @@ export * from './vault/legacyImport';
 export * from './watchRecords';
 export * from './readChunks';
 export * from './todayQueries';
+export * from './conflicts';

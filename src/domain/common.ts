@@ -34,6 +34,9 @@ export const FieldConflictSchema = z.object({
   field: z.string().max(64),
   losingValue: z.unknown(),
   winningValue: z.unknown(),
+  /** Who wrote the value that was kept, and when (absent when the server no longer knows). */
+  winningUserId: UserIdSchema.optional(),
+  winningAt: InstantSchema.optional(),
   losingUserId: UserIdSchema.optional(),
   losingDeviceId: z.string().max(64).optional(),
   at: InstantSchema,

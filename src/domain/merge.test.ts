@@ -109,6 +109,61 @@ describe('server merge rules', () => {
     ]);
   });
 
+  it('says who wrote the kept value and when, as well as who wrote the other', () => {
+    const base = created();
+    const kept = recordOf(
+      applyMutation(
+        base,
+        mutation({ op: 'update', fields: { alias: 'Jensemand' }, baseVersion: 1 }),
+        { ...ctx('mette'), now: '2026-11-24T09:15:00.000Z' },
+      ),
+    );
+    // Another field changed since, so the record's updatedBy is no longer the alias's writer.
+    const later = recordOf(
+      applyMutation(
+        kept,
+        mutation({ op: 'update', deviceId: 'device-c', fields: { phone: '1' }, baseVersion: 2 }),
+        { ...ctx('sara'), now: '2026-11-24T10:00:00.000Z' },
+      ),
+    );
+    const clash = applyMutation(
+      later,
+      mutation({
+        op: 'update',
+        deviceId: 'device-b',
+        fields: { alias: 'Lille-J' },
+        baseVersion: 1,
+      }),
+      { ...ctx('anders'), now: '2026-11-24T11:30:00.000Z' },
+    );
+    expect(recordOf(clash).data.conflicts).toEqual([
+      expect.objectContaining({
+        field: 'alias',
+        winningUserId: 'mette',
+        winningAt: '2026-11-24T09:15:00.000Z',
+        losingUserId: 'anders',
+        at: '2026-11-24T11:30:00.000Z',
+      }),
+    ]);
+  });
+
+  it('names the creator as the writer of a kept value nobody changed since creation', () => {
+    const base = created();
+    const clash = applyMutation(
+      base,
+      mutation({
+        op: 'update',
+        deviceId: 'device-b',
+        fields: { alias: 'Lille-J' },
+        baseVersion: 0,
+      }),
+      ctx('anders'),
+    );
+    expect(recordOf(clash).data.conflicts).toEqual([
+      expect.objectContaining({ winningUserId: 'mette', winningAt: base.data.createdAt }),
+    ]);
+  });
+
   it('never reports a clash between a device and its own earlier writes', () => {
     const base = created();
     const a = recordOf(

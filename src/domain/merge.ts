@@ -27,6 +27,13 @@ export type RecordData = Record<string, unknown> & { id: string; version: number
 export interface FieldStamp {
   version: number;
   deviceId: string;
+  /**
+   * Who changed the field and when (server time), so a later clash can say who wrote the value
+   * that was kept. Only an update stamps them: at creation they are the record's createdBy and
+   * createdAt, so a create's stamps stay small.
+   */
+  userId?: string;
+  at?: string;
 }
 
 export interface StoredRecord {
@@ -88,6 +95,27 @@ export type MergeOutcome =
   | { kind: 'rejected'; code: RejectCode; message: string; issues?: unknown[] };
 
 const SERVER_OWNED = new Set<string>(SERVER_OWNED_FIELDS);
+
+/** Who wrote a field's current value and when, as far as the record knows. */
+function writerOf(
+  current: StoredRecord,
+  field: string,
+): { winningUserId?: string; winningAt?: string } {
+  const stamp = current.fieldVersions[field];
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const [userId, at] =
+    stamp?.userId !== undefined
+      ? [stamp.userId, stamp.at]
+      : stamp?.version === 1
+        ? [text(current.data.createdBy), text(current.data.createdAt)]
+        : stamp?.version === current.version
+          ? [text(current.data.updatedBy), text(current.data.updatedAt)]
+          : [undefined, undefined];
+  return {
+    ...(userId !== undefined && { winningUserId: userId }),
+    ...(at !== undefined && { winningAt: at }),
+  };
+}
 
 function changedByOtherSince(stamp: FieldStamp | undefined, m: MutationInput): boolean {
   return stamp !== undefined && stamp.version > m.baseVersion && stamp.deviceId !== m.deviceId;
@@ -213,6 +241,7 @@ function update(current: StoredRecord, m: MutationInput, ctx: MergeContext): Mer
         field,
         losingValue: value,
         winningValue: data[field],
+        ...writerOf(current, field),
         losingUserId: ctx.userId,
         losingDeviceId: m.deviceId,
         at: ctx.now,
@@ -222,7 +251,12 @@ function update(current: StoredRecord, m: MutationInput, ctx: MergeContext): Mer
     }
     if (value === undefined) delete data[field];
     else data[field] = value;
-    fieldVersions[field] = { version: newVersion, deviceId: m.deviceId };
+    fieldVersions[field] = {
+      version: newVersion,
+      deviceId: m.deviceId,
+      userId: ctx.userId,
+      at: ctx.now,
+    };
     changedFields.push(field);
   }
   let kept = (current.data.conflicts as FieldConflict[] | undefined) ?? [];

@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readLastSync } from '../db';
-import { countPendingIn, countRejectedIn } from '../sync/outboxQueries';
+import { countRejectedIn } from '../sync/outboxQueries';
+import { usePendingCount } from './usePendingCount';
 import { syncStatus, type SyncStatus } from '../sync/syncStatus';
 
 export interface SyncStatusView extends SyncStatus {
@@ -24,7 +25,7 @@ const LOADING = Symbol('loading');
  */
 export function useSyncStatus(): SyncStatusView {
   const status = useSyncExternalStore(syncStatus.subscribe, syncStatus.getSnapshot);
-  const pending = useLiveQuery(() => countPendingIn(), []);
+  const pending = usePendingCount();
   const rejected = useLiveQuery(() => countRejectedIn(), []);
   const stored = useLiveQuery(() => readLastSync(), [], LOADING);
   const historyLoaded = stored !== LOADING;

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import type { FremskudtDb } from '../db';
+import { countPending, type FremskudtDb } from '../db';
 import { sessionToken } from './sessionToken';
 
 /**
@@ -12,7 +12,7 @@ export function observeDb(
   handlers: { onWrite: () => void; onSession: () => void },
 ): () => void {
   let lastPending: number | null = null;
-  const pending = liveQuery(() => db.outbox.where('state').equals('pending').count()).subscribe({
+  const pending = liveQuery(() => countPending(db)).subscribe({
     next: (count) => {
       if (lastPending !== null && count > lastPending) handlers.onWrite();
       lastPending = count;

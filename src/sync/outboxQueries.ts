@@ -1,10 +1,5 @@
 import { db as appDb, listRejected, type FremskudtDb, type OutboxEntry } from '../db';
 
-/** Changes not yet acknowledged by the server, waiting to be sent. Works offline. */
-export function countPendingIn(db: FremskudtDb = appDb): Promise<number> {
-  return db.outbox.where('state').equals('pending').count();
-}
-
 /** Changes the server refused: the "needs attention" list, oldest first. Never discarded. */
 export function listRejectedIn(db: FremskudtDb = appDb): Promise<OutboxEntry[]> {
   return listRejected(db);

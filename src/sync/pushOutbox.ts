@@ -1,4 +1,4 @@
-import type { FremskudtDb, OutboxEntry } from '../db';
+import { countPending, type FremskudtDb, type OutboxEntry } from '../db';
 import type { MutationResult } from '../protocol';
 import { MAX_MUTATIONS_PER_PUSH as SERVER_MAX_MUTATIONS, MAX_PUSH_BYTES } from '../protocol';
 import { ApiError, type ApiClient } from './apiClient';
@@ -45,7 +45,7 @@ export async function pushOutbox(
   const size = batchSize(options.maxMutations);
   const maxBytes = options.maxBytes ?? MAX_PUSH_BYTES;
   const now = options.now ?? (() => new Date());
-  const total = await db.outbox.where('state').equals('pending').count();
+  const total = await countPending(db);
   const summary: PushSummary = { sent: 0, applied: 0, conflicts: 0, rejected: 0 };
   options.onProgress?.(0, total);
   const record = async (batch: readonly OutboxEntry[], results: readonly MutationResult[]) => {

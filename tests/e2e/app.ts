@@ -7,7 +7,10 @@ export const DEMO_PASSWORD = 'demo';
  * Logs in through the login screen and waits for the app shell and the first sync, so the team's
  * data is on the device before a test takes the network away.
  */
-export async function login(page: Page, username: 'mette' | 'anders' | 'sara'): Promise<void> {
+export async function login(
+  page: Page,
+  username: 'mette' | 'anders' | 'sara' | 'lone',
+): Promise<void> {
   await page.goto('/login');
   // A device with profiles opens on the unlock screen; a new caseworker logs in from there.
   const other = page.getByRole('button', { name: 'Log ind som en anden' });

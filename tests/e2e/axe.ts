@@ -13,11 +13,17 @@ interface AxeViolation {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
+type Impact = 'minor' | 'moderate' | 'serious' | 'critical';
+
 /**
- * Runs axe-core (WCAG 2.1 A/AA) on the page as it is now and returns the serious and critical
- * violations, formatted so a failing assertion says what and where.
+ * Runs axe-core (WCAG 2.1 A/AA) on the page as it is now and returns the violations of the given
+ * impacts (serious and critical unless told), formatted so a failing assertion says what and
+ * where.
  */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
+export async function seriousA11yViolations(
+  page: Page,
+  impacts: readonly Impact[] = ['serious', 'critical'],
+): Promise<string[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   // Not page.addScriptTag: the server's Content-Security-Policy (script-src 'self') rightly blocks
   // inline scripts, and the tests keep CSP on. An evaluated script runs through DevTools instead.
@@ -32,7 +38,7 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     return result.violations;
   }, TAGS);
   return (violations as AxeViolation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => impacts.includes(v.impact as Impact))
     .map(
       (v) =>
         `${v.impact}: ${v.id} — ${v.help}\n` +

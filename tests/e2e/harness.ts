@@ -142,8 +142,26 @@ export interface E2eBrowser {
   close: () => Promise<void>;
 }
 
+/** The screen of the device a test plays: a laptop by default, or e.g. a touch tablet. */
+export interface DeviceOptions {
+  viewport?: { width: number; height: number };
+  hasTouch?: boolean;
+  isMobile?: boolean;
+}
+
+/** A tablet in portrait (iPad Air size), used with touch. */
+export const TABLET: DeviceOptions = {
+  viewport: { width: 820, height: 1180 },
+  hasTouch: true,
+  isMobile: true,
+};
+export const LAPTOP: DeviceOptions = { viewport: { width: 1280, height: 800 } };
+
 /** A Chromium with a fresh profile (its own IndexedDB, service workers and storage). */
-export async function launchBrowser(baseURL: string): Promise<E2eBrowser> {
+export async function launchBrowser(
+  baseURL: string,
+  device: DeviceOptions = {},
+): Promise<E2eBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'fremskudt-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -153,6 +171,7 @@ export async function launchBrowser(baseURL: string): Promise<E2eBrowser> {
     locale: 'da-DK',
     timezoneId: 'Europe/Copenhagen',
     viewport: { width: 1280, height: 900 },
+    ...device,
   });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = context.pages()[0] ?? (await context.newPage());

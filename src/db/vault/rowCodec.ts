@@ -36,6 +36,22 @@ export const CLEAR_FIELDS = {
 
 export type SealedTable = keyof typeof CLEAR_FIELDS;
 
+/**
+ * Set in clear on a record's row while it has unsettled conflicts (their number; absent
+ * otherwise, so only such rows have an index entry): the header counts and lists them without
+ * unsealing every record. It says that a record has a conflict, nothing of what.
+ */
+export const CONFLICT_MARK = 'conflicted';
+
+const RECORD_TABLES: ReadonlySet<string> = new Set([
+  'citizens',
+  'cases',
+  'notes',
+  'visits',
+  'contacts',
+  'followUps',
+]);
+
 export function isSealedTable(name: string): name is SealedTable {
   return Object.hasOwn(CLEAR_FIELDS, name);
 }
@@ -62,6 +78,10 @@ export async function sealRow(
     if (clearNames.includes(field)) clear[field] = value;
     else secret[field] = value;
   }
+  const conflicts = (record as { conflicts?: unknown }).conflicts;
+  if (RECORD_TABLES.has(table) && Array.isArray(conflicts) && conflicts.length > 0) {
+    clear[CONFLICT_MARK] = conflicts.length;
+  }
   clear.sealed = await sealer.seal(table, bindingId(table, clear), secret);
   return clear;
 }
@@ -85,7 +105,7 @@ export function setClearField(
 
 /** The record of a stored row: the unsealed rest with the clear fields over it. */
 export async function openRow<T>(sealer: Sealer, table: SealedTable, row: StoredRow): Promise<T> {
-  const { sealed, ...clear } = row;
+  const { sealed, [CONFLICT_MARK]: _mark, ...clear } = row;
   if (!sealed) return clear as T;
   const secret = await sealer.open(table, bindingId(table, clear), sealed);
   return { ...(secret as Record<string, unknown>), ...clear } as T;

@@ -1,17 +1,18 @@
 import { StorageAlert } from './StorageAlert';
-import { StorageSummary } from './StorageSummary';
+import { StorageWarning } from './StorageSummary';
 import { UpdatePrompt } from './UpdatePrompt';
 
 /**
- * The PWA part of the header on every screen: the update prompt ("Ny version klar — genindlæs"),
- * the storage-full alert and a one-line storage summary (persistence and space used).
+ * The PWA part of the header on every screen, shown only when there is something to act on: the
+ * update prompt ("Ny version klar — genindlæs"), the storage-full alert and the nearly-full
+ * warning. The space used is in the sync details and in Settings.
  */
 export function PwaStatus() {
   return (
     <div className="pwa-status">
       <UpdatePrompt />
       <StorageAlert />
-      <StorageSummary />
+      <StorageWarning />
     </div>
   );
 }

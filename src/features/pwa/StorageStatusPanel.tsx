@@ -1,6 +1,6 @@
 import { useT } from '../../i18n';
 import { refreshStorageEstimate, requestPersistentStorage } from '../../pwa';
-import { useStorageTexts } from './StorageSummary';
+import { useFreshStorageEstimate, useStorageTexts } from './StorageSummary';
 
 function askForPersistence(): void {
   requestPersistentStorage()
@@ -14,10 +14,12 @@ function askForPersistence(): void {
 export function StorageStatusPanel() {
   const t = useT();
   const texts = useStorageTexts();
+  useFreshStorageEstimate([]);
   return (
     <section className="pwa-storage-panel" aria-labelledby="pwa-storage-heading">
       <h2 id="pwa-storage-heading">{t('pwa.storage.heading')}</h2>
       <p>{texts.persistence}</p>
+      {texts.status.persistence === 'denied' && <p>{t('pwa.storage.notPersistedAdvice')}</p>}
       <p>{texts.usage}</p>
       {texts.nearlyFull && <p role="status">{texts.nearlyFull}</p>}
       {texts.status.persistence === 'denied' && (

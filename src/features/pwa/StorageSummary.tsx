@@ -1,5 +1,6 @@
+import { useEffect } from 'react';
 import { useT } from '../../i18n';
-import { formatBytes, usageRatio, type StorageStatus } from '../../pwa';
+import { formatBytes, refreshStorageEstimate, usageRatio, type StorageStatus } from '../../pwa';
 import { useLocaleStore } from '../../stores/localeStore';
 import type { MessageKey } from '../../i18n';
 import { useStorageStatus } from './usePwaState';
@@ -36,19 +37,43 @@ export function useStorageTexts() {
   };
 }
 
-/** One line for the header: "Data gemmes varigt · 12 MB af 2 GB", or a warning when nearly full. */
+function logFailure(error: unknown): void {
+  console.warn('Could not read the storage status', error);
+}
+
+/**
+ * Re-reads the storage estimate whenever one of `changes` changes (a sync finished, a change was
+ * saved), so the figure shown is the current one, not the one from before the first sync.
+ */
+export function useFreshStorageEstimate(changes: readonly unknown[]): void {
+  const key = JSON.stringify(changes);
+  useEffect(() => {
+    refreshStorageEstimate().catch(logFailure);
+  }, [key]);
+}
+
+/** For the header's details: how much space the app uses ("Lagring på enheden: 12 MB af 2 GB"). */
 export function StorageSummary() {
+  const t = useT();
   const texts = useStorageTexts();
-  if (texts.nearlyFull) {
-    return (
-      <p className="pwa-storage pwa-storage--warning" role="status">
-        {texts.nearlyFull}
-      </p>
-    );
-  }
+  return <p className="pwa-storage">{t('pwa.storage.usageLine', { usage: texts.usage })}</p>;
+}
+
+/**
+ * In the header only when it matters: the device is nearly full, with what to do (more urgent
+ * when the browser has not promised to keep the data).
+ */
+export function StorageWarning() {
+  const t = useT();
+  const texts = useStorageTexts();
+  if (!texts.nearlyFull) return null;
+  const advice =
+    texts.status.persistence === 'granted'
+      ? t('pwa.storage.nearlyFullAdvice')
+      : t('pwa.storage.nearlyFullNotPersisted');
   return (
-    <p className="pwa-storage">
-      {texts.persistence} · {texts.usage}
+    <p className="pwa-storage pwa-storage--warning" role="status">
+      {texts.nearlyFull} {advice}
     </p>
   );
 }

@@ -6,20 +6,26 @@ import { Alert, StatusMessage } from '../../ui/Alert';
 import { useFormat } from '../shared/useFormat';
 import { useSaveAction } from '../shared/useSaveAction';
 import { useUserName } from '../shared/useUserName';
+import { fieldLabelKey } from './fieldLabels';
 import { useSyncTexts } from './useSyncTexts';
 import './sync.css';
 
 interface ConflictListProps {
   entity: EntityName;
   record: { id: string; conflicts: FieldConflict[] };
+  /**
+   * Inside a page that already names the record under its own heading (the conflicts list): no
+   * section heading of its own, and the fields' headings one level lower.
+   */
+  nested?: boolean;
 }
 
 /**
- * The conflicts the server kept visible on a record (invariant 3): for each, the value that won,
- * the value that lost, who wrote it and when, and buttons to settle it. Settling is an ordinary
- * change, so it works offline and syncs like any other.
+ * The conflicts the server kept visible on a record (invariant 3): for each, the field by its
+ * form label, the value that won and the value that lost, who wrote each and when, and buttons to
+ * settle it. Settling is an ordinary change, so it works offline and syncs like any other.
  */
-export function ConflictList({ entity, record }: ConflictListProps) {
+export function ConflictList({ entity, record, nested = false }: ConflictListProps) {
   const { t } = useSyncTexts();
   const save = useSaveAction();
   const { settle } = useSyncActions();
@@ -31,27 +37,41 @@ export function ConflictList({ entity, record }: ConflictListProps) {
     const ok = await save.run((ctx) => settle(ctx, entity, record.id, conflict, choice));
     if (ok) setSettled(true);
   };
-  return (
-    <section className="section" aria-labelledby={`conflicts-${record.id}`}>
-      <h2 id={`conflicts-${record.id}`}>{t('sync.conflict.title')}</h2>
+  const items = (
+    <>
       {save.error && <Alert>{save.error}</Alert>}
-      <ul>
+      <ul className="sync-conflicts-list">
         {record.conflicts.map((c) => (
           <li key={c.id} className="sync-conflict">
-            <ConflictItem conflict={c} disabled={save.busy} onChoose={choose} />
+            <ConflictItem
+              entity={entity}
+              conflict={c}
+              disabled={save.busy}
+              onChoose={choose}
+              nested={nested}
+            />
           </li>
         ))}
       </ul>
+    </>
+  );
+  if (nested) return items;
+  return (
+    <section className="section" aria-labelledby={`conflicts-${record.id}`}>
+      <h2 id={`conflicts-${record.id}`}>{t('sync.conflict.title')}</h2>
+      {items}
     </section>
   );
 }
 
 function ConflictItem(props: {
+  entity: EntityName;
   conflict: FieldConflict;
   disabled: boolean;
+  nested: boolean;
   onChoose: (c: FieldConflict, choice: ConflictChoice) => Promise<void>;
 }) {
-  const { conflict: c, disabled, onChoose } = props;
+  const { entity, conflict: c, disabled, nested, onChoose } = props;
   const { t, value } = useSyncTexts();
   const fmt = useFormat();
   const userName = useUserName();
@@ -59,9 +79,11 @@ function ConflictItem(props: {
     user: userName(c.losingUserId ?? '?'),
     time: fmt.dateTime(c.at),
   });
+  const Heading = nested ? 'h4' : 'h3';
   if (c.kind !== 'field-clash') {
     return (
       <>
+        <Heading>{t('sync.conflict.wholeRecord')}</Heading>
         <p>
           {c.kind === 'edit-after-delete'
             ? t('sync.conflict.editAfterDelete')
@@ -84,16 +106,32 @@ function ConflictItem(props: {
       </>
     );
   }
+  const labelKey = fieldLabelKey(entity, c.field);
+  const keptBy = c.winningUserId
+    ? t('sync.conflict.by', {
+        user: userName(c.winningUserId),
+        time: c.winningAt ? fmt.dateTime(c.winningAt) : '?',
+      })
+    : t('sync.conflict.byUnknown', { time: fmt.dateTime(c.at) });
+  const otherBy = t('sync.conflict.tried', {
+    user: userName(c.losingUserId ?? '?'),
+    time: fmt.dateTime(c.at),
+  });
   return (
     <>
-      <h3>{t('sync.conflict.field', { field: c.field })}</h3>
+      <Heading>{labelKey ? t(labelKey) : c.field}</Heading>
       <dl className="sync-values">
         <dt>{t('sync.conflict.kept')}</dt>
-        <dd>{value(c.winningValue)}</dd>
+        <dd>
+          {value(c.winningValue)}
+          <span className="sync-value-by">{keptBy}</span>
+        </dd>
         <dt>{t('sync.conflict.other')}</dt>
-        <dd>{value(c.losingValue)}</dd>
+        <dd>
+          {value(c.losingValue)}
+          <span className="sync-value-by">{otherBy}</span>
+        </dd>
       </dl>
-      <p>{by}</p>
       <div className="button-row">
         <button
           type="button"

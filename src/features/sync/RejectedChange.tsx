@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n';
 import { TextField } from '../../ui/TextField';
 import { Alert, StatusMessage } from '../../ui/Alert';
 import { useFormat } from '../shared/useFormat';
+import { fieldLabelKey } from './fieldLabels';
 import { useSyncTexts } from './useSyncTexts';
 
 /** Only plain text fields can be corrected in place; other values are resent as they are. */
@@ -28,6 +29,10 @@ export function RejectedChange({ entry }: { entry: OutboxEntry }) {
     op: t(`sync.op.${entry.op}` satisfies MessageKey),
   });
   const headingId = `rejected-${entry.mutationId}`;
+  const label = (field: string) => {
+    const key = fieldLabelKey(entry.entity, field);
+    return key ? t(key) : field;
+  };
 
   const send = async (corrections?: Record<string, unknown>) => {
     if (entry.seq === undefined) return;
@@ -63,7 +68,7 @@ export function RejectedChange({ entry }: { entry: OutboxEntry }) {
         <dl className="sync-values">
           {Object.entries(entry.fields).map(([field, v]) => (
             <div key={field}>
-              <dt>{field}</dt>
+              <dt>{label(field)}</dt>
               <dd>{value(v)}</dd>
             </div>
           ))}
@@ -78,7 +83,7 @@ export function RejectedChange({ entry }: { entry: OutboxEntry }) {
             {editable.map(([field]) => (
               <TextField
                 key={field}
-                label={field}
+                label={label(field)}
                 value={draft[field] ?? ''}
                 onChange={(v) => setDraft((d) => ({ ...d, [field]: v }))}
               />

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'wouter';
+import { useConflictCount } from '../../hooks/useConflicts';
 import { useSyncActions } from '../../hooks/useSyncActions';
 import { useSyncBrowserOnline } from '../../hooks/useSyncBrowserOnline';
 import { useSyncStatus } from '../../hooks/useSyncStatus';
 import { formatTime } from '../../i18n/format';
 import { formatSince } from './formatSince';
 import { describeSyncStatus, type SyncView } from '../../sync/syncStatus';
+import { StorageSummary, useFreshStorageEstimate } from '../pwa/StorageSummary';
 import { useFormat } from '../shared/useFormat';
 import { useSyncTexts } from './useSyncTexts';
 import './sync.css';
@@ -21,6 +23,7 @@ function useTick(ms: number): void {
   }, [ms]);
 }
 
+/** The short line of the header; the longer explanations are in the details. */
 function useMainLine(view: SyncView): string {
   const { t, syncError } = useSyncTexts();
   const { locale } = useFormat();
@@ -40,14 +43,10 @@ function useMainLine(view: SyncView): string {
     }
     case 'offline':
       return view.lastSuccessAt
-        ? `${t('sync.offlineHint')} ${t('sync.syncedAgo', { ago: formatSince(view.lastSuccessAt, locale) })}`
-        : t('sync.offlineHint');
-    case 'error': {
-      const failed = t('sync.failed', { reason: syncError(view.error) });
-      return view.nextRetryAt
-        ? `${failed}. ${t('sync.retryAt', { time: formatTime(view.nextRetryAt) })}`
-        : failed;
-    }
+        ? t('sync.syncedAgo', { ago: formatSince(view.lastSuccessAt, locale) })
+        : t('sync.notYet');
+    case 'error':
+      return t('sync.failed', { reason: syncError(view.error) });
     case 'synced':
       return t('sync.syncedAgo', { ago: formatSince(view.lastSuccessAt, locale) });
     case 'not-yet-synced':
@@ -55,9 +54,61 @@ function useMainLine(view: SyncView): string {
   }
 }
 
+/** What the details add to the short line: why offline is fine, when it retries, the last time. */
+function useDetailLines(view: SyncView, offline: boolean, nextRetryAt: string | null): string[] {
+  const { t } = useSyncTexts();
+  const fmt = useFormat();
+  const lines: string[] = [];
+  if (offline) lines.push(t('sync.offlineHint'));
+  if ((view.kind === 'error' || view.kind === 'offline') && nextRetryAt)
+    lines.push(t('sync.retryAt', { time: formatTime(nextRetryAt) }));
+  const last = 'lastSuccessAt' in view ? view.lastSuccessAt : null;
+  if (last) lines.push(t('sync.lastAt', { time: fmt.dateTime(last) }));
+  return lines;
+}
+
 /**
- * The header's sync status (invariant 6): online or not, how many changes wait, progress while
- * syncing, when the last sync succeeded, errors, refused changes and a "Synkroniser nu" button.
+ * "Detaljer": a disclosure button and the panel it shows below the header (the longer texts and
+ * the device's storage), so the header itself stays one line. Escape closes it and returns focus.
+ */
+function SyncDetails({ lines }: { lines: string[] }) {
+  const { t } = useSyncTexts();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      setOpen(false);
+      button.current?.focus();
+    }
+  };
+  return (
+    <div className="sync-details" onKeyDown={onKeyDown}>
+      <button
+        ref={button}
+        type="button"
+        className="sync-details-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t('sync.details')}
+      </button>
+      <div id={panelId} className="sync-details-panel" hidden={!open}>
+        {lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        <StorageSummary />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The header's sync status (invariant 6) on one line: online or not, how many changes wait (a
+ * link to the list), progress while syncing, when the last sync succeeded, errors, unsettled
+ * conflicts and refused changes (links to their lists), "Synkroniser nu" and the details. Its
+ * status part is the one polite live region for sync: a screen reader hears each change.
  */
 export function SyncIndicator() {
   useTick(AGO_REFRESH_MS);
@@ -65,31 +116,47 @@ export function SyncIndicator() {
   const status = useSyncStatus();
   const browserOnline = useSyncBrowserOnline();
   const { syncNow } = useSyncActions();
+  const conflicts = useConflictCount() ?? 0;
   const view = describeSyncStatus(status, browserOnline);
   const main = useMainLine(view);
+  const offline = !browserOnline || status.connectivity === 'offline';
+  const details = useDetailLines(view, offline, status.nextRetryAt);
   // Until the stored time of the last sync is read, "Ikke synkroniseret endnu" may be untrue.
   const mainLine = view.kind === 'not-yet-synced' && !status.historyLoaded ? '' : main;
-  const offline = !browserOnline || status.connectivity === 'offline';
   const pending = status.pending ?? 0;
   const rejected = status.rejected ?? 0;
+  useFreshStorageEstimate([status.lastSuccessAt, pending]);
+  // "Synkroniser nu" pressed offline: say what happens instead, until the device is online.
+  const [askedOffline, setAskedOffline] = useState(false);
+  if (askedOffline && !offline) setAskedOffline(false);
+  const onSyncNow = () => {
+    if (offline) setAskedOffline(true);
+    syncNow();
+  };
   return (
     <section className="sync-indicator" aria-label={t('sync.region')}>
-      <div role="status" aria-live="polite" aria-atomic="true" className="sync-lines">
+      <div role="status" aria-live="polite" className="sync-lines">
         <span className={offline ? 'sync-conn sync-conn-offline' : 'sync-conn sync-conn-online'}>
           <span aria-hidden="true">{offline ? '○ ' : '● '}</span>
           {offline ? t('sync.offline') : t('sync.online')}
         </span>
-        <span className="sync-pending">
+        <Link href="/venter" className="sync-pending">
           {pending === 0
             ? t('sync.pending.none')
             : plural('sync.pending.one', 'sync.pending.other', pending)}
-        </span>
-        <span className="sync-main">{mainLine}</span>
-        {status.conflictsSeen > 0 && (
-          <span className="sync-conflicts">
-            {plural('sync.conflicts.one', 'sync.conflicts.other', status.conflictsSeen)}
-          </span>
+        </Link>
+        {mainLine && <span className="sync-main">{mainLine}</span>}
+        {conflicts > 0 && (
+          <Link href="/konflikter" className="sync-conflicts">
+            {plural('sync.conflicts.one', 'sync.conflicts.other', conflicts)}
+          </Link>
         )}
+        {rejected > 0 && (
+          <Link href="/til-behandling" className="sync-attention">
+            {plural('sync.rejected.one', 'sync.rejected.other', rejected)}
+          </Link>
+        )}
+        {askedOffline && <span className="sync-queued">{t('sync.queuedOffline')}</span>}
       </div>
       {view.kind === 'syncing' && (
         <progress
@@ -100,21 +167,17 @@ export function SyncIndicator() {
         />
       )}
       <div className="sync-actions">
-        {rejected > 0 && (
-          <Link href="/til-behandling" className="sync-attention">
-            {plural('sync.rejected.one', 'sync.rejected.other', rejected)}
-          </Link>
-        )}
         {view.kind === 'unauthorized' && <Link href="/logind-igen">{t('sync.loginAgain')}</Link>}
         {view.kind === 'update-required' ? (
           <button type="button" onClick={() => window.location.reload()}>
             {t('sync.reload')}
           </button>
         ) : (
-          <button type="button" onClick={syncNow} disabled={view.kind === 'syncing'}>
+          <button type="button" onClick={onSyncNow} disabled={view.kind === 'syncing'}>
             {t('sync.syncNow')}
           </button>
         )}
+        <SyncDetails lines={details} />
       </div>
     </section>
   );

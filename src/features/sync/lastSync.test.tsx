@@ -25,7 +25,7 @@ describe('the header after a reload, before this page has synced', () => {
 
     act(() => syncStatus.dispatch({ type: 'connectivity', connectivity: 'offline' }));
     expect(status.textContent).toContain('Offline');
-    expect(status.textContent).toContain('forbindelse. Synkroniseret for cirka 2 timer siden');
+    expect(status.textContent).toContain('Synkroniseret for cirka 2 timer siden');
     act(() => syncStatus.dispatch({ type: 'connectivity', connectivity: 'online' }));
 
     // Another tab (or the page before a reload) finishes a sync: this header follows.

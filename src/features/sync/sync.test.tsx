@@ -69,7 +69,8 @@ describe('the sync indicator in the header', () => {
     );
     expect(status.textContent).toContain('Online');
     expect(status.textContent).toContain('Synkroniseret for 2 minutter siden');
-    expect(status.textContent).toContain('1 konflikt');
+    // A sync's own tally of conflicts is not shown: the header counts the records' stored ones.
+    expect(status.textContent).not.toContain('konflikt');
 
     await userEvent.setup().click(within(region).getByRole('button', { name: 'Synkroniser nu' }));
     expect(requests).toHaveLength(1);
@@ -88,8 +89,15 @@ describe('the sync indicator in the header', () => {
     );
     const status = screen.getByRole('status');
     expect(status.textContent).toContain('Offline');
-    expect(status.textContent).toContain('Ændringer gemmes på enheden');
     await waitFor(() => expect(status.textContent).toContain('Alt er sendt'));
+    // The longer explanation and the retry time are in the details, on demand.
+    const details = screen.getByRole('button', { name: 'Detaljer' });
+    expect(details.getAttribute('aria-expanded')).toBe('false');
+    await userEvent.setup().click(details);
+    expect(details.getAttribute('aria-expanded')).toBe('true');
+    const panel = document.getElementById(details.getAttribute('aria-controls') ?? '');
+    expect(panel?.textContent).toContain('Ændringer gemmes på enheden');
+    expect(panel?.textContent).toMatch(/Prøver igen kl\. \d/);
   });
 });
 
@@ -109,7 +117,7 @@ describe('changes the server refused', () => {
     render(<NeedsAttentionPage />);
     const item = await screen.findByRole('article', { name: 'Borger: Oprettet' });
     expect(item.textContent).toContain('Nogle felter er ikke udfyldt korrekt.');
-    const field = within(item).getByRole('textbox', { name: 'firstName' });
+    const field = within(item).getByRole('textbox', { name: 'Fornavn' });
     await user.clear(field);
     await user.type(field, 'Jens Peter');
     await user.click(within(item).getByRole('button', { name: 'Ret og send igen' }));
@@ -157,8 +165,8 @@ describe('a conflict on a citizen', () => {
         <ConflictList entity="citizen" record={record} />
       </SessionContext.Provider>,
     );
-    expect(screen.getByRole('heading', { name: 'Felt: phone' })).toBeTruthy();
-    expect(screen.getByText(/Skrevet af Mette Sørensen/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Telefon' })).toBeTruthy();
+    expect(screen.getByText(/Forsøgt af Mette Sørensen/)).toBeTruthy();
     await userEvent
       .setup()
       .click(await screen.findByRole('button', { name: 'Brug den anden værdi: 33 33 33 33' }));

@@ -19,6 +19,12 @@ export const da = {
   'pwa.storage.full':
     'Enheden har ikke mere plads, så ændringen blev ikke gemt. Synkroniser og frigør plads på enheden, og prøv igen.',
   'pwa.storage.dismiss': 'Luk besked',
+  'pwa.storage.usageLine': 'Lagring på enheden: {usage}',
+  'pwa.storage.notPersistedAdvice':
+    'Browseren har ikke lovet at gemme appens data varigt, så den kan rydde dem, hvis enheden løber tør for plads. Synkroniser ofte, så intet kun ligger her, og installér appen eller bed om varig lagring herunder.',
+  'pwa.storage.nearlyFullAdvice': 'Synkroniser, og frigør plads på enheden.',
+  'pwa.storage.nearlyFullNotPersisted':
+    'Synkroniser nu: browseren kan rydde data, der kun ligger her, når pladsen slipper op. Frigør plads på enheden.',
 } as const;
 
 export const en = {
@@ -41,4 +47,10 @@ export const en = {
   'pwa.storage.full':
     'This device has no space left, so the change was not saved. Sync, free up space on the device and try again.',
   'pwa.storage.dismiss': 'Dismiss message',
+  'pwa.storage.usageLine': 'Storage on this device: {usage}',
+  'pwa.storage.notPersistedAdvice':
+    'The browser has not promised to keep the app’s data, so it may clear it if the device runs out of space. Sync often so nothing is only here, and install the app or ask for persistent storage below.',
+  'pwa.storage.nearlyFullAdvice': 'Sync, and free up space on the device.',
+  'pwa.storage.nearlyFullNotPersisted':
+    'Sync now: the browser may clear data that is only here when space runs out. Free up space on the device.',
 } as const satisfies Record<keyof typeof da, string>;
