@@ -48,6 +48,11 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long audit entries are kept (Datatilsynet: logs need a defined retention period). */
   AUDIT_RETENTION_DAYS: positiveInt(180),
+  /**
+   * Statistics: a count of people under this (and above zero) is published as "< N", with enough
+   * other cells withheld that it cannot be worked out (domain/smallNumbers.ts).
+   */
+  STATISTICS_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
   /** Login attempts per client IP per minute (@fastify/rate-limit), against password spraying. */
   LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt(20),
   /** Failed logins per username before it is locked out for a while. */
