@@ -21,6 +21,7 @@ export interface ReportRequest {
   to: string;
   months: readonly ReportMonth[];
   teams: readonly NamedRow[];
+  availableTeams: readonly NamedRow[];
   /** Absent: every location. */
   locationIds?: readonly string[];
   threshold: number;
@@ -280,6 +281,7 @@ export async function statisticsReport(
     computedAt: request.computedAt,
     threshold,
     teams: [...request.teams],
+    availableTeams: [...request.availableTeams],
     locations,
     contactsByLocation,
     contactsByKind,

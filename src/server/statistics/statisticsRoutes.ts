@@ -80,6 +80,7 @@ export function registerStatisticsRoutes(
       to: query.to,
       months,
       teams,
+      availableTeams: visible,
       ...(query.locations ? { locationIds: query.locations } : {}),
       threshold: options.threshold,
       today: localDateOf(at),
