@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import type { ProtectedTable, PublishedCount } from '../../src/domain/smallNumbers';
 import type { Mutation } from '../../src/protocol';
-import type { StatisticsReport } from '../../src/protocol/statistics';
+import { StatisticsReportSchema, type StatisticsReport } from '../../src/protocol/statistics';
+import { localDateOf } from '../../src/domain/statisticsPeriod';
 import { buildApp } from '../../src/server/app';
 import { createUser, upsertTeam } from '../../src/server/auth/users';
 import type { Database } from '../../src/server/data/schema';
 import { pushMutations } from '../../src/server/syncApi/pushMutations';
+import { useSeededApp } from './helpers/appFixture';
 import { authHeaders, login } from './helpers/api';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './helpers/testDatabase';
 
@@ -206,7 +208,8 @@ describe.each(DIALECTS)('statistics report (%s)', (dialect) => {
   const report = async (app: FastifyInstance, username: string, query = Q3) => {
     const res = await get(app, username, query);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json<StatisticsReport>();
+    // The client reads the same shape (the schema the statistics screen parses with).
+    return StatisticsReportSchema.parse(res.json());
   };
   const plain = (t: ProtectedTable) => ({
     cells: t.cells,
@@ -371,5 +374,28 @@ describe.each(DIALECTS)('statistics report (%s)', (dialect) => {
         expect(line.filter((v) => typeof v !== 'number').length).not.toBe(1);
     });
     expect(withheld).toBeGreaterThan(0);
+  });
+});
+
+describe.each(DIALECTS)('statistics of the demo data (%s)', (dialect) => {
+  const f = useSeededApp(dialect);
+
+  it('has months of contacts at every team lead’s locations, so the screen shows real numbers at once', async () => {
+    const token = await login(f.app, 'mette');
+    const today = localDateOf(new Date());
+    const from = localDateOf(new Date(Date.now() - 100 * 86_400_000));
+    const res = await f.app.inject({
+      method: 'GET',
+      url: `/api/statistics?from=${from}&to=${today}`,
+      headers: authHeaders(token),
+    });
+    expect(res.statusCode).toBe(200);
+    const report = StatisticsReportSchema.parse(res.json());
+    expect(report.contactsByLocation.total).toEqual(expect.any(Number));
+    expect(report.contactsByLocation.total as number).toBeGreaterThan(100);
+    expect(report.visits.counts.flat().reduce((a, b) => a + b, 0)).toBeGreaterThan(15);
+    expect(
+      report.contactsByTopic.rowTotals.filter((v) => typeof v === 'number' && v > 0).length,
+    ).toBeGreaterThan(4);
   });
 });
