@@ -50,7 +50,8 @@ export function LineChart({
   const width = 640;
   const height = 260;
   const left = 44;
-  const right = 16;
+  // Room for the last month's label, centred on the last point.
+  const right = 40;
   const top = 12;
   const bottom = 36;
   const max = niceMax(

@@ -186,6 +186,8 @@ export function reportSummary(report: StatisticsReport, locale: Locale, t: Stati
   const sum = (rows: number[][]) => rows.flat().reduce((a, b) => a + b, 0);
   const placesVisited = report.contactsByLocation.rowTotals.filter((x) => x !== 0).length;
   const [created, onTime, overdue] = report.followUps;
+  // A sentence may begin with a protected value ("under 5 opfølgninger …").
+  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   return [
     t('statistics.summary.contacts', {
       period,
@@ -206,5 +208,5 @@ export function reportSummary(report: StatisticsReport, locale: Locale, t: Stati
       overdue: v(overdue?.total ?? 0),
     }),
     t('statistics.summary.notes', { notes: v(report.notesByTeam.total) }),
-  ];
+  ].map(sentence);
 }
