@@ -81,7 +81,7 @@ async function insertContacts(database: Database, count: number, start: number, 
       ${topic} as topic from (${series}) as s) as x`.execute(database.db);
 }
 
-async function seed(database: Database, contacts: number, start: number, seconds: number) {
+export async function seed(database: Database, contacts: number, start: number, seconds: number) {
   await runMigrations(database);
   const now = new Date().toISOString();
   await database.db

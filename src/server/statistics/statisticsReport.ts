@@ -91,13 +91,27 @@ interface ContactAggregates {
  */
 async function contactAggregates(scope: Scope): Promise<ContactAggregates> {
   const { dialect, request } = scope;
-  const f = (name: Parameters<typeof field>[1]) => field(dialect, name);
-  const topicsJson =
-    dialect === 'sqlite' ? sql`json_extract(data, '$.topics')` : sql`(data::json -> 'topics')`;
+  // The period's rows with their fields, each row's JSON parsed once: PostgreSQL parses a json
+  // value again for every ->> on it, so json_to_record takes the fields in one pass (several times
+  // faster than one ->> per field); SQLite keeps its last parse of a text for the next
+  // json_extract.
+  const where = placeAndPeriod(scope, 'contact', 'at');
+  const source =
+    dialect === 'postgres'
+      ? sql`select x."locationId" as location_id, x.kind, x."ageGroup" as age_group, x.gender,
+          x."citizenId" as citizen_id, x.topics, ${field(dialect, 'at')} as at
+        from records cross join lateral json_to_record(records.data::json) as x("locationId" text,
+          kind text, "ageGroup" text, gender text, "citizenId" text, topics json)
+        where ${where}`
+      : sql`select json_extract(data, '$.locationId') as location_id,
+          json_extract(data, '$.kind') as kind, json_extract(data, '$.ageGroup') as age_group,
+          json_extract(data, '$.gender') as gender, json_extract(data, '$.citizenId') as citizen_id,
+          json_extract(data, '$.topics') as topics, ${field(dialect, 'at')} as at
+        from records where ${where}`;
   const expand =
-    dialect === 'sqlite'
-      ? sql`json_each(c.topics) as t`
-      : sql`lateral json_array_elements_text(c.topics) as t(value)`;
+    dialect === 'postgres'
+      ? sql`lateral json_array_elements_text(c.topics) as t(value)`
+      : sql`json_each(c.topics) as t`;
   const result = await sql<{
     part: 'contacts' | 'topics' | 'citizens' | 'citizens-total';
     k1: string | null;
@@ -107,10 +121,10 @@ async function contactAggregates(scope: Scope): Promise<ContactAggregates> {
     k4: string | null;
     n: number | string;
   }>`with c as materialized (
-      select ${f('locationId')} as location, ${monthOf(f('at'), request.months)} as month,
-        ${f('kind')} as kind, ${f('ageGroup')} as age_group, ${f('gender')} as gender,
-        ${f('citizenId')} as citizen, ${topicsJson} as topics
-      from records where ${placeAndPeriod(scope, 'contact', 'at')})
+      select r.location_id as location,
+        ${monthOf(sql<string | null>`r.at`, request.months)} as month,
+        r.kind, r.age_group, r.gender, r.citizen_id as citizen, r.topics
+      from (${source}) as r)
     select 'contacts' as part, location as k1, month, kind as k2, age_group as k3, gender as k4,
       count(*) as n
     from c group by 2, 3, 4, 5, 6
