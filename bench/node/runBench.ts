@@ -14,6 +14,7 @@ import { caseloadScenarios } from './scenarios/caseload';
 import { longChangeLog } from './scenarios/longChangeLog';
 import { manyDevices } from './scenarios/manyDevices';
 import { pouchPeer } from './scenarios/pouchPeer';
+import { statisticsScenario } from './scenarios/statistics';
 import { DEFAULT_SETTINGS, type BenchSettings } from './settings';
 import { fmt } from './stats';
 
@@ -100,6 +101,7 @@ export async function runBench(
   }
   if (on(8)) rows.push(...(await manyDevices(settings, bench)));
   if (on(9)) rows.push(await bundleSize(settings));
+  if (on(10)) rows.push(...(await statisticsScenario(settings, bench)));
   rows.sort((a, b) => a.id.localeCompare(b.id));
   const speedAtEnd = await measureMachineSpeed(settings.postgresUrl);
   const cpu = cpus();

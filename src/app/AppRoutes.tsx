@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import type { LockReason } from '../db';
 import { AdminPage } from '../features/admin/AdminPage';
@@ -27,6 +27,24 @@ import { Shell } from './Shell';
 import { useAutoLock } from './useAutoLock';
 import { useSyncEngine, type StartSync } from './useSyncEngine';
 
+/** Leads' statistics, with its charts: loaded only when opened, so a caseworker never fetches it. */
+const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage'));
+
+function StatisticsRoute() {
+  const t = useT();
+  return (
+    <Suspense
+      fallback={
+        <p className="app-loading" role="status">
+          {t('shell.loading')}
+        </p>
+      }
+    >
+      <StatisticsPage />
+    </Suspense>
+  );
+}
+
 function SignedInRoutes() {
   return (
     <Shell>
@@ -47,6 +65,7 @@ function SignedInRoutes() {
         <Route path="/konflikter" component={ConflictsPage} />
         <Route path="/venter" component={UnsentPage} />
         <Route path="/administration" component={AdminPage} />
+        <Route path="/statistik" component={StatisticsRoute} />
         <Route path="/logind-igen" component={ReloginPage} />
         <Route path="/login">
           <Redirect to="/" replace />

@@ -13,6 +13,8 @@ const ITEMS: readonly { href: string; label: MessageKey }[] = [
 
 /** Only administrators see it; the server refuses the admin API to everyone else anyway. */
 const ADMIN_ITEM = { href: '/administration', label: 'shell.nav.admin' } as const;
+/** Leads and administrators; the server refuses the statistics API to everyone else anyway. */
+const STATISTICS_ITEM = { href: '/statistik', label: 'shell.nav.statistics' } as const;
 
 function isCurrent(href: string, location: string): boolean {
   return href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`);
@@ -22,8 +24,12 @@ function isCurrent(href: string, location: string): boolean {
 export function NavBar() {
   const t = useT();
   const [location] = useLocation();
-  const isAdmin = useSignedInSession()?.user.role === 'admin';
-  const items = isAdmin ? [...ITEMS, ADMIN_ITEM] : ITEMS;
+  const role = useSignedInSession()?.user.role;
+  const items = [
+    ...ITEMS,
+    ...(role === 'lead' || role === 'admin' ? [STATISTICS_ITEM] : []),
+    ...(role === 'admin' ? [ADMIN_ITEM] : []),
+  ];
   return (
     <nav aria-label={t('shell.nav.label')} className="nav">
       <ul>

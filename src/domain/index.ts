@@ -15,3 +15,5 @@ export * from './entities';
 export * from './merge';
 export * from './stableJson';
 export * from './ids';
+export * from './smallNumbers';
+export * from './statisticsPeriod';

@@ -19,6 +19,7 @@ import { installErrorHandler } from './http/errorHandler';
 import { HttpError } from './http/httpError';
 import { installProtocolCheck } from './http/protocolCheck';
 import { registerSecurityHeaders } from './http/securityHeaders';
+import { registerStatisticsRoutes } from './statistics/statisticsRoutes';
 import { registerStaticFiles } from './http/staticFiles';
 import { registerSyncRoutes } from './syncApi/syncRoutes';
 
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerTeamRoutes(app, database);
   registerAuditRoutes(app, database, config);
   registerAdminRoutes(app, database);
+  registerStatisticsRoutes(app, database, { threshold: config.STATISTICS_THRESHOLD });
 
   app.get('/healthz', async () => {
     await sql`select 1`.execute(database.db);

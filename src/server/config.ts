@@ -49,6 +49,11 @@ export const ConfigSchema = z.object({
   /** How long audit entries are kept (Datatilsynet: logs need a defined retention period). */
   AUDIT_RETENTION_DAYS: positiveInt(180),
   /**
+   * Statistics: a count of people under this (and above zero) is published as "< N", with enough
+   * other cells withheld that it cannot be worked out (domain/smallNumbers.ts).
+   */
+  STATISTICS_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
+  /**
    * Login attempts per client IP per minute, against password spraying; counted in the database,
    * so every server process on it shares the one allowance.
    */

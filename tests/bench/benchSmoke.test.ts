@@ -32,6 +32,8 @@ describe('npm run bench, at a tiny scale', () => {
 
     expect(report.rows.map((r) => r.id)).toEqual([
       '1',
+      '10p',
+      '10s',
       '1f',
       '1s',
       '2',

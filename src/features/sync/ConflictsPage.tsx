@@ -27,7 +27,7 @@ export function ConflictsPage() {
   const nameOf = (citizen: Citizen | undefined) =>
     citizen ? citizenDisplayName(citizen) : undefined;
   return (
-    <AppPage title={t('sync.conflictsPage.title')}>
+    <AppPage screen="sync.conflictsPage.title">
       <p className="lead">{t('sync.conflictsPage.intro')}</p>
       {records === undefined ? (
         <p>{t('common.loading')}</p>

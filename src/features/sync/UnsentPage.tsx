@@ -20,7 +20,7 @@ export function UnsentPage() {
   const status = useSyncStatus();
   const sending = status.phase.kind === 'pushing';
   return (
-    <AppPage title={t('sync.unsent.title')}>
+    <AppPage screen="sync.unsent.title">
       <p className="lead">{t('sync.unsent.intro')}</p>
       {changes === undefined ? (
         <p>{t('common.loading')}</p>

@@ -23,7 +23,9 @@ export type AuditAction =
   | 'move'
   | 'admin'
   | 'audit-view'
-  | 'audit-export';
+  | 'audit-export'
+  /** A lead or administrator read the statistics report (aggregates; detail: period, teams). */
+  | 'statistics';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -5,6 +5,7 @@ import { createUser, countUsers, upsertTeam } from '../auth/users';
 import { SQLITE_BUSY_TIMEOUT_MS } from '../data/createDatabase';
 import type { Database } from '../data/schema';
 import { pushMutations } from '../syncApi/pushMutations';
+import { demoActivity } from './demoActivity';
 import { demoCitizens } from './demoCitizens';
 import { demoClock } from './demoClock';
 import { demoPlaces } from './demoPlaces';
@@ -25,9 +26,17 @@ export class SeedError extends Error {
 
 /** The demo's records as the caseworkers would write them, dated relative to `now`. */
 export function demoWrites(now: Date): DemoWrite[] {
+  return demoData(now).writes;
+}
+
+/** The demo's records, and its past activity at the same places (sent in batches: all creates). */
+function demoData(now: Date): { writes: DemoWrite[]; activity: DemoWrite[] } {
   const clock = demoClock(now);
   const places = demoPlaces(clock);
-  return [...places.writes, ...demoCitizens(clock, places)];
+  return {
+    writes: [...places.writes, ...demoCitizens(clock, places)],
+    activity: demoActivity(clock, places),
+  };
 }
 
 /** The PostgreSQL advisory-lock key of the demo seed (any fixed number; the scope locks hash). */
@@ -35,6 +44,9 @@ const SEED_LOCK_KEY = 7_264_001;
 
 /** How long a second seeder on SQLite waits for the first one's write lock (the whole seed). */
 const SQLITE_SEED_WAIT_MS = 120_000;
+
+/** Past activity goes in pushes of this many mutations (well under a push's limit). */
+const ACTIVITY_BATCH = 200;
 
 /**
  * Runs the seed in ONE transaction that one seeder at a time holds: two server processes started
@@ -81,7 +93,8 @@ export async function seedDemo(database: Database, now = new Date()): Promise<{ 
     for (const user of DEMO_USERS) await createUser(seeding, { ...user, password: DEMO_PASSWORD });
 
     const versions = new Map<string, number>();
-    for (const write of demoWrites(now)) {
+    const data = demoData(now);
+    for (const write of data.writes) {
       const user = DEMO_USERS.find((u) => u.id === write.user)!;
       const known = versions.get(write.id);
       const mutation: Mutation = {
@@ -106,6 +119,35 @@ export async function seedDemo(database: Database, now = new Date()): Promise<{ 
         );
       }
       versions.set(write.id, result.version);
+    }
+    // Months of past visits and contacts, for the statistics: all creates, so sent in batches.
+    for (const user of DEMO_USERS) {
+      const mine = data.activity.filter((w) => w.user === user.id);
+      for (let i = 0; i < mine.length; i += ACTIVITY_BATCH) {
+        const batch = mine.slice(i, i + ACTIVITY_BATCH).map((write): Mutation => ({
+          mutationId: newId(),
+          deviceId: DEMO_DEVICE_ID,
+          entity: write.entity,
+          recordId: write.id,
+          op: 'create',
+          fields: write.fields,
+          baseVersion: 0,
+          clientTime: now.toISOString(),
+        }));
+        const results = await pushMutations(seeding, batch, {
+          user,
+          sessionDeviceId: DEMO_DEVICE_ID,
+          now: () => now,
+        });
+        const refused = results.find((r) => r.status !== 'applied');
+        if (refused) {
+          throw new SeedError(
+            'seed-rejected',
+            `Demo activity was not applied: ${JSON.stringify(refused)}`,
+          );
+        }
+        for (const m of batch) versions.set(m.recordId, 1);
+      }
     }
     return { records: versions.size };
   });
