@@ -4,6 +4,7 @@ import { useSyncActions } from '../../hooks/useSyncActions';
 import { useSyncBrowserOnline } from '../../hooks/useSyncBrowserOnline';
 import { useSyncStatus } from '../../hooks/useSyncStatus';
 import { formatTime } from '../../i18n/format';
+import { formatNumber } from '../../i18n/numbers';
 import { formatSince } from './formatSince';
 import { describeSyncStatus, type SyncView } from '../../sync/syncStatus';
 import { useFormat } from '../shared/useFormat';
@@ -33,8 +34,8 @@ function useMainLine(view: SyncView): string {
       // Nothing to count (no pending changes, or nothing new yet): no "0 af 0".
       if (view.phase.total === 0) return t('sync.checking');
       const params = {
-        done: view.phase.done.toLocaleString('da-DK'),
-        total: view.phase.total.toLocaleString('da-DK'),
+        done: formatNumber(view.phase.done, locale),
+        total: formatNumber(view.phase.total, locale),
       };
       return view.phase.kind === 'pushing' ? t('sync.pushing', params) : t('sync.pulling', params);
     }
@@ -61,7 +62,7 @@ function useMainLine(view: SyncView): string {
  */
 export function SyncIndicator() {
   useTick(AGO_REFRESH_MS);
-  const { t, plural } = useSyncTexts();
+  const { t, tc } = useSyncTexts();
   const status = useSyncStatus();
   const browserOnline = useSyncBrowserOnline();
   const { syncNow } = useSyncActions();
@@ -80,15 +81,11 @@ export function SyncIndicator() {
           {offline ? t('sync.offline') : t('sync.online')}
         </span>
         <span className="sync-pending">
-          {pending === 0
-            ? t('sync.pending.none')
-            : plural('sync.pending.one', 'sync.pending.other', pending)}
+          {pending === 0 ? t('sync.pending.none') : tc('sync.pending', pending)}
         </span>
         <span className="sync-main">{mainLine}</span>
         {status.conflictsSeen > 0 && (
-          <span className="sync-conflicts">
-            {plural('sync.conflicts.one', 'sync.conflicts.other', status.conflictsSeen)}
-          </span>
+          <span className="sync-conflicts">{tc('sync.conflicts', status.conflictsSeen)}</span>
         )}
       </div>
       {view.kind === 'syncing' && (
@@ -102,7 +99,7 @@ export function SyncIndicator() {
       <div className="sync-actions">
         {rejected > 0 && (
           <Link href="/til-behandling" className="sync-attention">
-            {plural('sync.rejected.one', 'sync.rejected.other', rejected)}
+            {tc('sync.rejected', rejected)}
           </Link>
         )}
         {view.kind === 'unauthorized' && <Link href="/logind-igen">{t('sync.loginAgain')}</Link>}

@@ -2,28 +2,25 @@ import { Link } from 'wouter';
 import { citizenDisplayName, type Visit } from '../../domain';
 import { useCitizensByIds } from '../../hooks/useCitizens';
 import { useVisitContacts } from '../../hooks/useVisits';
-import { useT } from '../../i18n';
+import { useT, useTCount } from '../../i18n';
 import { useFormat } from '../shared/useFormat';
 
 /** The running list of this visit's contacts with counts; named ones offer "Skriv notat". */
 export function VisitContactsList({ visit }: { visit: Visit }) {
   const t = useT();
+  const tc = useTCount();
   const f = useFormat();
   const contacts = useVisitContacts(visit.id) ?? [];
   const byId = useCitizensByIds(contacts.flatMap((c) => (c.citizenId ? [c.citizenId] : [])));
   const named = contacts.filter((c) => c.kind === 'named').length;
-  const countText = (
-    count: number,
-    key: 'visits.contacts.total' | 'visits.contacts.named' | 'visits.contacts.anonymousCount',
-  ) => t(count === 1 ? `${key}.one` : `${key}.other`, { count });
   return (
     <section aria-labelledby="visit-contacts-heading" className="section">
       <h2 id="visit-contacts-heading">{t('visits.contacts.heading')}</h2>
       <p role="status">
         {t('visits.contacts.counts', {
-          total: countText(contacts.length, 'visits.contacts.total'),
-          named: countText(named, 'visits.contacts.named'),
-          anonymous: countText(contacts.length - named, 'visits.contacts.anonymousCount'),
+          total: tc('visits.contacts.total', contacts.length),
+          named: tc('visits.contacts.named', named),
+          anonymous: tc('visits.contacts.anonymousCount', contacts.length - named),
         })}
       </p>
       {contacts.length === 0 && <p>{t('visits.contacts.none')}</p>}
