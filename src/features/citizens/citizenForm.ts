@@ -50,6 +50,22 @@ export function citizenToForm(c: Citizen): CitizenFormValues {
   };
 }
 
+/**
+ * A new citizen's form prefilled from what was typed in a search: digits as the CPR number when
+ * they are one (else as the phone), words as first name and last name.
+ */
+export function citizenFormFromQuery(query: string): CitizenFormValues {
+  const text = query.trim();
+  if (text === '') return emptyCitizenForm;
+  if (/^[\d\s+()-]+$/.test(text)) {
+    return parseCpr(text).ok
+      ? { ...emptyCitizenForm, cpr: text }
+      : { ...emptyCitizenForm, phone: text };
+  }
+  const [first = '', ...rest] = text.split(/\s+/);
+  return { ...emptyCitizenForm, firstName: first, lastName: rest.join(' ') };
+}
+
 /** Checks the form the way the schema will, with messages the caseworker can act on. */
 export function validateCitizenForm(v: CitizenFormValues): CitizenFormErrors {
   const errors: CitizenFormErrors = {};
