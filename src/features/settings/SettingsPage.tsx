@@ -24,7 +24,19 @@ export function SettingsPage() {
           <p>
             {t('settings.userLine', { name: session.user.name, username: session.user.username })}
           </p>
-          <p>{t('settings.team', { team: session.user.teamName })}</p>
+          {(session.user.teams ?? []).length > 1 ? (
+            <>
+              <p>{t('settings.teams')}</p>
+              <ul>
+                {(session.user.teams ?? []).map((team) => (
+                  <li key={team.id}>{team.name}</li>
+                ))}
+              </ul>
+              <p>{t('settings.defaultTeam', { team: session.user.teamName })}</p>
+            </>
+          ) : (
+            <p>{t('settings.team', { team: session.user.teamName })}</p>
+          )}
         </section>
       )}
       <AutoLockSection />

@@ -25,6 +25,10 @@ export const da = {
   'followUps.markDone': 'Markér "{title}" som udført',
   'followUps.reopen': 'Genåbn "{title}"',
   'followUps.doneAt': 'Udført {date}',
+  'followUps.assignee': 'Ansvarlig: {name}',
+  'followUps.show': 'Vis',
+  'followUps.show.all': 'Alle',
+  'followUps.show.mine': 'Mine',
 } as const;
 
 export const en = {
@@ -53,4 +57,8 @@ export const en = {
   'followUps.markDone': 'Mark "{title}" as done',
   'followUps.reopen': 'Reopen "{title}"',
   'followUps.doneAt': 'Done {date}',
+  'followUps.assignee': 'Responsible: {name}',
+  'followUps.show': 'Show',
+  'followUps.show.all': 'All',
+  'followUps.show.mine': 'Mine',
 } as const satisfies Record<keyof typeof da, string>;
