@@ -1,5 +1,6 @@
 import { useSignedInSession } from '../../hooks/useSession';
 import { useT } from '../../i18n';
+import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
 import { StorageStatusPanel } from '../pwa/StorageStatusPanel';
 import { AppPage } from '../shared/AppPage';
 import { AutoLockSection } from './AutoLockSection';
@@ -42,6 +43,7 @@ export function SettingsPage() {
       <AutoLockSection />
       <StorageStatusPanel />
       <LogoutSection />
+      <AccessibilityStatementLink />
     </AppPage>
   );
 }
