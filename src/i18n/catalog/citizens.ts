@@ -33,11 +33,12 @@ export const da = {
   'citizens.form.save': 'Gem borger',
   'citizens.form.team': 'Team',
   'citizens.form.invalid': 'Borgeren er ikke gemt. Ret de markerede felter.',
-  'citizens.error.nameRequired':
+  'citizens.error.name-or-alias-required':
     'Skriv et fornavn eller et kaldenavn – borgeren kan være kendt alene ved kaldenavn.',
   'citizens.error.cpr-format': 'CPR-nummeret skal skrives som DDMMÅÅ-SSSS, fx 010190-1234.',
   'citizens.error.cpr-date': 'CPR-nummeret indeholder ikke en gyldig fødselsdato (DDMMÅÅ).',
-  'citizens.error.phone': 'Telefonnummeret må kun indeholde tal, mellemrum, +, - og parenteser.',
+  'citizens.error.phone-format':
+    'Telefonnummeret må kun indeholde tal, mellemrum, +, - og parenteser.',
   'citizens.focus.bolig': 'Bolig (Housing First)',
   'citizens.focus.misbrug': 'Misbrug',
   'citizens.focus.psykiatri': 'Psykiatri',
@@ -112,11 +113,12 @@ export const en = {
   'citizens.form.save': 'Save citizen',
   'citizens.form.team': 'Team',
   'citizens.form.invalid': 'The citizen is not saved. Correct the marked fields.',
-  'citizens.error.nameRequired':
+  'citizens.error.name-or-alias-required':
     'Enter a first name or an alias – a citizen may be known by alias only.',
   'citizens.error.cpr-format': 'Write the CPR number as DDMMYY-SSSS, e.g. 010190-1234.',
   'citizens.error.cpr-date': 'The CPR number does not contain a valid birth date (DDMMYY).',
-  'citizens.error.phone': 'The phone number may only contain digits, spaces, +, - and brackets.',
+  'citizens.error.phone-format':
+    'The phone number may only contain digits, spaces, +, - and brackets.',
   'citizens.focus.bolig': 'Housing (Housing First)',
   'citizens.focus.misbrug': 'Substance abuse',
   'citizens.focus.psykiatri': 'Psychiatry',
