@@ -142,8 +142,17 @@ export interface E2eBrowser {
   close: () => Promise<void>;
 }
 
+/** A device other than the default laptop, e.g. a tablet: `{ viewport, hasTouch: true }`. */
+export interface DeviceOptions {
+  viewport?: { width: number; height: number };
+  hasTouch?: boolean;
+}
+
 /** A Chromium with a fresh profile (its own IndexedDB, service workers and storage). */
-export async function launchBrowser(baseURL: string): Promise<E2eBrowser> {
+export async function launchBrowser(
+  baseURL: string,
+  device: DeviceOptions = {},
+): Promise<E2eBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'fremskudt-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -153,6 +162,7 @@ export async function launchBrowser(baseURL: string): Promise<E2eBrowser> {
     locale: 'da-DK',
     timezoneId: 'Europe/Copenhagen',
     viewport: { width: 1280, height: 900 },
+    ...device,
   });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = context.pages()[0] ?? (await context.newPage());
