@@ -8,6 +8,7 @@ import {
   makeCitizen,
   makeContact,
   makeLocation,
+  makeNote,
   makeVisit,
   signedInBeforeEach,
 } from '../helpers/factories';
@@ -134,6 +135,30 @@ describe('correcting the contacts of an open visit', () => {
     expect((await readAll<Contact>(db, 'contacts')).map((x) => x.id)).toEqual([keep.id]);
     const outbox = await readAll<OutboxEntry>(db, 'outbox');
     expect(outbox.at(-1)).toMatchObject({ entity: 'contact', recordId: wrong.id, op: 'delete' });
+  });
+});
+
+describe('a contact with a journal note', () => {
+  it('is not removed (the note would point at nothing) and says to correct it instead', async () => {
+    const loc = await makeLocation();
+    const visit = await makeVisit({ locationId: loc.id });
+    const c = await makeCitizen();
+    const contact = await makeContact({
+      visitId: visit.id,
+      locationId: loc.id,
+      kind: 'named',
+      citizenId: c.id,
+    });
+    await makeNote({ citizenId: c.id, visitId: visit.id, contactId: contact.id });
+    const { user } = renderApp('/besoeg');
+    await user.click(await screen.findByRole('button', { name: /^Fjern kontakten: Jens Hansen/ }));
+    await user.click(screen.getByRole('button', { name: 'Ja, fjern kontakten' }));
+    expect(
+      await screen.findByText(
+        'Der er skrevet et notat om denne kontakt, så den kan ikke fjernes. Ret den i stedet.',
+      ),
+    ).toBeTruthy();
+    expect((await readAll<Contact>(db, 'contacts')).map((x) => x.id)).toEqual([contact.id]);
   });
 });
 

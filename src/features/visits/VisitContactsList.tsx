@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { contactsRepo } from '../../db/contacts';
+import { notesOfContact } from '../../db/notes';
 import { citizenDisplayName, type Contact, type Visit } from '../../domain';
 import { useCitizensByIds } from '../../hooks/useCitizens';
 import { useVisitContacts } from '../../hooks/useVisits';
@@ -32,7 +33,14 @@ export function ContactRows({
   const [removing, setRemoving] = useState<string | null>(null);
   const byId = useCitizensByIds(contacts.flatMap((c) => (c.citizenId ? [c.citizenId] : [])));
 
+  const [hasNotes, setHasNotes] = useState<string | null>(null);
+
   async function remove(contact: Contact) {
+    // A journal note names this contact: removing it would leave the note pointing at nothing.
+    if ((await notesOfContact(contact)).length > 0) {
+      setHasNotes(contact.id);
+      return;
+    }
     const ok = await save.run((ctx) => contactsRepo.remove(ctx, contact.id));
     if (ok) {
       setRemoving(null);
@@ -106,6 +114,7 @@ export function ContactRows({
               >
                 <p>{t('visits.contact.removeConfirm', { who, time })}</p>
                 {save.error && <Alert>{save.error}</Alert>}
+                {hasNotes === c.id && <Alert>{t('visits.contact.hasNotes')}</Alert>}
                 <div className="button-row">
                   <button
                     type="button"
@@ -115,7 +124,13 @@ export function ContactRows({
                   >
                     {t('visits.contact.removeYes')}
                   </button>
-                  <button type="button" onClick={() => setRemoving(null)}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setRemoving(null);
+                      setHasNotes(null);
+                    }}
+                  >
                     {t('common.cancel')}
                   </button>
                 </div>

@@ -31,6 +31,8 @@ export const da = {
     'Fjern kontakten: {who}, kl. {time}? Den slettes også på serveren ved næste synkronisering.',
   'visits.contact.removeYes': 'Ja, fjern kontakten',
   'visits.contact.removed': 'Kontakten er fjernet.',
+  'visits.contact.hasNotes':
+    'Der er skrevet et notat om denne kontakt, så den kan ikke fjernes. Ret den i stedet.',
   'visits.contact.saved': 'Kontakten er rettet.',
   'visits.summary.heading': 'Opsummering',
   'visits.summary.contacts': 'Kontakter',
@@ -119,6 +121,8 @@ export const en = {
     'Remove the contact: {who}, at {time}? It is deleted on the server too at the next synchronization.',
   'visits.contact.removeYes': 'Yes, remove the contact',
   'visits.contact.removed': 'The contact has been removed.',
+  'visits.contact.hasNotes':
+    'A note has been written about this contact, so it cannot be removed. Correct it instead.',
   'visits.contact.saved': 'The contact has been corrected.',
   'visits.summary.heading': 'Summary',
   'visits.summary.contacts': 'Contacts',
