@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/db/database';
 import type { OutboxEntry } from '../../src/db/database';
 import type { Citizen, Contact } from '../../src/domain';
+import { useLocaleStore } from '../../src/stores/localeStore';
 import { readAll } from '../helpers/sealedDb';
 import {
   makeCitizen,
@@ -43,6 +44,24 @@ describe('ending a visit', () => {
     expect(document.activeElement).toBe(within(ended).getByRole('heading', { level: 2 }));
     // The next visit can be started right away.
     expect(await screen.findByRole('heading', { level: 2, name: 'Start besøg' })).toBeTruthy();
+  });
+});
+
+describe('ending a visit in English', () => {
+  afterEach(() => act(() => useLocaleStore.getState().setLocale('da')));
+
+  it('confirms and sums it up in English', async () => {
+    act(() => useLocaleStore.getState().setLocale('en'));
+    const loc = await makeLocation({ name: 'Værestedet Højstrup' });
+    const visit = await makeVisit({ locationId: loc.id, startedAt: minutesAgo(61) });
+    await makeContact({ visitId: visit.id, locationId: loc.id, topics: ['oekonomi'] });
+    const { user } = renderApp('/besoeg');
+    await user.click(await screen.findByRole('button', { name: 'End visit' }));
+    expect(await screen.findByText('The visit has ended.')).toBeTruthy();
+    const ended = screen.getByRole('region', { name: /^Visit at Værestedet Højstrup / });
+    expect(await within(ended).findByText('1 contact: 0 known, 1 anonymous')).toBeTruthy();
+    expect(within(ended).getByText('Finances (1)')).toBeTruthy();
+    expect(within(ended).getByText(/^1 hour( and [12] minutes?)?$/)).toBeTruthy();
   });
 });
 
