@@ -1,6 +1,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Redirect, Route, Switch } from 'wouter';
+import { Redirect, Route, Switch, useRoute } from 'wouter';
 import type { LockReason } from '../db';
+import {
+  AccessibilityStatement,
+  StandaloneAccessibilityStatement,
+} from '../features/accessibility/AccessibilityStatementPage';
 import { AdminPage } from '../features/admin/AdminPage';
 import { CasePage } from '../features/cases/CasePage';
 import { CitizenEditPage, CitizenNewPage } from '../features/citizens/CitizenEditPage';
@@ -45,6 +49,9 @@ function StatisticsRoute() {
   );
 }
 
+/** The accessibility statement: in the shell when signed in, on its own before (and offline). */
+const STATEMENT_PATH = '/tilgaengelighed';
+
 function SignedInRoutes() {
   return (
     <Shell>
@@ -67,6 +74,7 @@ function SignedInRoutes() {
         <Route path="/administration" component={AdminPage} />
         <Route path="/statistik" component={StatisticsRoute} />
         <Route path="/logind-igen" component={ReloginPage} />
+        <Route path={STATEMENT_PATH} component={AccessibilityStatement} />
         <Route path="/login">
           <Redirect to="/" replace />
         </Route>
@@ -111,6 +119,7 @@ function UnlockedRoutes({
 }) {
   const t = useT();
   const state = useSession();
+  const [onStatement] = useRoute(STATEMENT_PATH);
   useSyncEngine(state.status === 'signed-in' ? state.session : undefined, startSync);
   useAutoLock(autoLockMinutes);
   // The search index lives exactly as long as the store is unlocked (decrypted text in memory).
@@ -126,7 +135,9 @@ function UnlockedRoutes({
       </p>
     );
   }
-  if (state.status === 'signed-out') return <LoginPage />;
+  if (state.status === 'signed-out') {
+    return onStatement ? <StandaloneAccessibilityStatement /> : <LoginPage />;
+  }
   return (
     <SessionContext.Provider value={state.session}>
       <SignedInRoutes />
@@ -140,7 +151,14 @@ function UnlockedRoutes({
  */
 export function AppRoutes({ startSync }: { startSync: StartSync }) {
   const vault = useVaultState();
-  if (vault.status === 'locked') return <LockedGate reason={vault.reason} />;
+  const [onStatement] = useRoute(STATEMENT_PATH);
+  if (vault.status === 'locked') {
+    return onStatement ? (
+      <StandaloneAccessibilityStatement />
+    ) : (
+      <LockedGate reason={vault.reason} />
+    );
+  }
   return (
     <UnlockedRoutes
       key={vault.profile.userId}

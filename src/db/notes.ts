@@ -62,6 +62,15 @@ export async function notesOfCase(caseId: string): Promise<Note[]> {
   return notes.sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
 }
 
+/** The notes written about one contact (found through its visit's clear index field). */
+export async function notesOfContact(contact: { id: string; visitId: string }): Promise<Note[]> {
+  const notes = await db.unsealAll<Note>(
+    'notes',
+    await db.notes.where('visitId').equals(contact.visitId).toArray(),
+  );
+  return notes.filter((n) => n.contactId === contact.id);
+}
+
 /** The newest notes across all citizens, for "recently seen" on the Today screen. */
 export async function recentNotes(limit: number): Promise<Note[]> {
   return db.unsealAll<Note>(

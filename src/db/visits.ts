@@ -19,3 +19,17 @@ export async function visitsOfUser(userId: string): Promise<Visit[]> {
   const visits = await db.unsealAll<Visit>('visits', rows);
   return visits.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
+
+/**
+ * Ended visits on this device (the caseworker's and their teams'), newest first, at most
+ * `limit`, optionally at one location. Filtered on the clear index fields before unsealing.
+ */
+export async function endedVisits(limit: number, locationId?: string): Promise<Visit[]> {
+  const rows = await db.visits
+    .orderBy('startedAt')
+    .reverse()
+    .filter((r) => r.endedAt !== undefined && (!locationId || r.locationId === locationId))
+    .limit(limit)
+    .toArray();
+  return db.unsealAll<Visit>('visits', rows);
+}

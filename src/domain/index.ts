@@ -9,6 +9,7 @@ export * from './schedule';
 export * from './scheduleRules';
 export * from './visit';
 export * from './contact';
+export * from './visitSummary';
 export * from './followUp';
 export * from './user';
 export * from './entities';

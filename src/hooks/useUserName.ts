@@ -3,11 +3,12 @@ import { useSignedInSession } from './useSession';
 import { useTeamMembers } from './useTeamMembers';
 
 /**
- * A lookup from user id to name: the team directory (from the server, stored for offline use),
- * the signed-in user's own profile, and otherwise the id itself — a former colleague or a
- * directory not fetched yet must still show something rather than nothing.
+ * A lookup from user id to name (`const userName = useUserName(); userName(note.createdBy)`): the
+ * team directory (from the server, stored for offline use), the signed-in user's own profile, and
+ * otherwise the id itself — a former colleague or a directory not fetched yet must still show
+ * something rather than nothing. One hook for every screen: a list calls it once, not per row.
  */
-export function useUserNames(): (userId: string) => string {
+export function useUserName(): (userId: string) => string {
   const members = useTeamMembers();
   const me = useSignedInSession()?.user;
   return useCallback(
@@ -15,9 +16,4 @@ export function useUserNames(): (userId: string) => string {
       members.find((m) => m.id === userId)?.name ?? (me?.id === userId ? me.name : userId),
     [members, me],
   );
-}
-
-/** One caseworker's name, falling back to the user id (see useUserNames). */
-export function useUserName(userId: string): string {
-  return useUserNames()(userId);
 }

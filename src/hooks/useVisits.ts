@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { contactsOfVisit, contactsRepo } from '../db/contacts';
-import { activeVisitOf, visitsRepo } from '../db/visits';
+import { activeVisitOf, endedVisits, visitsRepo } from '../db/visits';
 import type { Contact, Visit } from '../domain';
 
 /** The caseworker's visit in progress: undefined while loading, null when none. */
@@ -27,4 +27,9 @@ export function useVisit(id: string | undefined): Visit | null | undefined {
 /** One contact: undefined while loading, null when none. */
 export function useContact(id: string | undefined): Contact | null | undefined {
   return useLiveQuery(async () => (id ? ((await contactsRepo.get(id)) ?? null) : null), [id]);
+}
+
+/** Ended visits, newest first (see endedVisits): undefined while loading. */
+export function useEndedVisits(limit: number, locationId?: string): Visit[] | undefined {
+  return useLiveQuery(() => endedVisits(limit, locationId), [limit, locationId]);
 }

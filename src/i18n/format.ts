@@ -14,9 +14,10 @@ export function formatAgo(iso: string, locale: Locale): string {
   return formatDistanceToNow(parseISO(iso), { locale: LOCALES[locale], addSuffix: true });
 }
 
-/** "24. nov. 2026". */
+/** "24. nov. 2026" / "24 Nov 2026". */
 export function formatDate(isoDate: string, locale: Locale): string {
-  return format(parseISO(isoDate), 'd. MMM yyyy', { locale: LOCALES[locale] });
+  const pattern = locale === 'da' ? 'd. MMM yyyy' : 'd MMM yyyy';
+  return format(parseISO(isoDate), pattern, { locale: LOCALES[locale] });
 }
 
 /** "24. nov. 2026 kl. 14:05" / "24 Nov 2026 at 14:05". */

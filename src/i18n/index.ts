@@ -2,3 +2,4 @@ export * from './catalog';
 export * from './translate';
 export * from './useT';
 export * from './format';
+export * from './numbers';

@@ -136,7 +136,12 @@ describe('the team directory', () => {
     const mette = await device('mette', { now: () => now });
     await mette.sync();
     const stored = await getTeamMembers(mette.db);
-    expect(stored?.members.map((m) => m.name)).toEqual(['Anders Holm', 'Mette Sørensen']);
+    // Mette's team, and Sara (team Nord) who is on the shared schedule.
+    expect(stored?.members.map((m) => m.name)).toEqual([
+      'Anders Holm',
+      'Mette Sørensen',
+      'Sara Nielsen',
+    ]);
 
     await mette.sync();
     now = new Date('2026-11-24T10:00:01.000Z');
@@ -145,6 +150,11 @@ describe('the team directory', () => {
     expect(fetches).toHaveLength(2);
 
     await sara.sync();
-    expect((await getTeamMembers(sara.db))?.members.map((m) => m.id)).toEqual(['sara']);
+    // Alone in team Nord, but Anders and Mette have shifts on the shared schedule she sees.
+    expect((await getTeamMembers(sara.db))?.members.map((m) => m.id)).toEqual([
+      'anders',
+      'mette',
+      'sara',
+    ]);
   });
 });

@@ -77,7 +77,7 @@ describe.each(DIALECTS)('audit of device reads and the team list (%s)', (dialect
     expect(left.map((r) => r.id)).toEqual([fresh.id]);
   });
 
-  it('lists the caseworkers of the signed-in user team only', async () => {
+  it("lists the caseworkers of the user's teams and colleagues on the shared schedule, no one else", async () => {
     const token = await login(f.app, 'mette');
     const res = await f.app.inject({
       method: 'GET',
@@ -88,6 +88,8 @@ describe.each(DIALECTS)('audit of device reads and the team list (%s)', (dialect
       members: [
         { id: 'anders', username: 'anders', name: 'Anders Holm', role: 'caseworker' },
         { id: 'mette', username: 'mette', name: 'Mette Sørensen', role: 'lead' },
+        // Team Nord, but on shift at a shared location: the schedule must show her name.
+        { id: 'sara', username: 'sara', name: 'Sara Nielsen', role: 'caseworker' },
       ],
     });
   });

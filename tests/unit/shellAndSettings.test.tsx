@@ -140,7 +140,7 @@ describe('settings', () => {
     renderApp('/indstillinger');
     expect(
       await screen.findByText(
-        /1 ændringer er endnu ikke sendt til serveren, så du kan ikke logge ud/,
+        /1 ændring er endnu ikke sendt til serveren, så du kan ikke logge ud/,
       ),
     ).toBeTruthy();
     expect(screen.getByText(/Synkronisér først/)).toBeTruthy();

@@ -6,7 +6,7 @@ import { useCasesOfCitizen } from '../../hooks/useCases';
 import { useT } from '../../i18n';
 import { useFormat } from '../shared/useFormat';
 import { useSaveAction } from '../shared/useSaveAction';
-import { useUserName } from '../shared/useUserName';
+import { useUserName } from '../../hooks/useUserName';
 import { CaseForm } from './CaseForm';
 import { useResponsibleOptions } from './useResponsibleOptions';
 

@@ -1,5 +1,8 @@
-import { useState } from 'react';
-import { useLocation, useParams } from 'wouter';
+import { useRef, useState } from 'react';
+import { useLocation, useParams, useSearch } from 'wouter';
+import { contactsRepo } from '../../db/contacts';
+import { visitsRepo } from '../../db/visits';
+import { nowIso } from '../../db/writeContext';
 import { citizensRepo } from '../../db/citizens';
 import { citizenDisplayName } from '../../domain';
 import { useCitizen } from '../../hooks/useCitizens';
@@ -9,11 +12,13 @@ import { SelectField } from '../../ui/SelectField';
 import { AppPage } from '../shared/AppPage';
 import { useSaveAction } from '../shared/useSaveAction';
 import { CitizenForm } from './CitizenForm';
-import { citizenToForm, emptyCitizenForm, formToFields } from './citizenForm';
+import { citizenFormFromQuery, citizenToForm, formToFields } from './citizenForm';
 
 /**
  * /borgere/ny: a citizen known perhaps only by an alias. A caseworker in several teams picks the
  * team (default: their default team); the citizen's cases, notes and contacts follow it.
+ * From a visit (`?navn=…&besoeg=<visit id>`): prefilled with what was searched, and on saving the
+ * citizen is registered as a contact of that visit right after, and the visit is shown again.
  */
 export function CitizenNewPage() {
   const t = useT();
@@ -22,6 +27,10 @@ export function CitizenNewPage() {
   const user = useSignedInSession()?.user;
   const [teamId, setTeamId] = useState(user?.teamId ?? '');
   const teams = user?.teams ?? [];
+  const params = new URLSearchParams(useSearch());
+  const fromVisit = params.get('besoeg');
+  const created = useRef<string | null>(null);
+  const [initial] = useState(() => citizenFormFromQuery(params.get('navn') ?? ''));
   return (
     <AppPage screen="citizens.form.newTitle">
       {teams.length > 1 && (
@@ -32,22 +41,35 @@ export function CitizenNewPage() {
           options={teams.map((team) => ({ value: team.id, label: team.name }))}
         />
       )}
+      {fromVisit && <p className="lead">{t('citizens.form.fromVisit')}</p>}
       <CitizenForm
-        initial={emptyCitizenForm}
+        initial={initial}
         busy={save.busy}
         saveError={save.error}
         onSubmit={async (values) => {
-          let id = '';
           const ok = await save.run(async (ctx) => {
-            const created = await citizensRepo.create(
-              ctx,
-              { ...formToFields(values), consents: [] },
-              undefined,
-              teamId ? { teamId } : {},
-            );
-            id = created.id;
+            // A retry after the contact failed must not create the citizen a second time.
+            created.current ??= (
+              await citizensRepo.create(
+                ctx,
+                { ...formToFields(values), consents: [] },
+                undefined,
+                teamId ? { teamId } : {},
+              )
+            ).id;
+            const visit = fromVisit ? await visitsRepo.get(fromVisit) : undefined;
+            if (visit && visit.endedAt === undefined) {
+              await contactsRepo.create(ctx, {
+                visitId: visit.id,
+                locationId: visit.locationId,
+                at: nowIso(ctx),
+                kind: 'named',
+                citizenId: created.current,
+                remark: '',
+              });
+            }
           });
-          if (ok) navigate(`/borgere/${id}`);
+          if (ok) navigate(fromVisit ? '/besoeg' : `/borgere/${created.current}`);
           return ok;
         }}
       />

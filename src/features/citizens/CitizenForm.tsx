@@ -26,7 +26,10 @@ export function CitizenForm({ initial, onSubmit, saveError, busy }: CitizenFormP
     <K extends keyof CitizenFormValues>(key: K) =>
     (value: CitizenFormValues[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
-  const err = (key: keyof CitizenFormValues) => (errors[key] ? t(errors[key]) : undefined);
+  const err = (key: keyof CitizenFormValues) => {
+    const found = errors[key];
+    return found ? t(found.key, found.params) : undefined;
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -3,7 +3,8 @@ import { Link } from 'wouter';
 import { citizenDisplayName, maskCpr, type Citizen } from '../../domain';
 import { useAuditSearch } from '../../hooks/useAuditSearch';
 import { useCitizenSearch, useSearchProgress } from '../../hooks/useCitizenSearch';
-import { useT } from '../../i18n';
+import { useT, useTCount } from '../../i18n';
+import { useFormat } from '../shared/useFormat';
 import { StatusMessage } from '../../ui/Alert';
 import { TextField } from '../../ui/TextField';
 import { AppPage } from '../shared/AppPage';
@@ -32,6 +33,8 @@ export const CITIZEN_ROWS_SHOWN = 100;
 /** /borgere: instant search by name, alias, CPR digits or phone; CPR always shown masked. */
 export function CitizensPage() {
   const t = useT();
+  const tc = useTCount();
+  const f = useFormat();
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(CITIZEN_ROWS_SHOWN);
   const results = useCitizenSearch(query);
@@ -60,7 +63,10 @@ export function CitizensPage() {
       </div>
       {progress.status === 'building' && (
         <p className="search-progress" role="status">
-          {t('vault.searchPreparing', { done: progress.done, total: progress.total })}
+          {t('vault.searchPreparing', {
+            done: f.number(progress.done),
+            total: f.number(progress.total),
+          })}
         </p>
       )}
       {results === undefined ? (
@@ -72,9 +78,7 @@ export function CitizensPage() {
               ? ''
               : results.length === 0
                 ? t('citizens.search.none')
-                : results.length === 1
-                  ? t('citizens.search.count.one')
-                  : t('citizens.search.count', { count: results.length })}
+                : tc('citizens.search.count', results.length)}
           </StatusMessage>
           {results.length === 0 && query.trim() === '' && <p>{t('citizens.list.empty')}</p>}
           <ul className="list" aria-label={t('citizens.list.label')}>
@@ -88,7 +92,7 @@ export function CitizensPage() {
               className="button"
               onClick={() => setShown((n) => n + CITIZEN_ROWS_SHOWN)}
             >
-              {t('citizens.list.more', { shown, count: results.length })}
+              {t('citizens.list.more', { shown: f.number(shown), count: f.number(results.length) })}
             </button>
           )}
         </>

@@ -1,11 +1,12 @@
 import {
+  CitizenFieldsSchema,
   FOCUS_AREAS,
   parseCpr,
   type Citizen,
   type CitizenFields,
   type FocusArea,
 } from '../../domain';
-import type { MessageKey } from '../../i18n';
+import { schemaFieldErrors, type FieldErrors } from '../shared/schemaErrors';
 
 export interface CitizenFormValues {
   firstName: string;
@@ -20,7 +21,7 @@ export interface CitizenFormValues {
   usualPlaceNote: string;
 }
 
-export type CitizenFormErrors = Partial<Record<keyof CitizenFormValues, MessageKey>>;
+export type CitizenFormErrors = FieldErrors<keyof CitizenFormValues>;
 
 export const emptyCitizenForm: CitizenFormValues = {
   firstName: '',
@@ -50,17 +51,29 @@ export function citizenToForm(c: Citizen): CitizenFormValues {
   };
 }
 
-/** Checks the form the way the schema will, with messages the caseworker can act on. */
-export function validateCitizenForm(v: CitizenFormValues): CitizenFormErrors {
-  const errors: CitizenFormErrors = {};
-  if (v.firstName.trim() === '' && v.alias.trim() === '')
-    errors.firstName = 'citizens.error.nameRequired';
-  if (v.cpr.trim() !== '') {
-    const parsed = parseCpr(v.cpr);
-    if (!parsed.ok) errors.cpr = `citizens.error.${parsed.error}`;
+/**
+ * A new citizen's form prefilled from what was typed in a search: digits as the CPR number when
+ * they are one (else as the phone), words as first name and last name.
+ */
+export function citizenFormFromQuery(query: string): CitizenFormValues {
+  const text = query.trim();
+  if (text === '') return emptyCitizenForm;
+  if (/^[\d\s+()-]+$/.test(text)) {
+    return parseCpr(text).ok
+      ? { ...emptyCitizenForm, cpr: text }
+      : { ...emptyCitizenForm, phone: text };
   }
-  if (!/^[+\d ()-]*$/.test(v.phone.trim())) errors.phone = 'citizens.error.phone';
-  return errors;
+  const [first = '', ...rest] = text.split(/\s+/);
+  return { ...emptyCitizenForm, firstName: first, lastName: rest.join(' ') };
+}
+
+/** The form's fields (the rest of the record is not on it). */
+const FORM_FIELDS = Object.keys(emptyCitizenForm) as (keyof CitizenFormValues)[];
+
+/** Checks the form with the schema that will check the record, and its messages (see schemaFieldErrors). */
+export function validateCitizenForm(v: CitizenFormValues): CitizenFormErrors {
+  const parsed = CitizenFieldsSchema.safeParse({ ...formToFields(v), consents: [] });
+  return parsed.success ? {} : schemaFieldErrors(parsed.error.issues, 'citizens', FORM_FIELDS);
 }
 
 /** The fields to write; an empty CPR is left out (cleared on update). */

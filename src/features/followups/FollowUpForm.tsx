@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { followUpsRepo } from '../../db/followUps';
-import { citizenDisplayName } from '../../domain';
+import { citizenDisplayName, FollowUpFieldsSchema } from '../../domain';
 import { useCasesOfCitizen } from '../../hooks/useCases';
 import { useCitizens } from '../../hooks/useCitizens';
-import { useT, type MessageKey } from '../../i18n';
+import { useT } from '../../i18n';
 import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useResponsibleOptions } from '../cases/useResponsibleOptions';
+import { schemaFieldErrors, type FieldErrors } from '../shared/schemaErrors';
 import { useSaveAction } from '../shared/useSaveAction';
 
 interface Values {
@@ -17,7 +18,10 @@ interface Values {
   dueOn: string;
   assigneeId: string;
 }
-type Errors = Partial<Record<keyof Values, MessageKey>>;
+type Errors = FieldErrors<keyof Values>;
+
+/** The fields the form checks (the responsible caseworker always has a value). */
+const CHECKED = ['title', 'citizenId', 'caseId', 'dueOn'] as const;
 
 /** Creates a follow-up tied to a citizen (and optionally one of their cases). */
 export function FollowUpForm({ citizenId, onDone }: { citizenId?: string; onDone: () => void }) {
@@ -35,24 +39,32 @@ export function FollowUpForm({ citizenId, onDone }: { citizenId?: string; onDone
   const cases = useCasesOfCitizen(v.citizenId || undefined) ?? [];
   const [errors, setErrors] = useState<Errors>({});
   const set = (k: keyof Values) => (value: string) => setV((s) => ({ ...s, [k]: value }));
-  const err = (k: keyof Values) => (errors[k] ? t(errors[k]) : undefined);
+  const err = (k: keyof Values) => {
+    const found = errors[k];
+    return found ? t(found.key, found.params) : undefined;
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const found: Errors = {};
-    if (v.title.trim() === '') found.title = 'followUps.error.title';
-    if (v.citizenId === '') found.citizenId = 'followUps.error.citizen';
-    if (v.dueOn === '') found.dueOn = 'followUps.error.dueOn';
+    const fields = {
+      title: v.title.trim(),
+      citizenId: v.citizenId,
+      ...(v.caseId ? { caseId: v.caseId } : {}),
+      dueOn: v.dueOn,
+    };
+    const parsed = FollowUpFieldsSchema.pick({
+      title: true,
+      citizenId: true,
+      caseId: true,
+      dueOn: true,
+    }).safeParse(fields);
+    const found: Errors = parsed.success
+      ? {}
+      : schemaFieldErrors(parsed.error.issues, 'followUps', CHECKED);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const ok = await save.run((ctx) =>
-      followUpsRepo.create(ctx, {
-        title: v.title.trim(),
-        citizenId: v.citizenId,
-        ...(v.caseId ? { caseId: v.caseId } : {}),
-        dueOn: v.dueOn,
-        assigneeId: v.assigneeId || ctx.userId,
-      }),
+      followUpsRepo.create(ctx, { ...fields, assigneeId: v.assigneeId || ctx.userId }),
     );
     if (ok) onDone();
   }

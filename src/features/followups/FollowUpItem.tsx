@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { followUpsRepo } from '../../db/followUps';
 import { citizenDisplayName, followUpState, type Citizen, type FollowUp } from '../../domain';
+import { useUserName } from '../../hooks/useUserName';
 import { useT } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import { useFormat } from '../shared/useFormat';
@@ -16,11 +17,12 @@ interface FollowUpItemProps {
   actions?: boolean;
 }
 
-/** A follow-up with its state in words and an icon, never by colour alone. */
+/** A follow-up with its state in words and an icon (never by colour alone) and who is responsible. */
 export function FollowUpItem({ followUp, today, citizen, actions = true }: FollowUpItemProps) {
   const t = useT();
   const f = useFormat();
   const save = useSaveAction();
+  const userName = useUserName();
   const state = followUpState(followUp, today);
   return (
     <li className={`list-row followup followup--${state}`}>
@@ -33,6 +35,7 @@ export function FollowUpItem({ followUp, today, citizen, actions = true }: Follo
       </span>
       <span className="list-row-meta">
         {t('followUps.due', { date: f.date(followUp.dueOn) })}
+        {` · ${t('followUps.assignee', { name: userName(followUp.assigneeId) })}`}
         {followUp.doneAt && ` · ${t('followUps.doneAt', { date: f.dateTime(followUp.doneAt) })}`}
         {citizen && (
           <>

@@ -1,17 +1,24 @@
 import { useState } from 'react';
 import { useCitizensByIds } from '../../hooks/useCitizens';
 import { useFollowUps } from '../../hooks/useFollowUps';
+import { useSignedInSession } from '../../hooks/useSession';
 import { useToday } from '../../hooks/useToday';
 import { useT } from '../../i18n';
 import { AppPage } from '../shared/AppPage';
 import { FollowUpForm } from './FollowUpForm';
 import { FollowUpItem } from './FollowUpItem';
 
-/** /opfoelgning: open follow-ups (overdue first) and done ones; create, mark done, reopen. */
+/**
+ * /opfoelgning: open follow-ups (overdue first) and done ones, everyone's or only mine (the
+ * caseworker responsible); create, mark done, reopen.
+ */
 export function FollowUpsPage() {
   const t = useT();
   const today = useToday();
-  const followUps = useFollowUps();
+  const all = useFollowUps();
+  const me = useSignedInSession()?.user.id;
+  const [mineOnly, setMineOnly] = useState(false);
+  const followUps = mineOnly ? all?.filter((f) => f.assigneeId === me) : all;
   const [adding, setAdding] = useState(false);
   const byId = useCitizensByIds(followUps?.map((f) => f.citizenId) ?? []);
   const open = followUps?.filter((f) => !f.doneAt) ?? [];
@@ -31,6 +38,27 @@ export function FollowUpsPage() {
     >
       {adding && <FollowUpForm onDone={() => setAdding(false)} />}
       {followUps === undefined && <p role="status">{t('common.loading')}</p>}
+      <fieldset className="toggles">
+        <legend>{t('followUps.show')}</legend>
+        <label>
+          <input
+            type="radio"
+            name="followup-filter"
+            checked={!mineOnly}
+            onChange={() => setMineOnly(false)}
+          />
+          {t('followUps.show.all')}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="followup-filter"
+            checked={mineOnly}
+            onChange={() => setMineOnly(true)}
+          />
+          {t('followUps.show.mine')}
+        </label>
+      </fieldset>
       <section aria-labelledby="open-heading" className="section">
         <h2 id="open-heading">{t('followUps.open')}</h2>
         {followUps && open.length === 0 && <p>{t('followUps.noneOpen')}</p>}

@@ -5,7 +5,7 @@ import { useT } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import { useFormat } from '../shared/useFormat';
 import { useSaveAction } from '../shared/useSaveAction';
-import { useUserName } from '../shared/useUserName';
+import { useUserName } from '../../hooks/useUserName';
 import { LocationForm } from './LocationForm';
 import { SlotForm } from './SlotForm';
 

@@ -3,6 +3,7 @@ import { useSignIn } from '../../hooks/useSignIn';
 import { useT } from '../../i18n';
 import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { TextField } from '../../ui/TextField';
+import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
 import { AppPage } from '../shared/AppPage';
 import { loginErrorText } from './loginErrorText';
 
@@ -89,6 +90,7 @@ export function LoginPage({
           </button>
         </p>
       )}
+      <AccessibilityStatementLink />
     </AppPage>
   );
   if (embedded) return page;

@@ -4,6 +4,7 @@ import { unlock } from '../../hooks/useSignIn';
 import { useT } from '../../i18n';
 import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { SelectField } from '../../ui/SelectField';
+import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
 import { AppPage } from '../shared/AppPage';
 import { unlockErrorText } from './unlockErrorText';
 
@@ -85,6 +86,7 @@ export function UnlockPage({ profiles, reason, onOtherUser }: UnlockPageProps) {
             {t('vault.unlock.otherUser')}
           </button>
         </p>
+        <AccessibilityStatementLink />
       </AppPage>
     </main>
   );

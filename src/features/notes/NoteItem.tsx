@@ -4,7 +4,7 @@ import type { Note } from '../../domain';
 import { useT } from '../../i18n';
 import { RecordSyncBadge } from '../sync/RecordSyncBadge';
 import { useFormat } from '../shared/useFormat';
-import { useUserName } from '../shared/useUserName';
+import { useUserName } from '../../hooks/useUserName';
 import { CorrectionForm } from './CorrectionForm';
 
 interface NoteItemProps {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { signOut, UnsentChangesError } from '../../hooks/useSignIn';
 import { useUnsentCount } from '../../hooks/useUnsentCount';
-import { useT } from '../../i18n';
+import { useT, useTCount } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 
 /**
@@ -10,6 +10,7 @@ import { Alert } from '../../ui/Alert';
  */
 export function LogoutSection() {
   const t = useT();
+  const tc = useTCount();
   const unsent = useUnsentCount() ?? 0;
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +23,7 @@ export function LogoutSection() {
       setConfirming(false);
       setError(
         e instanceof UnsentChangesError
-          ? t('vault.logout.unsent', { count: e.count })
+          ? tc('vault.logout.unsent', e.count)
           : t('settings.logout.failed', { message: e instanceof Error ? e.message : String(e) }),
       );
     }
@@ -35,7 +36,7 @@ export function LogoutSection() {
       {unsent > 0 ? (
         <p className="warning" role="status">
           <span aria-hidden="true">⚠ </span>
-          {t('vault.logout.unsent', { count: unsent })}
+          {tc('vault.logout.unsent', unsent)}
         </p>
       ) : confirming ? (
         <div role="group" aria-labelledby="logout-question" className="confirm">

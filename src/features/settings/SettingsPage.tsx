@@ -1,5 +1,6 @@
 import { useSignedInSession } from '../../hooks/useSession';
 import { useT } from '../../i18n';
+import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
 import { StorageStatusPanel } from '../pwa/StorageStatusPanel';
 import { AppPage } from '../shared/AppPage';
 import { AutoLockSection } from './AutoLockSection';
@@ -24,12 +25,25 @@ export function SettingsPage() {
           <p>
             {t('settings.userLine', { name: session.user.name, username: session.user.username })}
           </p>
-          <p>{t('settings.team', { team: session.user.teamName })}</p>
+          {(session.user.teams ?? []).length > 1 ? (
+            <>
+              <p>{t('settings.teams')}</p>
+              <ul>
+                {(session.user.teams ?? []).map((team) => (
+                  <li key={team.id}>{team.name}</li>
+                ))}
+              </ul>
+              <p>{t('settings.defaultTeam', { team: session.user.teamName })}</p>
+            </>
+          ) : (
+            <p>{t('settings.team', { team: session.user.teamName })}</p>
+          )}
         </section>
       )}
       <AutoLockSection />
       <StorageStatusPanel />
       <LogoutSection />
+      <AccessibilityStatementLink />
     </AppPage>
   );
 }

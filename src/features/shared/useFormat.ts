@@ -6,9 +6,10 @@ import {
   formatTime,
   formatWeekday,
 } from '../../i18n/format';
+import { formatNumber } from '../../i18n/numbers';
 import { useLocaleStore } from '../../stores/localeStore';
 
-/** Date formatting in the current language (date-fns, Danish first). */
+/** Date and number formatting in the current language (date-fns and Intl, Danish first). */
 export function useFormat() {
   const locale = useLocaleStore((s) => s.locale);
   return useMemo(
@@ -19,6 +20,7 @@ export function useFormat() {
       relative: (iso: string) => formatRelativeTime(iso, locale),
       time: (iso: string) => formatTime(iso),
       weekday: (isoWeekday: number) => formatWeekday(isoWeekday, locale),
+      number: (value: number) => formatNumber(value, locale),
     }),
     [locale],
   );

@@ -5,7 +5,7 @@ import type { ConflictChoice } from '../../sync/settleConflict';
 import { Alert, StatusMessage } from '../../ui/Alert';
 import { useFormat } from '../shared/useFormat';
 import { useSaveAction } from '../shared/useSaveAction';
-import { useUserName } from '../shared/useUserName';
+import { useUserName } from '../../hooks/useUserName';
 import { fieldLabelKey } from './fieldLabels';
 import { useSyncTexts } from './useSyncTexts';
 import './sync.css';

@@ -5,6 +5,7 @@ import { useSyncActions } from '../../hooks/useSyncActions';
 import { useSyncBrowserOnline } from '../../hooks/useSyncBrowserOnline';
 import { useSyncStatus } from '../../hooks/useSyncStatus';
 import { formatTime } from '../../i18n/format';
+import { formatNumber } from '../../i18n/numbers';
 import { formatSince } from './formatSince';
 import { describeSyncStatus, type SyncView } from '../../sync/syncStatus';
 import { StorageSummary, useFreshStorageEstimate } from '../pwa/StorageSummary';
@@ -36,8 +37,8 @@ function useMainLine(view: SyncView): string {
       // Nothing to count (no pending changes, or nothing new yet): no "0 af 0".
       if (view.phase.total === 0) return t('sync.checking');
       const params = {
-        done: view.phase.done.toLocaleString('da-DK'),
-        total: view.phase.total.toLocaleString('da-DK'),
+        done: formatNumber(view.phase.done, locale),
+        total: formatNumber(view.phase.total, locale),
       };
       return view.phase.kind === 'pushing' ? t('sync.pushing', params) : t('sync.pulling', params);
     }
@@ -112,7 +113,7 @@ function SyncDetails({ lines }: { lines: string[] }) {
  */
 export function SyncIndicator() {
   useTick(AGO_REFRESH_MS);
-  const { t, plural } = useSyncTexts();
+  const { t, tc } = useSyncTexts();
   const status = useSyncStatus();
   const browserOnline = useSyncBrowserOnline();
   const { syncNow } = useSyncActions();
@@ -141,19 +142,17 @@ export function SyncIndicator() {
           {offline ? t('sync.offline') : t('sync.online')}
         </span>
         <Link href="/venter" className="sync-pending">
-          {pending === 0
-            ? t('sync.pending.none')
-            : plural('sync.pending.one', 'sync.pending.other', pending)}
+          {pending === 0 ? t('sync.pending.none') : tc('sync.pending', pending)}
         </Link>
         {mainLine && <span className="sync-main">{mainLine}</span>}
         {conflicts > 0 && (
           <Link href="/konflikter" className="sync-conflicts">
-            {plural('sync.conflicts.one', 'sync.conflicts.other', conflicts)}
+            {tc('sync.conflicts', conflicts)}
           </Link>
         )}
         {rejected > 0 && (
           <Link href="/til-behandling" className="sync-attention">
-            {plural('sync.rejected.one', 'sync.rejected.other', rejected)}
+            {tc('sync.rejected', rejected)}
           </Link>
         )}
         {askedOffline && <span className="sync-queued">{t('sync.queuedOffline')}</span>}

@@ -1,4 +1,4 @@
-import { useT, type MessageKey } from '../../i18n';
+import { useT, useTCount, type MessageKey } from '../../i18n';
 import type { SyncErrorInfo } from '../../sync/syncStatus';
 
 const ERROR_KEYS: Record<string, MessageKey> = {
@@ -25,10 +25,10 @@ const REJECT_KEYS: Record<string, MessageKey> = {
 /** Danish (or English) words for sync codes: why a sync failed, why a change was refused. */
 export function useSyncTexts() {
   const t = useT();
+  const tc = useTCount();
   return {
     t,
-    plural: (one: MessageKey, other: MessageKey, count: number) =>
-      count === 1 ? t(one) : t(other, { count: count.toLocaleString('da-DK') }),
+    tc,
     syncError: (error: SyncErrorInfo) => {
       const key = ERROR_KEYS[error.code];
       return key ? t(key, { message: error.message }) : t('sync.error.other', { code: error.code });

@@ -3,7 +3,7 @@ import { citizenDisplayName } from '../../domain';
 import { useSignedInSession } from '../../hooks/useSession';
 import { useToday } from '../../hooks/useToday';
 import { useTodayOverview, type TodayOverview } from '../../hooks/useTodayOverview';
-import { useT } from '../../i18n';
+import { useT, useTCount } from '../../i18n';
 import { FollowUpItem } from '../followups/FollowUpItem';
 import { AppPage } from '../shared/AppPage';
 import { useFormat } from '../shared/useFormat';
@@ -57,12 +57,8 @@ function Recent({ o }: { o: TodayOverview }) {
 
 function Pending({ count }: { count: number }) {
   const t = useT();
-  const text =
-    count === 0
-      ? t('today.pendingNone')
-      : count === 1
-        ? t('today.pendingOne')
-        : t('today.pendingCount', { count });
+  const tc = useTCount();
+  const text = count === 0 ? t('today.pendingNone') : tc('today.pendingCount', count);
   return (
     <section aria-labelledby="today-pending" className="section">
       <h2 id="today-pending">{t('today.pending')}</h2>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { contactsRepo } from '../../db/contacts';
+import { nowIso } from '../../db/writeContext';
 import {
   AGE_GROUPS,
   CONTACT_TOPICS,
   GENDERS,
+  SHORT_TEXT_MAX,
   type AgeGroup,
   type ContactTopic,
   type Gender,
@@ -11,12 +13,13 @@ import {
 } from '../../domain';
 import { useT } from '../../i18n';
 import { Alert, StatusMessage } from '../../ui/Alert';
+import { TextField } from '../../ui/TextField';
 import { ToggleButton } from '../../ui/ToggleButton';
 import { useSaveAction } from '../shared/useSaveAction';
 
 /**
  * Most contacts are short and anonymous: one tap per choice, one tap to register (age and gender
- * default to "ukendt"). Nothing identifying is stored.
+ * default to "ukendt"), with an optional one-line note. Nothing identifying is stored.
  */
 export function AnonymousContactForm({ visit }: { visit: Visit }) {
   const t = useT();
@@ -24,6 +27,7 @@ export function AnonymousContactForm({ visit }: { visit: Visit }) {
   const [ageGroup, setAgeGroup] = useState<AgeGroup>('unknown');
   const [gender, setGender] = useState<Gender>('ukendt');
   const [topics, setTopics] = useState<ContactTopic[]>([]);
+  const [remark, setRemark] = useState('');
   const [saved, setSaved] = useState(0);
   const toggleTopic = (topic: ContactTopic) =>
     setTopics((ts) => (ts.includes(topic) ? ts.filter((x) => x !== topic) : [...ts, topic]));
@@ -33,18 +37,19 @@ export function AnonymousContactForm({ visit }: { visit: Visit }) {
       contactsRepo.create(ctx, {
         visitId: visit.id,
         locationId: visit.locationId,
-        at: new Date().toISOString(),
+        at: nowIso(ctx),
         kind: 'anonymous',
         ageGroup,
         gender,
         topics: CONTACT_TOPICS.filter((c) => topics.includes(c)),
-        remark: '',
+        remark,
       }),
     );
     if (ok) {
       setAgeGroup('unknown');
       setGender('ukendt');
       setTopics([]);
+      setRemark('');
       setSaved((n) => n + 1);
     }
   }
@@ -77,6 +82,13 @@ export function AnonymousContactForm({ visit }: { visit: Visit }) {
           </ToggleButton>
         ))}
       </fieldset>
+      <TextField
+        label={t('visits.remark')}
+        value={remark}
+        onChange={setRemark}
+        autoComplete="off"
+        maxLength={SHORT_TEXT_MAX}
+      />
       {save.error && <Alert>{save.error}</Alert>}
       <button
         type="button"

@@ -1,22 +1,31 @@
 import { useState, type FormEvent } from 'react';
 import { visitsRepo } from '../../db/visits';
+import { nowIso } from '../../db/writeContext';
 import type { Visit } from '../../domain';
 import { useT } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { useSaveAction } from '../shared/useSaveAction';
 
-/** Ends the visit with an optional summary. */
-export function EndVisitForm({ visit }: { visit: Visit }) {
+/** Ends the visit with an optional summary; `onEnded` gets the visit as it was saved. */
+export function EndVisitForm({
+  visit,
+  onEnded,
+}: {
+  visit: Visit;
+  onEnded: (ended: Visit) => void;
+}) {
   const t = useT();
   const save = useSaveAction();
   const [summary, setSummary] = useState(visit.summary);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await save.run((ctx) =>
-      visitsRepo.update(ctx, visit.id, { endedAt: new Date().toISOString(), summary }),
-    );
+    let ended: Visit | undefined;
+    const ok = await save.run(async (ctx) => {
+      ended = await visitsRepo.update(ctx, visit.id, { endedAt: nowIso(ctx), summary });
+    });
+    if (ok && ended) onEnded(ended);
   }
 
   return (

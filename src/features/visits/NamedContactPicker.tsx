@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { contactsRepo } from '../../db/contacts';
-import { citizenDisplayName, type Citizen, type Visit } from '../../domain';
+import { nowIso } from '../../db/writeContext';
+import { citizenDisplayName, SHORT_TEXT_MAX, type Citizen, type Visit } from '../../domain';
 import { useCitizenSearch } from '../../hooks/useCitizenSearch';
 import { useT } from '../../i18n';
 import { Alert, StatusMessage } from '../../ui/Alert';
@@ -9,11 +11,22 @@ import { useSaveAction } from '../shared/useSaveAction';
 
 const MAX_HITS = 6;
 
-/** Find a known citizen (same instant search as Borgere) and register the contact in one tap. */
+/** Where "Opret ny borger" leads: the new-citizen form, prefilled, returning to this visit. */
+export function newCitizenFromVisitHref(query: string, visitId: string): string {
+  const params = new URLSearchParams({ navn: query.trim(), besoeg: visitId });
+  return `/borgere/ny?${params.toString()}`;
+}
+
+/**
+ * Find a known citizen (same instant search as Borgere) and register the contact in one tap,
+ * with an optional one-line note typed first; someone new is created from here ("Opret ny
+ * borger", prefilled with what was typed) and registered on the way back.
+ */
 export function NamedContactPicker({ visit }: { visit: Visit }) {
   const t = useT();
   const save = useSaveAction();
   const [query, setQuery] = useState('');
+  const [remark, setRemark] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const hits = useCitizenSearch(query);
   const shown = query.trim() === '' ? [] : (hits ?? []).slice(0, MAX_HITS);
@@ -23,14 +36,15 @@ export function NamedContactPicker({ visit }: { visit: Visit }) {
       contactsRepo.create(ctx, {
         visitId: visit.id,
         locationId: visit.locationId,
-        at: new Date().toISOString(),
+        at: nowIso(ctx),
         kind: 'named',
         citizenId: citizen.id,
-        remark: '',
+        remark,
       }),
     );
     if (ok) {
       setQuery('');
+      setRemark('');
       setSaved(citizenDisplayName(citizen));
     }
   }
@@ -44,6 +58,13 @@ export function NamedContactPicker({ visit }: { visit: Visit }) {
         value={query}
         onChange={setQuery}
         autoComplete="off"
+      />
+      <TextField
+        label={t('visits.remark')}
+        value={remark}
+        onChange={setRemark}
+        autoComplete="off"
+        maxLength={SHORT_TEXT_MAX}
       />
       {query.trim() !== '' && shown.length === 0 && <p>{t('visits.named.noMatch')}</p>}
       <ul className="hits">
@@ -60,6 +81,11 @@ export function NamedContactPicker({ visit }: { visit: Visit }) {
           </li>
         ))}
       </ul>
+      {query.trim() !== '' && (
+        <Link href={newCitizenFromVisitHref(query, visit.id)} className="button">
+          {t('visits.named.create', { query: query.trim() })}
+        </Link>
+      )}
       {save.error && <Alert>{save.error}</Alert>}
       <StatusMessage>{saved ? t('visits.named.saved', { name: saved }) : ''}</StatusMessage>
     </section>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { format } from 'date-fns';
 import { visitsRepo } from '../../db/visits';
+import { nowIso } from '../../db/writeContext';
 import { useLocations, useScheduleSlots } from '../../hooks/useLocations';
 import { useToday } from '../../hooks/useToday';
 import { useT } from '../../i18n';
@@ -29,7 +30,7 @@ export function StartVisitForm({ userId }: { userId: string }) {
       visitsRepo.create(ctx, {
         locationId,
         userId: ctx.userId,
-        startedAt: new Date().toISOString(),
+        startedAt: nowIso(ctx),
         summary: '',
       }),
     );

@@ -1,7 +1,8 @@
-/** Lower-case words of a text (letters and digits, any script). */
+import { foldText } from './foldText';
+
+/** Folded words of a text (letters and digits, any script; see foldText). */
 export function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
+  return foldText(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
 }

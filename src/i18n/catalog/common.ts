@@ -11,6 +11,12 @@ export const da = {
   'common.none': 'Ingen',
   'common.error': 'Der skete en fejl: {message}',
   'common.language': 'Sprog',
+  'form.error.required': 'Skal udfyldes.',
+  'form.error.tooSmall': 'Mindst {minimum}.',
+  'form.error.tooLong': 'Højst {maximum} tegn.',
+  'form.error.tooBig': 'Højst {maximum}.',
+  'form.error.format': 'Ugyldigt format.',
+  'form.error.invalid': 'Ugyldig værdi.',
 } as const;
 
 export const en = {
@@ -25,4 +31,10 @@ export const en = {
   'common.none': 'None',
   'common.error': 'Something went wrong: {message}',
   'common.language': 'Language',
+  'form.error.required': 'Required.',
+  'form.error.tooSmall': 'At least {minimum}.',
+  'form.error.tooLong': 'At most {maximum} characters.',
+  'form.error.tooBig': 'At most {maximum}.',
+  'form.error.format': 'Invalid format.',
+  'form.error.invalid': 'Invalid value.',
 } as const satisfies Record<keyof typeof da, string>;

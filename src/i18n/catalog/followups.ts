@@ -15,7 +15,7 @@ export const da = {
   'followUps.field.dueOn': 'Frist',
   'followUps.field.assignee': 'Ansvarlig',
   'followUps.error.title': 'Skriv hvad der skal følges op.',
-  'followUps.error.citizen': 'Vælg en borger.',
+  'followUps.error.citizenId': 'Vælg en borger.',
   'followUps.error.dueOn': 'Vælg en frist.',
   'followUps.state.overdue': 'Overskredet',
   'followUps.state.due-today': 'I dag',
@@ -25,6 +25,10 @@ export const da = {
   'followUps.markDone': 'Markér "{title}" som udført',
   'followUps.reopen': 'Genåbn "{title}"',
   'followUps.doneAt': 'Udført {date}',
+  'followUps.assignee': 'Ansvarlig: {name}',
+  'followUps.show': 'Vis',
+  'followUps.show.all': 'Alle',
+  'followUps.show.mine': 'Mine',
 } as const;
 
 export const en = {
@@ -43,7 +47,7 @@ export const en = {
   'followUps.field.dueOn': 'Due',
   'followUps.field.assignee': 'Responsible',
   'followUps.error.title': 'Enter what to follow up.',
-  'followUps.error.citizen': 'Choose a citizen.',
+  'followUps.error.citizenId': 'Choose a citizen.',
   'followUps.error.dueOn': 'Choose a due date.',
   'followUps.state.overdue': 'Overdue',
   'followUps.state.due-today': 'Today',
@@ -53,4 +57,8 @@ export const en = {
   'followUps.markDone': 'Mark "{title}" as done',
   'followUps.reopen': 'Reopen "{title}"',
   'followUps.doneAt': 'Done {date}',
+  'followUps.assignee': 'Responsible: {name}',
+  'followUps.show': 'Show',
+  'followUps.show.all': 'All',
+  'followUps.show.mine': 'Mine',
 } as const satisfies Record<keyof typeof da, string>;

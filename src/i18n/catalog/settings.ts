@@ -7,6 +7,9 @@ export const da = {
   'settings.user': 'Du er logget ind som',
   'settings.userLine': '{name} ({username})',
   'settings.team': 'Team: {team}',
+  'settings.teams': 'Dine teams:',
+  'settings.defaultTeam':
+    'Nye borgere og andre nye registreringer gemmes i {team}, medmindre du vælger et andet team (når du opretter en borger). Kontakter, sager og notater følger borgerens team.',
   'settings.logout': 'Log ud',
   'settings.logout.heading': 'Log ud',
   'settings.logout.explain':
@@ -26,6 +29,9 @@ export const en = {
   'settings.user': 'You are logged in as',
   'settings.userLine': '{name} ({username})',
   'settings.team': 'Team: {team}',
+  'settings.teams': 'Your teams:',
+  'settings.defaultTeam':
+    'New citizens and other new records are saved in {team} unless you choose another team (when you create a citizen). Contacts, cases and notes follow the citizen’s team.',
   'settings.logout': 'Log out',
   'settings.logout.heading': 'Log out',
   'settings.logout.explain':

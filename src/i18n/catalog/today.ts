@@ -12,8 +12,8 @@ export const da = {
   'today.recent': 'Senest set',
   'today.noRecent': 'Ingen borgere set for nylig.',
   'today.pending': 'Ændringer der venter på at blive sendt',
-  'today.pendingCount': '{count} ændringer venter på at blive sendt.',
-  'today.pendingOne': '1 ændring venter på at blive sendt.',
+  'today.pendingCount.one': '{count} ændring venter på at blive sendt.',
+  'today.pendingCount.other': '{count} ændringer venter på at blive sendt.',
   'today.pendingNone': 'Alle ændringer er sendt.',
 } as const;
 
@@ -30,7 +30,7 @@ export const en = {
   'today.recent': 'Recently seen',
   'today.noRecent': 'No citizens seen recently.',
   'today.pending': 'Changes waiting to be sent',
-  'today.pendingCount': '{count} changes are waiting to be sent.',
-  'today.pendingOne': '1 change is waiting to be sent.',
+  'today.pendingCount.one': '{count} change is waiting to be sent.',
+  'today.pendingCount.other': '{count} changes are waiting to be sent.',
   'today.pendingNone': 'All changes have been sent.',
 } as const satisfies Record<keyof typeof da, string>;

@@ -25,7 +25,9 @@ export const da = {
   'vault.autoLock.label': 'Lås efter (minutter uden brug)',
   'vault.autoLock.hint': 'Fremskudt låses, når du ikke har rørt enheden i så mange minutter.',
   'vault.autoLock.saved': 'Gemt.',
-  'vault.logout.unsent':
+  'vault.logout.unsent.one':
+    '{count} ændring er endnu ikke sendt til serveren, så du kan ikke logge ud. Synkronisér først – gå online og tryk "Synkroniser nu" – og ret eventuelle afviste ændringer under "Til behandling".',
+  'vault.logout.unsent.other':
     '{count} ændringer er endnu ikke sendt til serveren, så du kan ikke logge ud. Synkronisér først – gå online og tryk "Synkroniser nu" – og ret eventuelle afviste ændringer under "Til behandling".',
   'vault.relogin.intro':
     'Din session er udløbet. Log ind igen med net for at synkronisere – dine ændringer er gemt på enheden.',
@@ -58,7 +60,9 @@ export const en = {
   'vault.autoLock.hint':
     'Fremskudt locks when you have not touched the device for this many minutes.',
   'vault.autoLock.saved': 'Saved.',
-  'vault.logout.unsent':
+  'vault.logout.unsent.one':
+    '{count} change has not been sent to the server yet, so you cannot log out. Synchronize first – go online and press "Synchronize now" – and fix any refused changes under "Needs attention".',
+  'vault.logout.unsent.other':
     '{count} changes have not been sent to the server yet, so you cannot log out. Synchronize first – go online and press "Synchronize now" – and fix any refused changes under "Needs attention".',
   'vault.relogin.intro':
     'Your session has expired. Log in again with a network to synchronize – your changes are saved on this device.',
