@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { AppPage } from '../shared/AppPage';
 import { FollowUpForm } from './FollowUpForm';
 import { FollowUpItem } from './FollowUpItem';
+import { browserMemory } from '../../ui/browserMemory';
 
 /**
  * /opfoelgning: open follow-ups (overdue first) and done ones, everyone's or only mine (the
@@ -46,6 +47,7 @@ export function FollowUpsPage() {
             name="followup-filter"
             checked={!mineOnly}
             onChange={() => setMineOnly(false)}
+            {...browserMemory()}
           />
           {t('followUps.show.all')}
         </label>
@@ -55,6 +57,7 @@ export function FollowUpsPage() {
             name="followup-filter"
             checked={mineOnly}
             onChange={() => setMineOnly(true)}
+            {...browserMemory()}
           />
           {t('followUps.show.mine')}
         </label>
