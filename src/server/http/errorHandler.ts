@@ -1,7 +1,14 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { MAX_PUSH_BYTES } from '../../protocol/versions';
+import { isDatabaseUnavailable } from '../data/databaseUnavailable';
 import { errorBody, HttpError } from './httpError';
+
+/**
+ * Seconds a client is asked to wait after a 503. A failover or restart of PostgreSQL takes
+ * seconds; the app's own backoff (sync/backoff.ts) spreads the retries of many devices further.
+ */
+export const RETRY_AFTER_SECONDS = 5;
 
 function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && typeof (error as Partial<FastifyError>).code === 'string';
@@ -14,6 +21,7 @@ function isFastifyError(error: unknown): error is FastifyError {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request, reply) => {
     if (error instanceof HttpError) {
+      if (error.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
     }
     if (error instanceof ZodError) {
@@ -36,6 +44,20 @@ export function installErrorHandler(app: FastifyInstance): void {
         // Malformed JSON, wrong content type and the like: the client's fault, safe to describe.
         return reply.status(400).send(errorBody('invalid-request', error.message));
       }
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The device keeps the request and sends it again, which is safe even when the commit got
+      // through before the connection died: a push already applied answers its stored results.
+      // This process answers the next request on a new connection.
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send(
+          errorBody('unavailable', 'The database is not reachable; try again in a moment', {
+            reason: 'database',
+          }),
+        );
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send(errorBody('internal', 'Something went wrong on the server'));
