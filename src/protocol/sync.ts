@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { FieldConflictSchema, IdSchema, InstantSchema, TeamIdSchema } from '../domain/common';
+import {
+  FieldConflictSchema,
+  IdSchema,
+  InstantSchema,
+  nameText,
+  TeamIdSchema,
+} from '../domain/common';
 import { EntityNameSchema } from '../domain/entities';
 import { RejectCodeSchema } from './errors';
 import { MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, DEFAULT_PULL_LIMIT } from './versions';
 
-export const DeviceIdSchema = z.string().min(8).max(64);
+export const DeviceIdSchema = nameText().min(8).max(64);
 
 export const MutationOpSchema = z.enum(['create', 'update', 'delete']);
 export type MutationOp = z.infer<typeof MutationOpSchema>;
@@ -16,7 +22,7 @@ export const MutationSchema = z.object({
   entity: EntityNameSchema,
   recordId: IdSchema,
   op: MutationOpSchema,
-  fields: z.record(z.string().max(64), z.unknown()),
+  fields: z.record(nameText().max(64), z.unknown()),
   baseVersion: z.number().int().min(0),
   clientTime: InstantSchema,
   resolvesConflicts: z.array(IdSchema).max(100).optional(),
