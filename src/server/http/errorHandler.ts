@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { MAX_PUSH_BYTES } from '../../protocol/versions';
 import { isDatabaseUnavailable } from '../data/databaseUnavailable';
 import { errorBody, HttpError } from './httpError';
+import { discardBody, MAX_DISCARDED_BODY_BYTES } from './requestInput';
 
 /**
  * Seconds a client is asked to wait after a 503. A failover or restart of PostgreSQL takes
@@ -19,7 +20,7 @@ function isFastifyError(error: unknown): error is FastifyError {
  * errors are logged with their stack and answered with a generic message: no internals leak.
  */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: unknown, request, reply) => {
+  app.setErrorHandler(async (error: unknown, request, reply) => {
     if (error instanceof HttpError) {
       if (error.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
@@ -33,6 +34,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (isFastifyError(error)) {
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        // Fastify marks the connection to be closed, as the client may still be sending; closed
+        // mid-upload, most clients report a reset instead of this answer. So the rest of the body
+        // is read (up to a bound) and the connection stays open.
+        if (await discardBody(request.raw, MAX_DISCARDED_BODY_BYTES))
+          reply.removeHeader('connection');
         return reply.status(413).send(
           errorBody('payload-too-large', "The request body exceeds this route's limit", {
             // Push has the largest limit; login and admin routes take a few KB.

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { MAX_JSON_DEPTH } from '../../protocol/versions';
 import { HttpError } from './httpError';
@@ -59,5 +60,44 @@ export function installRequestInputChecks(app: FastifyInstance): void {
     if (/%00/i.test(request.url) || request.url.includes('\u0000'))
       return done(new HttpError('invalid-request', 'The URL contains a NUL character'));
     done();
+  });
+}
+
+/**
+ * How much of a refused body the server reads and throws away so that the client gets its 413:
+ * a client that is still uploading when the server closes the connection sees a reset (EPIPE)
+ * instead of the answer, and a device would resend the same batch forever. Beyond this much the
+ * connection is closed after the answer.
+ */
+export const MAX_DISCARDED_BODY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Reads the rest of a request body without keeping it. Resolves true when the body ended within
+ * `maxBytes`, false when it was longer (or the connection failed): the caller then closes the
+ * connection after answering.
+ */
+export function discardBody(raw: IncomingMessage, maxBytes: number): Promise<boolean> {
+  if (raw.complete || raw.readableEnded) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let received = 0;
+    const finish = (ended: boolean) => {
+      raw.removeListener('data', onData);
+      raw.removeListener('end', onEnd);
+      raw.removeListener('error', onError);
+      raw.removeListener('close', onClose);
+      resolve(ended);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) finish(false);
+    };
+    const onEnd = () => finish(true);
+    const onError = () => finish(false);
+    const onClose = () => finish(raw.complete);
+    raw.on('data', onData);
+    raw.on('end', onEnd);
+    raw.on('error', onError);
+    raw.on('close', onClose);
+    raw.resume();
   });
 }
