@@ -19,6 +19,7 @@ const REJECT_KEYS: Record<string, MessageKey> = {
   'note-final-immutable': 'sync.reject.note-final-immutable',
   forbidden: 'sync.reject.forbidden',
   'payload-too-large': 'sync.reject.payload-too-large',
+  'invalid-request': 'sync.reject.invalid-request',
 };
 
 /** Danish (or English) words for sync codes: why a sync failed, why a change was refused. */
