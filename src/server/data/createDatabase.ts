@@ -68,8 +68,33 @@ function openSqlite(path: string): Database {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+/** PostgreSQL's type id of bigint (int8): change-log seqs (migration 0004) and counts. */
+const INT8_OID = 20;
+
+/**
+ * bigint as a JavaScript number, as the schema types say (node-postgres gives text, since not
+ * every bigint fits a number). A value beyond Number.MAX_SAFE_INTEGER fails loudly instead of
+ * being rounded: a rounded seq would make a device skip or repeat changes.
+ */
+export function parseBigint(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`bigint ${text} is beyond Number.MAX_SAFE_INTEGER`);
+  return value;
+}
+
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === INT8_OID && format !== 'binary'
+      ? parseBigint
+      : (pg.types.getTypeParser(
+          oid,
+          format ?? 'text',
+        ) as unknown)) as typeof pg.types.getTypeParser,
+};
+
 function openPostgres(url: string, poolMax: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, types: pgTypes });
   // A client that PostgreSQL drops (restart, failover, a terminated backend) emits 'error'. An
   // idle one has the pool's listener, which re-emits on the pool; a client checked out by a
   // request has none, and an 'error' event without a listener crashes the process (at a failover
