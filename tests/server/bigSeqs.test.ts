@@ -48,7 +48,6 @@ describe.each(DIALECTS)('change-log seqs past 2^31 (%s)', (dialect) => {
       [create.recordId, PAST_INT32 + 1],
       [create.recordId, PAST_INT32 + 2],
     ]);
-    expect((await pullUrl(token, 'after=2147483648')).statusCode).toBe(200);
   });
 
   it.each([
