@@ -129,11 +129,11 @@ export async function fetchAllRecords(
 ): Promise<{ citizens: Citizen[]; notes: Note[] }> {
   const citizens: Citizen[] = [];
   const notes: Note[] = [];
-  let after = 0;
+  let cursor = INITIAL_PULL_CURSOR;
   for (;;) {
-    const page = await device.api.pull(after, 1000);
+    const page = await device.api.pull(1000, cursor);
     splitRecords(page.changes, { citizens, notes });
-    after = page.cursor;
+    cursor = page.nextCursor ?? cursor;
     if (!page.hasMore) return { citizens, notes };
   }
 }

@@ -10,13 +10,22 @@ export const DateOnlySchema = z.iso.date();
 /** A wall-clock time "HH:MM". */
 export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time-of-day');
 
-export const TeamIdSchema = z.string().min(1).max(64);
+/**
+ * Text that names something (an id, a key, a username, a team's name): never with a NUL
+ * character (U+0000). PostgreSQL's text cannot hold one (SQLite can), so such a request failed
+ * there with a database error; refused at the border it answers the same 400 on both databases.
+ * Free-text field values may hold one: they are stored inside the record's JSON, escaped.
+ */
+export const nameText = () =>
+  z.string().refine((value) => !value.includes('\u0000'), { message: 'nul-character' });
+
+export const TeamIdSchema = nameText().min(1).max(64);
 /**
  * The scope of what the whole municipality shares (locations and their weekly schedule): such
  * records carry this as their teamId, and every signed-in user's pulls include it.
  */
 export const SHARED_TEAM_ID = 'shared';
-export const UserIdSchema = z.string().min(1).max(64);
+export const UserIdSchema = nameText().min(1).max(64);
 
 /** Free text limits, in characters. */
 export const SHORT_TEXT_MAX = 200;
@@ -31,14 +40,14 @@ export const longText = () => z.string().max(LONG_TEXT_MAX);
  */
 export const FieldConflictSchema = z.object({
   id: IdSchema,
-  field: z.string().max(64),
+  field: nameText().max(64),
   losingValue: z.unknown(),
   winningValue: z.unknown(),
   /** Who wrote the value that was kept, and when (absent when the server no longer knows). */
   winningUserId: UserIdSchema.optional(),
   winningAt: InstantSchema.optional(),
   losingUserId: UserIdSchema.optional(),
-  losingDeviceId: z.string().max(64).optional(),
+  losingDeviceId: nameText().max(64).optional(),
   at: InstantSchema,
   kind: z.enum(['field-clash', 'edit-after-delete', 'delete-after-edit']),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, shortText, TeamIdSchema } from '../domain/common';
+import { IdSchema, InstantSchema, nameText, SHORT_TEXT_MAX, TeamIdSchema } from '../domain/common';
 import { RoleSchema, TeamRefSchema } from '../domain/user';
 import { DeviceIdSchema } from './sync';
 
@@ -17,6 +17,8 @@ export const AdminUsersResponseSchema = z.object({ users: z.array(AdminUserSchem
 export type AdminUsersResponse = z.infer<typeof AdminUsersResponseSchema>;
 
 const PasswordSchema = z.string().min(8).max(256);
+/** A person's or a team's name as the administrator types it (stored as a column, not in JSON). */
+const DisplayNameSchema = nameText().trim().min(1).max(SHORT_TEXT_MAX);
 const UsernameSchema = z
   .string()
   .trim()
@@ -26,7 +28,7 @@ const UsernameSchema = z
 
 export const CreateUserRequestSchema = z.object({
   username: UsernameSchema,
-  name: shortText().min(1),
+  name: DisplayNameSchema,
   role: RoleSchema,
   /** The first is the default team. */
   teams: z.array(TeamIdSchema).min(1).max(50),
@@ -56,7 +58,7 @@ export type AdminDevicesResponse = z.infer<typeof AdminDevicesResponseSchema>;
 
 export const CreateTeamRequestSchema = z.object({
   id: TeamIdSchema.regex(/^[a-z0-9-]+$/),
-  name: shortText().min(1),
+  name: DisplayNameSchema,
 });
 export const TeamsResponseSchema = z.object({ teams: z.array(TeamRefSchema) });
 export type TeamsResponse = z.infer<typeof TeamsResponseSchema>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { nameText } from '../domain/common';
 import { UserProfileSchema } from '../domain/user';
 import { DeviceIdSchema } from './sync';
 
 export const LoginRequestSchema = z.object({
-  username: z.string().trim().min(1).max(64),
+  username: nameText().trim().min(1).max(64),
   password: z.string().min(1).max(256),
   /** This device's id for this user (the server registers it; an admin can revoke it). */
   deviceId: DeviceIdSchema.optional(),

@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { FieldConflictSchema, IdSchema, InstantSchema, TeamIdSchema } from '../domain/common';
+import {
+  FieldConflictSchema,
+  IdSchema,
+  InstantSchema,
+  nameText,
+  TeamIdSchema,
+} from '../domain/common';
 import { EntityNameSchema } from '../domain/entities';
 import { RejectCodeSchema } from './errors';
 import { MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, DEFAULT_PULL_LIMIT } from './versions';
 
-export const DeviceIdSchema = z.string().min(8).max(64);
+export const DeviceIdSchema = nameText().min(8).max(64);
 
 export const MutationOpSchema = z.enum(['create', 'update', 'delete']);
 export type MutationOp = z.infer<typeof MutationOpSchema>;
@@ -16,7 +22,7 @@ export const MutationSchema = z.object({
   entity: EntityNameSchema,
   recordId: IdSchema,
   op: MutationOpSchema,
-  fields: z.record(z.string().max(64), z.unknown()),
+  fields: z.record(nameText().max(64), z.unknown()),
   baseVersion: z.number().int().min(0),
   clientTime: InstantSchema,
   resolvesConflicts: z.array(IdSchema).max(100).optional(),
@@ -75,16 +81,13 @@ export type PushResponse = z.infer<typeof PushResponseSchema>;
 export const MAX_CURSOR_LENGTH = 4096;
 
 /**
- * The cursor of a device that has pulled nothing yet: every scope from its beginning. A client
- * sends it on its first pull rather than no cursor, so it never takes the legacy numeric `after`
- * path, which on PostgreSQL waits for the pushes in flight in the user's teams
- * (docs/sync-protocol.md, section 7). Opaque like every cursor.
+ * The cursor of a device that has pulled nothing yet: every scope from its beginning (a pull
+ * without a cursor means the same). Opaque like every cursor.
  */
 export const INITIAL_PULL_CURSOR = 'eyJ2IjoxLCJwIjp7fX0';
 
 export const PullQuerySchema = z.object({
-  after: z.coerce.number().int().min(0).default(0),
-  /** The `nextCursor` of the previous page, opaque to the client; wins over `after`. */
+  /** The `nextCursor` of the previous page, opaque to the client; none: from the beginning. */
   cursor: z.string().max(MAX_CURSOR_LENGTH).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
 });
@@ -118,7 +121,10 @@ export type Change = z.infer<typeof ChangeSchema>;
 
 export const PullResponseSchema = z.object({
   changes: z.array(ChangeSchema),
-  /** Store this (with the applied page, in one transaction) and send it as `after` next time. */
+  /**
+   * The highest seq this page delivered (0 for an empty page): for progress only, never a
+   * position to pull from (positions are per scope, in `nextCursor`).
+   */
   cursor: z.number().int().min(0),
   hasMore: z.boolean(),
   /** The newest sequence visible to this device now; for progress bars. */

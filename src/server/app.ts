@@ -18,12 +18,28 @@ import type { Database } from './data/schema';
 import { installErrorHandler } from './http/errorHandler';
 import { HttpError } from './http/httpError';
 import { installProtocolCheck } from './http/protocolCheck';
+import { installRequestInputChecks } from './http/requestInput';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { registerStatisticsRoutes } from './statistics/statisticsRoutes';
 import { registerStaticFiles } from './http/staticFiles';
 import { registerSyncRoutes } from './syncApi/syncRoutes';
 
 const HOUSEKEEPING_INTERVAL_MS = 6 * 3_600_000;
+/** A readiness probe that waits longer than this for the database says "not ready". */
+const READY_TIMEOUT_MS = 2_000;
+
+/** `work`, or an error after `ms`. */
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`The database did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export interface BuildAppOptions {
   config: Config;
@@ -53,7 +69,9 @@ function installHousekeeping(app: FastifyInstance, database: Database, config: C
   };
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    await run();
+    // A database that is down at start must not keep the process from serving: requests answer
+    // 503 until it is back, and the next round of housekeeping catches up.
+    await run().catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
     timer = setInterval(() => {
       run().catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
     }, HOUSEKEEPING_INTERVAL_MS);
@@ -102,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (closing) reply.header('connection', 'close');
   });
   installErrorHandler(app);
+  installRequestInputChecks(app);
   await registerSecurityHeaders(app, config.NODE_ENV === 'production');
   // Order matters: an outdated app is told to update before it is asked to sign in.
   installProtocolCheck(app);
@@ -113,9 +132,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAdminRoutes(app, database);
   registerStatisticsRoutes(app, database, { threshold: config.STATISTICS_THRESHOLD });
 
-  app.get('/healthz', async () => {
-    await sql`select 1`.execute(database.db);
-    return { status: 'ok', db: database.dialect };
+  // Liveness: the process answers. It does not touch the database, so a supervisor does not
+  // restart every process on a database outage that a restart cannot fix.
+  app.get('/healthz', () => Promise.resolve({ status: 'ok', db: database.dialect }));
+  // Readiness, for a load balancer: this process can reach its database now.
+  app.get('/readyz', async () => {
+    try {
+      await withTimeout(sql`select 1`.execute(database.db), READY_TIMEOUT_MS);
+    } catch (error) {
+      app.log.warn({ err: error }, 'readiness check failed');
+      throw new HttpError('unavailable', 'The database is not reachable', { reason: 'database' });
+    }
+    return { status: 'ready', db: database.dialect };
   });
   await registerStaticFiles(app, config.STATIC_DIR);
   installHousekeeping(app, database, config);

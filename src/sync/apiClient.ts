@@ -136,12 +136,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     me: () => request('GET', '/api/auth/me', MeResponseSchema),
     push: (body: PushRequest): Promise<PushResponse> =>
       request('POST', '/api/sync/push', PushResponseSchema, body),
-    /** `cursor`: the previous page's `nextCursor` when the server gave one (wins over `after`). */
-    pull: (after: number, limit: number, cursor?: string): Promise<PullResponse> =>
+    /** `cursor`: the previous page's `nextCursor` (INITIAL_PULL_CURSOR on a first pull). */
+    pull: (limit: number, cursor: string): Promise<PullResponse> =>
       request(
         'GET',
-        `/api/sync/pull?after=${after}&limit=${limit}` +
-          (cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`),
+        `/api/sync/pull?limit=${limit}&cursor=${encodeURIComponent(cursor)}`,
         PullResponseSchema,
       ),
     /** Reports reads and searches done on the device; a resent event is stored once. */

@@ -37,27 +37,21 @@ export async function pullChanges(
   const stored = await readCursor(db);
   const start = stored.after;
   let cursor = start;
-  // The server's opaque cursor wins; a device that has pulled nothing yet starts with the initial
-  // one. Only a store kept from before the opaque cursor (a position but no cursor) pulls once by
-  // `after`, and a server that gives no cursor is pulled by `after` throughout.
-  let opaque = stored.cursor ?? (start === 0 ? INITIAL_PULL_CURSOR : undefined);
+  // The server's opaque cursor; a device that has pulled nothing yet starts with the initial one.
+  // The numeric `cursor` only measures progress.
+  let opaque = stored.cursor ?? INITIAL_PULL_CURSOR;
   const summary: PullSummary = { pages: 0, changes: 0, cursor };
   throwIfAborted(options.signal);
-  const fetchPage = (after: number, next: string | undefined) =>
-    inFlight(api.pull(after, limit, next).then((page) => preparePulledPage(db, page)));
-  let request = fetchPage(cursor, opaque);
+  const fetchPage = (next: string) =>
+    inFlight(api.pull(limit, next).then((page) => preparePulledPage(db, page)));
+  let request = fetchPage(opaque);
   for (;;) {
     const prepared = await request;
     const { page } = prepared;
-    if (page.hasMore && page.nextCursor === undefined && page.cursor <= cursor) {
-      throw new ApiError('bad-response', `Pull cursor did not advance past ${cursor}`);
-    }
-    if (page.hasMore && page.nextCursor !== undefined && page.nextCursor === opaque) {
+    if (page.hasMore && (page.nextCursor === undefined || page.nextCursor === opaque)) {
       throw new ApiError('bad-response', 'Pull cursor did not advance');
     }
-    const next = page.hasMore
-      ? fetchPage(Math.max(cursor, page.cursor), page.nextCursor ?? opaque)
-      : null;
+    const next = page.hasMore ? fetchPage(page.nextCursor ?? opaque) : null;
     await applyPulledPage(db, prepared);
     cursor = Math.max(cursor, page.cursor);
     opaque = page.nextCursor ?? opaque;

@@ -1,5 +1,5 @@
 import { countPending, type FremskudtDb, type OutboxEntry } from '../db';
-import type { MutationResult } from '../protocol';
+import type { MutationResult, PushResponse } from '../protocol';
 import { MAX_MUTATIONS_PER_PUSH as SERVER_MAX_MUTATIONS, MAX_PUSH_BYTES } from '../protocol';
 import { ApiError, type ApiClient } from './apiClient';
 import { applyPushResults, type PushTally } from './applyPushResults';
@@ -62,7 +62,7 @@ export async function pushOutbox(
       throwIfAborted(options.signal);
       const batch = await next;
       if (batch.oversized) {
-        await refuseOversized(db, batch.oversized, maxBytes, now);
+        await refuseEntry(db, batch.oversized, tooLarge(maxBytes), now);
         summary.rejected++;
         after = batch.oversized.seq ?? after;
         next = read(after);
@@ -75,11 +75,13 @@ export async function pushOutbox(
       await recording;
       next = read(last);
       const response = await request;
-      if (response === 'too-large') {
-        // Our byte estimate and the server's limit disagree: halve the batch; alone, set it aside.
+      if ('refused' in response) {
+        // The server refused the request as a whole (too large for its limit, or input it cannot
+        // take): halve the batch until the entry at fault goes alone, then set that one aside for
+        // the caseworker. Resending it unchanged would block the queue for good.
         const [only] = batch.entries;
         if (batch.entries.length === 1 && only) {
-          await refuseOversized(db, only, maxBytes, now);
+          await refuseEntry(db, only, response.refused, now);
           summary.rejected++;
           after = last;
         }
@@ -95,6 +97,13 @@ export async function pushOutbox(
     // The last answers are recorded before the push reports, also when it stops on an error.
     await recording;
   }
+}
+
+function tooLarge(maxBytes: number): Refusal {
+  return {
+    code: 'payload-too-large',
+    message: `The change is larger than ${maxBytes} bytes and cannot be sent`,
+  };
 }
 
 /** The size of the next batch: fixed when `fixed` is given, else growing while answers are fast. */
@@ -124,30 +133,41 @@ function addTally(summary: PushSummary, sent: number, tally: PushTally): void {
   summary.rejected += tally.rejected;
 }
 
-async function sendBatch(api: ApiClient, deviceId: string, entries: OutboxEntry[]) {
+/** Why the server refused a whole request; kept on the entry that alone was refused. */
+interface Refusal {
+  code: 'payload-too-large' | 'invalid-request';
+  message: string;
+}
+
+async function sendBatch(
+  api: ApiClient,
+  deviceId: string,
+  entries: OutboxEntry[],
+): Promise<PushResponse | { refused: Refusal }> {
   try {
     return await api.push({ deviceId, mutations: entries.map(toMutation) });
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'payload-too-large') return 'too-large';
+    if (
+      error instanceof ApiError &&
+      (error.code === 'payload-too-large' || error.code === 'invalid-request')
+    )
+      return { refused: { code: error.code, message: error.message } };
     throw error;
   }
 }
 
-/** A single change too big for any request is set aside for the caseworker, not retried forever. */
-async function refuseOversized(
+/** A single change the server cannot take is set aside for the caseworker, not retried forever. */
+async function refuseEntry(
   db: FremskudtDb,
   entry: OutboxEntry,
-  maxBytes: number,
+  lastError: Refusal,
   now: () => Date,
 ): Promise<void> {
   if (entry.seq === undefined) return;
   const refused = await db.seal('outbox', {
     ...entry,
     state: 'rejected',
-    lastError: {
-      code: 'payload-too-large',
-      message: `The change is larger than ${maxBytes} bytes and cannot be sent`,
-    },
+    lastError,
     rejectedAt: now().toISOString(),
   });
   const seq = entry.seq;

@@ -91,7 +91,7 @@ const ROWS: Row[] = [
   },
   {
     endpoint: 'GET /api/sync/pull (the Syd citizen)',
-    request: () => ({ method: 'GET', url: '/api/sync/pull?after=0&limit=1000' }),
+    request: () => ({ method: 'GET', url: '/api/sync/pull?limit=1000' }),
     outcome: (res, ctx) =>
       res.statusCode !== 200
         ? String(res.statusCode)

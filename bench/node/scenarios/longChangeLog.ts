@@ -6,6 +6,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { newId } from '../../../src/domain/ids';
 import { createApiClient } from '../../../src/sync/apiClient';
+import { INITIAL_PULL_CURSOR } from '../../../src/protocol';
 import { noteFields } from '../../shared/generate';
 import { callBench, openBenchPage } from '../benchPage';
 import type { BenchContext, ResultRow } from '../result';
@@ -46,7 +47,7 @@ async function logServer(settings: BenchSettings, entries: number): Promise<Seed
 /** Another device writes NEW_CHANGES notes through the real push; returns the cursor before. */
 async function writeNewChanges(server: SeededServer, round: number): Promise<number> {
   const api = createApiClient({ baseUrl: server.url, token: () => String(server.seeded.writer) });
-  const before = await api.pull(0, 1);
+  const before = await api.pull(1, INITIAL_PULL_CURSOR);
   const mutations = Array.from({ length: NEW_CHANGES }, (_, i) => ({
     mutationId: newId(),
     deviceId: 'bench-writer',

@@ -20,6 +20,7 @@ const REJECT_KEYS: Record<string, MessageKey> = {
   forbidden: 'sync.reject.forbidden',
   'too-many-conflicts': 'sync.reject.too-many-conflicts',
   'payload-too-large': 'sync.reject.payload-too-large',
+  'invalid-request': 'sync.reject.invalid-request',
 };
 
 /** Danish (or English) words for sync codes: why a sync failed, why a change was refused. */

@@ -69,6 +69,7 @@ export const da = {
   'sync.reject.payload-too-large': 'Ændringen er for stor til at blive sendt.',
   'sync.reject.too-many-conflicts':
     'Posten har for mange uafgjorte konflikter. Afgør dem under "Konflikter at afgøre", og send så ændringen igen.',
+  'sync.reject.invalid-request': 'Serveren kan ikke læse ændringen (den er ikke gyldig).',
   'sync.reject.other': 'Serveren afviste ændringen ({code}).',
   'sync.value.empty': '(tom)',
   'sync.field.cpr': 'CPR-nummer',
@@ -202,6 +203,7 @@ export const en = {
   'sync.reject.payload-too-large': 'The change is too large to be sent.',
   'sync.reject.too-many-conflicts':
     'The record has too many unsettled conflicts. Settle them under "Conflicts to settle", then send the change again.',
+  'sync.reject.invalid-request': 'The server cannot read the change (it is not valid).',
   'sync.reject.other': 'The server refused the change ({code}).',
   'sync.value.empty': '(empty)',
   'sync.field.cpr': 'CPR number',

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Driver } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_PG_POOL_MAX, type Config } from '../config';
 import type { Database, Schema } from './schema';
@@ -34,6 +34,27 @@ function cachePreparedStatements(sqlite: BetterSqlite3.Database): void {
   }) as typeof sqlite.prepare;
 }
 
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR,
+ * SQLITE_NOMEM, some SQLITE_BUSY). Kysely's ROLLBACK after it then fails with "no transaction is
+ * active", and that error replaced the one that says what happened: a full disk answered 500
+ * instead of 503. The ROLLBACK is skipped when there is no transaction left to roll back.
+ */
+class SqliteDialectKeepingErrors extends SqliteDialect {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.sqlite.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
+}
+
 function openSqlite(path: string): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path);
@@ -43,19 +64,52 @@ function openSqlite(path: string): Database {
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   sqlite.pragma('synchronous = NORMAL');
   cachePreparedStatements(sqlite);
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialectKeepingErrors(sqlite) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+/** PostgreSQL's type id of bigint (int8): change-log seqs (migration 0006) and counts. */
+const INT8_OID = 20;
+
+/**
+ * bigint as a JavaScript number, as the schema types say (node-postgres gives text, since not
+ * every bigint fits a number). A value beyond Number.MAX_SAFE_INTEGER fails loudly instead of
+ * being rounded: a rounded seq would make a device skip or repeat changes.
+ */
+export function parseBigint(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`bigint ${text} is beyond Number.MAX_SAFE_INTEGER`);
+  return value;
+}
+
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === INT8_OID && format !== 'binary'
+      ? parseBigint
+      : (pg.types.getTypeParser(
+          oid,
+          format ?? 'text',
+        ) as unknown)) as typeof pg.types.getTypeParser,
+};
+
 function openPostgres(url: string, poolMax: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolMax });
-  // An idle client that PostgreSQL drops (restart, failover) emits 'error' on the pool; without a
-  // listener Node would crash the server. The pool replaces the client on next use.
-  pool.on('error', (error) => {
-    process.stderr.write(
-      `${JSON.stringify({ level: 40, msg: 'postgres idle client error', err: error.message })}\n`,
-    );
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, types: pgTypes });
+  // A client that PostgreSQL drops (restart, failover, a terminated backend) emits 'error'. An
+  // idle one has the pool's listener, which re-emits on the pool; a client checked out by a
+  // request has none, and an 'error' event without a listener crashes the process (at a failover
+  // every process on the database at once). So every client gets its own listener for its whole
+  // life: the query in flight fails with its own error (the request answers 503,
+  // http/errorHandler.ts) and the pool drops the dead client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      process.stderr.write(
+        `${JSON.stringify({ level: 40, msg: 'postgres connection lost', err: error.message })}\n`,
+      );
+    });
   });
+  // Logged by the client's own listener above; without a listener here the pool would throw.
+  pool.on('error', () => undefined);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -19,19 +19,15 @@ export function sortedLockKeys(scopes: Iterable<string>): bigint[] {
 
 /**
  * Takes the scopes' transaction-scoped advisory locks (PostgreSQL only), released at commit or
- * rollback. `exclusive`: a writer appending to those scopes' change logs; `shared`: a reader that
- * must see no writer of them in flight (the legacy numeric pull, syncApi/pullChanges.ts).
- * Every transaction takes its locks in one statement, in ascending key order, so two
+ * rollback: a writer appending to those scopes' change logs. Every transaction takes its locks in one statement, in ascending key order, so two
  * transactions can never wait for each other in a cycle. unnest() yields the array in order and
  * the target list is evaluated row by row as the function scan returns them (no sort in between).
  */
 export async function lockScopes(
   trx: Transaction<Schema>,
   scopes: Iterable<string>,
-  mode: 'exclusive' | 'shared',
 ): Promise<void> {
   const keys = sortedLockKeys(scopes).map(String);
   if (keys.length === 0) return;
-  const fn = mode === 'exclusive' ? sql`pg_advisory_xact_lock` : sql`pg_advisory_xact_lock_shared`;
-  await sql`select ${fn}(k) from unnest(${keys}::bigint[]) as k`.execute(trx);
+  await sql`select pg_advisory_xact_lock(k) from unnest(${keys}::bigint[]) as k`.execute(trx);
 }

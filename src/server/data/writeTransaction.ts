@@ -28,8 +28,7 @@ export class ScopeNotLockedError extends Error {
  * one scope run one after the other (the second draws its seqs after the first committed),
  * while writers of different scopes run side by side. The locks are released after the commit
  * is visible, so when the next writer of a scope draws a seq, every lower seq of that scope is
- * either visible or rolled back. Readers that read by one global number instead (the legacy
- * `after` pull) take the same locks shared (syncApi/pullChanges.ts).
+ * either visible or rolled back.
  * SQLite runs one write transaction at a time (one connection, serialized by Kysely).
  * Called inside an open transaction (the demo seed's), it joins it and commits with it.
  */
@@ -40,7 +39,7 @@ export async function withWriteTransaction<T>(
 ): Promise<T> {
   const locked = new Set(scopes);
   return joinTransaction(database.db, async (trx) => {
-    if (database.dialect === 'postgres') await lockScopes(trx, locked, 'exclusive');
+    if (database.dialect === 'postgres') await lockScopes(trx, locked);
     return work({ trx, dialect: database.dialect, scopes: locked });
   });
 }

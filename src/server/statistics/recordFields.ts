@@ -16,7 +16,7 @@ export type StatisticsField =
   | 'doneAt';
 
 /**
- * One field of `records.data`, written exactly as the statistics indexes (migration 0004) are:
+ * One field of `records.data`, written exactly as the statistics indexes (migration 0005) are:
  * a database uses an expression index only for the very same expression, so the text is built
  * here, once, from fixed names (never from input).
  */

@@ -2,7 +2,6 @@ import type { EntityName } from '../../domain/entities';
 import type { Change, PullQuery, PullResponse } from '../../protocol/sync';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, Schema } from '../data/schema';
-import { lockScopes } from '../data/scopeLocks';
 import { encodeCursor, startPositions } from './pullCursor';
 
 interface ChangeRow {
@@ -34,26 +33,15 @@ type PullAnswer = PullResponse & { nextCursor: string; evictTeams: string[] };
  * cost follows the page and the number of scopes, never the length of the log.
  *
  * Why no change is ever skipped: seqs follow commit order within each scope
- * (data/writeTransaction.ts), but not across scopes. With the opaque cursor each scope keeps its
- * own position, which only moves over that scope's rows, so it is safe whatever the other scopes
- * do. The legacy `after=N` (no cursor) is one number for every scope: a committed seq N+1 of
- * one team next to a still uncommitted N of another would move it past N for good. On
- * PostgreSQL that read therefore first takes every scope's lock shared, in one transaction: it
- * waits for the writers of those scopes in flight (and briefly holds new ones back), so every
- * seq drawn so far in them is visible or rolled back, and every later one is drawn after it.
- * SQLite has one writer and serializes this read with it.
+ * (data/writeTransaction.ts), but not across scopes. The cursor keeps a position per scope, which
+ * only moves over that scope's rows, so it is safe whatever the other scopes do.
  */
-export async function pullChanges(
+export function pullChanges(
   database: Database,
   scopes: readonly string[],
   query: PullQuery,
 ): Promise<PullAnswer> {
-  if (query.cursor !== undefined || database.dialect !== 'postgres')
-    return readPage(database.db, scopes, query);
-  return database.db.transaction().execute(async (trx) => {
-    await lockScopes(trx, scopes, 'shared');
-    return readPage(trx, scopes, query);
-  });
+  return readPage(database.db, scopes, query);
 }
 
 async function readPage(
@@ -61,7 +49,7 @@ async function readPage(
   scopes: readonly string[],
   query: PullQuery,
 ): Promise<PullAnswer> {
-  const { positions, evicted } = startPositions(scopes, query.cursor, query.after);
+  const { positions, evicted } = startPositions(scopes, query.cursor);
   // Per scope the next range and the latest seq, all in ONE statement: a statement is a round
   // trip to the database, and every device pulls often (README, "Benchmark", scenario 8b).
   // ORDER BY seq DESC LIMIT 1 rather than max(seq): SQLite answers max() with a WHERE by walking
@@ -94,7 +82,7 @@ async function readPage(
   const next = { ...positions };
   for (const r of page) next[r.team_id] = Number(r.seq);
   const changes = page.map(toChange);
-  const cursor = changes.at(-1)?.seq ?? query.after;
+  const cursor = changes.at(-1)?.seq ?? 0;
   return {
     changes,
     cursor,

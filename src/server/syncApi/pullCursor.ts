@@ -32,19 +32,15 @@ export function decodeCursor(cursor: string): ScopePositions {
 }
 
 /**
- * Where each scope the user may see starts. With a cursor: its position, 0 for a scope new to
- * the device (backfilled from its beginning); scopes in the cursor the user may no longer see are
- * returned as `evicted`. Without one (legacy `after=N`): every scope from the global seq N.
+ * Where each scope the user may see starts: its position in the cursor, 0 for a scope new to the
+ * device (backfilled from its beginning) and for every scope without a cursor. Scopes in the
+ * cursor the user may no longer see are returned as `evicted`.
  */
 export function startPositions(
   scopes: readonly string[],
   cursor: string | undefined,
-  after: number,
 ): { positions: ScopePositions; evicted: string[] } {
-  if (cursor === undefined) {
-    return { positions: Object.fromEntries(scopes.map((s) => [s, after])), evicted: [] };
-  }
-  const held = decodeCursor(cursor);
+  const held = cursor === undefined ? {} : decodeCursor(cursor);
   const positions: ScopePositions = {};
   for (const s of scopes) positions[s] = held[s] ?? 0;
   const evicted = Object.keys(held).filter((s) => !scopes.includes(s));

@@ -94,9 +94,44 @@ async function writePlan(tx: ChangeLogTx, plan: PushPlan, ctx: PushContext): Pro
  * writes with multi-row statements. A rejected mutation does not stop the batch (its copy is kept
  * in rejected_mutations). An unexpected error rolls the whole request back: nothing of it is
  * committed, and the device's retry of the same batch applies all of it, exactly once. A retry
- * of an already committed batch gets the stored results.
+ * of an already committed batch gets the stored results. A push that lost a race for a mutation id
+ * to another scope's push is run again (isAnswerRace).
  */
 export async function pushMutations(
+  database: Database,
+  mutations: readonly Mutation[],
+  ctx: PushContext,
+): Promise<MutationResult[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pushOnce(database, mutations, ctx);
+    } catch (error) {
+      if (attempt >= MAX_PUSH_ATTEMPTS || !isAnswerRace(error)) throw error;
+    }
+  }
+}
+
+/** A push that lost the race for a mutation id is run once more; a third loss is a real fault. */
+const MAX_PUSH_ATTEMPTS = 3;
+
+/**
+ * Whether a push failed because another transaction stored an answer for one of its mutation
+ * ids first. Pushes of different scopes run side by side on PostgreSQL, so two users in different
+ * teams sending the same new mutation id both find no earlier answer, and the second insert waits
+ * for the first and fails on the primary key. Run again, the push sees that answer and refuses the
+ * id as `forbidden` (or, for the same user, returns the stored result), as SQLite, which has one
+ * writer, always does.
+ */
+function isAnswerRace(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return (
+    code === '23505' &&
+    (constraint === 'applied_mutations_pkey' || constraint === 'rejected_mutations_pkey')
+  );
+}
+
+function pushOnce(
   database: Database,
   mutations: readonly Mutation[],
   ctx: PushContext,

@@ -51,7 +51,6 @@ export function registerSyncRoutes(app: FastifyInstance, database: Database): vo
         deviceId,
         requestId: request.id,
         detail: {
-          after: query.cursor === undefined ? query.after : null,
           cursor: response.cursor,
           count: response.changes.length,
           evictTeams: response.evictTeams,

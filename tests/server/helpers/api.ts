@@ -53,29 +53,26 @@ export async function push(
   return res.json<{ results: MutationResult[] }>().results;
 }
 
+/** One page from `cursor` (undefined: from the beginning); throws unless 200. */
 export async function pull(
   app: FastifyInstance,
   token: string,
-  after = 0,
+  cursor?: string,
   limit = 1000,
 ): Promise<PullResponse> {
-  const res = await app.inject({
-    method: 'GET',
-    url: `/api/sync/pull?after=${after}&limit=${limit}`,
-    headers: authHeaders(token),
-  });
-  if (res.statusCode !== 200) throw new Error(`pull failed ${res.statusCode}: ${res.body}`);
-  return res.json<PullResponse>();
+  const page = await pullCursor(app, token, cursor, limit);
+  if (page.statusCode !== 200) throw new Error(`pull failed ${page.statusCode}`);
+  return page;
 }
 
-/** Pulls every page after `after`; returns all changes and the final cursor. */
-export async function pullAll(app: FastifyInstance, token: string, after = 0, limit = 1000) {
+/** Pulls every page from `from` (undefined: the beginning); returns the changes and last cursor. */
+export async function pullAll(app: FastifyInstance, token: string, from?: string, limit = 1000) {
   const changes: PullResponse['changes'] = [];
-  let cursor = after;
+  let cursor = from;
   for (;;) {
     const page = await pull(app, token, cursor, limit);
     changes.push(...page.changes);
-    cursor = page.cursor;
+    cursor = page.nextCursor;
     if (!page.hasMore) return { changes, cursor };
   }
 }

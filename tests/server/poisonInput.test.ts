@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_JSON_DEPTH } from '../../src/protocol';
+import { authHeaders, login, loginOn, newCitizen, pullAllCursor, push } from './helpers/api';
+import { useSeededApp } from './helpers/appFixture';
+import { DIALECTS } from './helpers/testDatabase';
+
+/** `levels` arrays inside each other around `inner`, as JSON text (built without recursion). */
+function nested(levels: number, inner = '1'): string {
+  return `${'['.repeat(levels)}${inner}${']'.repeat(levels)}`;
+}
+
+describe.each(DIALECTS)('input that used to poison a device outbox (%s)', (dialect) => {
+  const f = useSeededApp(dialect);
+
+  async function pushRaw(token: string, body: string) {
+    return f.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { ...authHeaders(token), 'content-type': 'application/json' },
+      payload: body,
+    });
+  }
+
+  /** A push body with `fieldsJson` spliced in as the citizen create's `fields`. */
+  function pushBodyWithFields(fieldsJson: string): string {
+    const create = newCitizen();
+    const { fields: _fields, ...rest } = create;
+    const envelope = JSON.stringify({ deviceId: create.deviceId, mutations: [rest] });
+    return envelope.replace(/}\]}$/, `,"fields":${fieldsJson}}]}`);
+  }
+
+  it('refuses 5,000 levels of nesting inside fields.consents with 400, not a stack overflow', async () => {
+    const token = await login(f.app, 'mette');
+    const body = pushBodyWithFields(`{"firstName":"Dyb","consents":${nested(5_000)}}`);
+    expect(body.length).toBeGreaterThan(10_000);
+    const res = await pushRaw(token, body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error: { code: 'invalid-request', details: { maxDepth: MAX_JSON_DEPTH } },
+    });
+  });
+
+  it('refuses 100,000 levels of nesting in any field with 400', async () => {
+    const token = await login(f.app, 'mette');
+    const res = await pushRaw(token, pushBodyWithFields(`{"lifeStory":${nested(100_000)}}`));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: 'invalid-request' } });
+  });
+
+  it('counts no brackets inside strings, and takes a body at the depth limit', async () => {
+    const token = await login(f.app, 'mette');
+    const brackets = '['.repeat(10_000);
+    const stored = await push(f.app, token, [
+      newCitizen({ alias: 'Klammer', lifeStory: brackets }),
+    ]);
+    expect(stored).toMatchObject([{ status: 'applied' }]);
+    // The envelope is 3 levels (body, mutations, mutation) and fields a 4th.
+    const atLimit = pushBodyWithFields(`{"firstName":"Grænse","x":${nested(MAX_JSON_DEPTH - 4)}}`);
+    const res = await pushRaw(token, atLimit);
+    expect(res.statusCode).toBe(200);
+    expect(res.json<{ results: { status: string }[] }>().results[0]?.status).toBe('rejected');
+  });
+
+  it('refuses a NUL character in a device id, team id or field name with 400', async () => {
+    const token = await login(f.app, 'mette');
+    const nulDevice = newCitizen({}, 'device-\u0000-nul');
+    const nulTeam = { ...newCitizen(), teamId: 'team\u0000x' };
+    const nulField = newCitizen({ 'first\u0000Name': 'x' });
+    for (const [deviceId, m] of [
+      ['device-\u0000-nul', nulDevice],
+      ['device-test-1', nulTeam],
+      ['device-test-1', nulField],
+    ] as const) {
+      const res = await pushRaw(token, JSON.stringify({ deviceId, mutations: [m] }));
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ error: { code: 'invalid-request' } });
+    }
+  });
+
+  it('stores a NUL character in a field value verbatim and pulls it back the same', async () => {
+    const { token } = await loginOn(f.app, 'mette', 'device-nul-value');
+    const create = newCitizen({ alias: 'Nul', lifeStory: 'før\u0000efter' }, 'device-nul-value');
+    expect(await push(f.app, token, [create])).toMatchObject([{ status: 'applied' }]);
+    const { changes } = await pullAllCursor(f.app, token);
+    const pulled = changes.find((c) => c.recordId === create.recordId);
+    expect(pulled?.record?.lifeStory).toBe('før\u0000efter');
+  });
+
+  it('refuses a NUL character in a login username, an admin team name and a query parameter', async () => {
+    const loginRes = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: authHeaders('x'),
+      payload: { username: 'met\u0000te', password: 'demo' },
+    });
+    expect(loginRes.statusCode).toBe(400);
+    const admin = await login(f.app, 'lone');
+    const team = await f.app.inject({
+      method: 'POST',
+      url: '/api/admin/teams',
+      headers: authHeaders(admin),
+      payload: { id: 'nul-team', name: 'Team\u0000Nul' },
+    });
+    expect(team.statusCode).toBe(400);
+    expect(team.json()).toMatchObject({ error: { code: 'invalid-request' } });
+    const devices = await f.app.inject({
+      method: 'GET',
+      url: '/api/admin/devices?userId=%00mette',
+      headers: authHeaders(admin),
+    });
+    expect(devices.statusCode).toBe(400);
+    expect(devices.json()).toMatchObject({ error: { code: 'invalid-request' } });
+  });
+});
