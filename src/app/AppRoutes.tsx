@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
-import type { LockReason } from '../db';
-import { AdminPage } from '../features/admin/AdminPage';
 import { CasePage } from '../features/cases/CasePage';
 import { CitizenEditPage, CitizenNewPage } from '../features/citizens/CitizenEditPage';
 import { CitizenPage } from '../features/citizens/CitizenPage';
@@ -9,21 +7,31 @@ import { CitizensPage } from '../features/citizens/CitizensPage';
 import { FollowUpsPage } from '../features/followups/FollowUpsPage';
 import { LocationsPage } from '../features/locations/LocationsPage';
 import { LoginPage } from '../features/login/LoginPage';
-import { ReloginPage } from '../features/login/ReloginPage';
-import { UnlockPage } from '../features/login/UnlockPage';
 import { NoteEditorPage } from '../features/notes/NoteEditorPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { NeedsAttentionPage } from '../features/sync/NeedsAttentionPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { VisitPage } from '../features/visits/VisitPage';
 import { SessionContext, useSession } from '../hooks/useSession';
 import { startSearchIndex } from '../hooks/search/searchService';
-import { useProfiles, useVaultState } from '../hooks/useVault';
-import { useT } from '../i18n';
+import { addMessages, useT } from '../i18n';
+import { catalogs } from '../i18n/catalog';
+import { lazyNamed } from './lazyNamed';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
 import { useAutoLock } from './useAutoLock';
-import { useSyncEngine, type StartSync } from './useSyncEngine';
+import { defaultStartSync, useSyncEngine, type StartSync } from './useSyncEngine';
+
+// The whole message catalog arrives with the signed-in app (the first load has the lock
+// screen's), and is in place before any of these screens renders.
+addMessages(catalogs);
+
+// Screens opened now and then load when first opened (from the service worker's cache offline).
+const AdminPage = lazyNamed(() => import('../features/admin/AdminPage'), 'AdminPage');
+const ReloginPage = lazyNamed(() => import('../features/login/ReloginPage'), 'ReloginPage');
+const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const NeedsAttentionPage = lazyNamed(
+  () => import('../features/sync/NeedsAttentionPage'),
+  'NeedsAttentionPage',
+);
 
 function SignedInRoutes() {
   return (
@@ -53,37 +61,13 @@ function SignedInRoutes() {
   );
 }
 
-/** While locked: unlock a profile on this device, or log in online (a new user, or none yet). */
-function LockedGate({ reason }: { reason: LockReason }) {
-  const t = useT();
-  const profiles = useProfiles();
-  const [loggingIn, setLoggingIn] = useState(false);
-  if (profiles === undefined) {
-    return (
-      <p className="app-loading" role="status">
-        {t('shell.loading')}
-      </p>
-    );
-  }
-  if (profiles.length === 0 || loggingIn) {
-    return (
-      <LoginPage
-        notice={
-          reason === 'revoked' || reason === 'signed-out' ? t(`vault.reason.${reason}`) : null
-        }
-        {...(profiles.length > 0 ? { onBack: () => setLoggingIn(false) } : {})}
-      />
-    );
-  }
-  return <UnlockPage profiles={profiles} reason={reason} onOtherUser={() => setLoggingIn(true)} />;
-}
-
 /** The unlocked store's screens: the session gate, the sync engine and the idle auto-lock. */
-function UnlockedRoutes({
-  startSync,
+export function UnlockedRoutes({
+  startSync = defaultStartSync,
   autoLockMinutes,
 }: {
-  startSync: StartSync;
+  /** The real engine unless given (null: none, in screen tests). */
+  startSync: StartSync | undefined;
   autoLockMinutes: number;
 }) {
   const t = useT();
@@ -108,21 +92,5 @@ function UnlockedRoutes({
     <SessionContext.Provider value={state.session}>
       <SignedInRoutes />
     </SessionContext.Provider>
-  );
-}
-
-/**
- * Locked: only the unlock (or login) screen renders — nothing decrypted is mounted. Unlocked:
- * the user's screens, keyed by user so nothing of one profile survives into another's.
- */
-export function AppRoutes({ startSync }: { startSync: StartSync }) {
-  const vault = useVaultState();
-  if (vault.status === 'locked') return <LockedGate reason={vault.reason} />;
-  return (
-    <UnlockedRoutes
-      key={vault.profile.userId}
-      startSync={startSync}
-      autoLockMinutes={vault.profile.autoLockMinutes}
-    />
   );
 }

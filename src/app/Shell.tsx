@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { LockButton } from '../features/login/LockButton';
 import { PwaStatus } from '../features/pwa/PwaStatus';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
@@ -26,7 +26,8 @@ export function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
-        {children}
+        {/* A screen loaded on first opening (lazy) announces itself while it loads. */}
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>{children}</Suspense>
       </main>
     </>
   );
