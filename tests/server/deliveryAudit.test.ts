@@ -151,5 +151,66 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
       .where('action', 'in', ['deliver', 'pull'])
       .executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(0);
+    const index = await f.database.db
+      .selectFrom('audit_deliveries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(index.n)).toBe(0);
+  });
+
+  it('writes one audit row per delivered page, with the citizens it carried in the narrow index', async () => {
+    const mette = await loginOn(f.app, 'mette', 'laptop-mette-3');
+    const start = (await pullAllCursor(f.app, mette.token)).cursor;
+    const citizens = [1, 2, 3].map((i) => newCitizen({ firstName: `Side${i}` }, 'laptop-mette-3'));
+    await push(f.app, mette.token, citizens);
+    const page = await pullCursor(f.app, mette.token, start, 100);
+    expect(page.changes).toHaveLength(3);
+    const rows = await f.database.db
+      .selectFrom('audit_log')
+      .select(['id', 'action'])
+      .where('request_id', 'in', (eb) =>
+        eb
+          .selectFrom('audit_log')
+          .select('request_id')
+          .where('action', '=', 'pull')
+          .where('device_id', '=', 'laptop-mette-3')
+          .orderBy('at', 'desc')
+          .limit(1),
+      )
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual(['pull']);
+    const indexed = await f.database.db
+      .selectFrom('audit_deliveries')
+      .select('citizen_id')
+      .where('audit_id', '=', rows[0]!.id)
+      .execute();
+    expect(indexed.map((r) => r.citizen_id).sort()).toEqual(citizens.map((c) => c.recordId).sort());
+  });
+
+  it('still shows deliveries recorded one row per citizen before the index existed', async () => {
+    const mette = await loginOn(f.app, 'mette', 'laptop-mette-4');
+    const citizen = newCitizen({ firstName: 'Tidligere' }, 'laptop-mette-4');
+    await push(f.app, mette.token, [citizen]);
+    await f.database.db
+      .insertInto('audit_log')
+      .values({
+        id: newId(),
+        at: new Date().toISOString(),
+        user_id: 'anders',
+        team_id: null,
+        action: 'deliver',
+        entity: null,
+        record_id: null,
+        request_id: 'req-before',
+        detail: null,
+        citizen_id: citizen.recordId,
+        device_id: 'tablet-anders-old',
+      })
+      .execute();
+    const lone = await login(f.app, 'lone');
+    expect((await view(lone, citizen.recordId)).entries.map(shown)).toEqual([
+      'deliver |  |  | Anders Holm | tablet-anders-old',
+      'create | citizen | id | Mette Sørensen | laptop-mette-4',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { m0002AccountsAndScope } from './migration0002';
 import { m0003ChangeSeq } from './migration0003';
+import { m0005AuditDeliveries } from './migration0005';
 import type { Dialect } from './schema';
 
 /**
@@ -127,6 +128,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0001_initial': m0001Initial,
     '0002_accounts_and_scope': m0002AccountsAndScope,
     '0003_change_seq': m0003ChangeSeq(dialect),
+    '0005_audit_deliveries': m0005AuditDeliveries,
   };
 }
 
