@@ -14,6 +14,7 @@ import { caseloadScenarios } from './scenarios/caseload';
 import { longChangeLog } from './scenarios/longChangeLog';
 import { manyDevices } from './scenarios/manyDevices';
 import { pouchPeer } from './scenarios/pouchPeer';
+import { typingDuringSync } from './scenarios/typingDuringSync';
 import { DEFAULT_SETTINGS, type BenchSettings } from './settings';
 import { fmt } from './stats';
 
@@ -95,12 +96,13 @@ export async function runBench(
     if (on(3)) rows.push(await pouchPeer(settings, bench, rows));
     if (on(5)) rows.push(await longChangeLog(settings, browser.context, bench));
     if (on(7)) rows.push(...(await appOpening(settings, browser.context, bench)));
+    if (on(10)) rows.push(await typingDuringSync(settings, browser.context, bench));
   } finally {
     await browser.close();
   }
   if (on(8)) rows.push(...(await manyDevices(settings, bench)));
   if (on(9)) rows.push(await bundleSize(settings));
-  rows.sort((a, b) => a.id.localeCompare(b.id));
+  rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   const speedAtEnd = await measureMachineSpeed(settings.postgresUrl);
   const cpu = cpus();
   const report: BenchReport = {

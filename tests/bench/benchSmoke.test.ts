@@ -49,6 +49,7 @@ describe('npm run bench, at a tiny scale', () => {
       '8a',
       '8b',
       '9',
+      '10',
     ]);
     for (const row of report.rows) {
       if (row.ratio !== null) expect(Number.isFinite(row.ratio), row.id).toBe(true);
