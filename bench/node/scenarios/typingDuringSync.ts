@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { maybeProfile } from '../cpuProfile';
 import type { BenchContext, ResultRow } from '../result';
 import { startSeededServer } from '../seededServer';
 import { BENCH_PASSWORD, createBenchUser, seedCaseload } from '../serverAdapter';
@@ -27,6 +28,8 @@ const TEXT = 'Samtale med borgeren om bolig og okonomi. Aftalt opfølgning i næ
 interface Measured {
   keydowns: { start: number; duration: number; delay: number }[];
   longTasks: { start: number; duration: number }[];
+  /** Long animation frames' scripts (Chromium's attribution): where the long tasks come from. */
+  scripts: { start: number; duration: number; source: string }[];
 }
 
 declare global {
@@ -37,8 +40,33 @@ declare global {
 
 /** Installed before the app's own code: what Chromium measures from the first key on. */
 function observe(threshold: number): void {
-  const measured: Measured = { keydowns: [], longTasks: [] };
+  const measured: Measured = { keydowns: [], longTasks: [], scripts: [] };
   window.__typing = measured;
+  interface LoafScript {
+    startTime: number;
+    duration: number;
+    invoker: string;
+    sourceFunctionName: string;
+    sourceURL: string;
+    sourceCharPosition: number;
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const frame of list.getEntries() as (PerformanceEntry & { scripts: LoafScript[] })[]) {
+        for (const s of frame.scripts) {
+          if (s.duration < 20) continue;
+          const file = s.sourceURL.split('/').at(-1) ?? '';
+          measured.scripts.push({
+            start: s.startTime,
+            duration: s.duration,
+            source: `${s.invoker} ${s.sourceFunctionName} ${file}:${s.sourceCharPosition}`,
+          });
+        }
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // An older Chromium without the Long Animation Frames API: no attribution.
+  }
   new PerformanceObserver((list) => {
     for (const e of list.getEntries())
       measured.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -107,12 +135,14 @@ export async function typingDuringSync(
     bench.log(`10: typing while the first sync of ${records} records runs`);
     typingFrom = await page.evaluate(() => performance.now());
     const started = Date.now();
-    while ((!syncDone || keys < MIN_KEYS) && Date.now() - started < MAX_TYPING_MS) {
-      const char = TEXT[keys % TEXT.length] ?? 'a';
-      await page.keyboard.press(char === ' ' ? 'Space' : char);
-      keys++;
-      await page.waitForTimeout(KEY_GAP_MS);
-    }
+    await maybeProfile(page, settings.resultsDir, 's10-typing', async () => {
+      while ((!syncDone || keys < MIN_KEYS) && Date.now() - started < MAX_TYPING_MS) {
+        const char = TEXT[keys % TEXT.length] ?? 'a';
+        await page.keyboard.press(char === ' ' ? 'Space' : char);
+        keys++;
+        await page.waitForTimeout(KEY_GAP_MS);
+      }
+    });
     typingUntil = await page.evaluate(() => performance.now());
     const syncEndedWhileTyping = syncDone;
     await done;
@@ -122,6 +152,7 @@ export async function typingDuringSync(
     const measured = (await page.evaluate(() => window.__typing)) ?? {
       keydowns: [],
       longTasks: [],
+      scripts: [],
     };
     const during = <T extends { start: number }>(list: readonly T[]) =>
       list.filter((e) => e.start >= typingFrom && e.start <= typingUntil);
@@ -158,6 +189,10 @@ export async function typingDuringSync(
         longTasks: longTasks.length,
         longestTaskMs: longest,
         longTaskMsTotal: longTasks.reduce((sum, t) => sum + t.duration, 0),
+        longestScripts: during(measured.scripts)
+          .sort((a, b) => b.duration - a.duration)
+          .slice(0, 10)
+          .map((s) => `${fmt(s.duration)} ms ${s.source}`),
       },
     };
   } finally {
