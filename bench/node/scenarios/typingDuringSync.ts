@@ -23,7 +23,8 @@ const EVENT_THRESHOLD_MS = 16;
 const MIN_KEYS = 20;
 /** Never type for longer than this, even if the sync is still running. */
 const MAX_TYPING_MS = 180_000;
-const TEXT = 'Samtale med borgeren om bolig og okonomi. Aftalt opfølgning i næste uge. ';
+/** ASCII only: each character is one key on the US layout Chromium's input emulates. */
+const TEXT = 'Samtale med borgeren om bolig og okonomi. Aftalt opfolgning i naeste uge. ';
 
 interface Measured {
   keydowns: { start: number; duration: number; delay: number }[];
@@ -123,11 +124,15 @@ export async function typingDuringSync(
     await page.getByLabel('Adgangskode').fill(BENCH_PASSWORD);
     await page.getByRole('button', { name: 'Log ind' }).click();
     await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
+    // Settled either way, so a failure below is the one reported (not a closed page's).
     const done = synced(page)
       .waitFor({ timeout: 1_800_000 })
-      .then(() => {
-        syncDone = true;
-      });
+      .then(
+        () => {
+          syncDone = true;
+        },
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      );
     // The note editor, opened inside the running app (a reload would lock it and restart sync).
     await page.evaluate(() => history.pushState(null, '', '/notater/ny'));
     const body = page.getByLabel('Notat', { exact: true });
@@ -145,7 +150,8 @@ export async function typingDuringSync(
     });
     typingUntil = await page.evaluate(() => performance.now());
     const syncEndedWhileTyping = syncDone;
-    await done;
+    const failed = await done;
+    if (failed) throw failed;
     // The last key presses' paints are reported after them.
     await page.waitForTimeout(500);
     const typed = (await body.inputValue()).length;
