@@ -20,6 +20,17 @@ registerRoute(
   }),
 );
 
+// The very first version takes control of the page it was installed from, so that screens loaded
+// later (lazy chunks) come from the cache when the network is gone before the next reload. Only
+// when no older version runs: a page on an older version is never switched under the user.
+let firstInstall = false;
+self.addEventListener('install', () => {
+  firstInstall = self.registration.active === null;
+});
+self.addEventListener('activate', (event) => {
+  if (firstInstall) event.waitUntil(self.clients.claim());
+});
+
 // A new version waits until the app asks it to take over (never while a note is being written).
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();

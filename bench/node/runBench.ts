@@ -15,6 +15,7 @@ import { longChangeLog } from './scenarios/longChangeLog';
 import { manyDevices } from './scenarios/manyDevices';
 import { pouchPeer } from './scenarios/pouchPeer';
 import { statisticsScenario } from './scenarios/statistics';
+import { typingDuringSync } from './scenarios/typingDuringSync';
 import { DEFAULT_SETTINGS, type BenchSettings } from './settings';
 import { fmt } from './stats';
 
@@ -96,13 +97,14 @@ export async function runBench(
     if (on(3)) rows.push(await pouchPeer(settings, bench, rows));
     if (on(5)) rows.push(await longChangeLog(settings, browser.context, bench));
     if (on(7)) rows.push(...(await appOpening(settings, browser.context, bench)));
+    if (on(10)) rows.push(await typingDuringSync(settings, browser.context, bench));
   } finally {
     await browser.close();
   }
   if (on(8)) rows.push(...(await manyDevices(settings, bench)));
   if (on(9)) rows.push(await bundleSize(settings));
-  if (on(10)) rows.push(...(await statisticsScenario(settings, bench)));
-  rows.sort((a, b) => a.id.localeCompare(b.id));
+  if (on(11)) rows.push(...(await statisticsScenario(settings, bench)));
+  rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   const speedAtEnd = await measureMachineSpeed(settings.postgresUrl);
   const cpu = cpus();
   const report: BenchReport = {

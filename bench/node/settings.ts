@@ -2,7 +2,7 @@
  * What a bench run measures, read once from the environment (README, section Benchmark):
  * BENCH_QUICK=1 a smoke run at 2 % of the data; BENCH_SCALE multiplies the data sizes;
  * BENCH_REPS repetitions per scenario; BENCH_ONLY=2,3 picks scenarios; BENCH_PG_URL the
- * PostgreSQL server for scenarios 8 and 10 (empty to skip PostgreSQL); BENCH_LOAD_SECONDS and
+ * PostgreSQL server for scenarios 8 and 11 (empty to skip PostgreSQL); BENCH_LOAD_SECONDS and
  * BENCH_WARM_UP_SECONDS its durations; CHROMIUM_PATH the browser.
  */
 export interface BenchSettings {

@@ -1,11 +1,5 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, useEffect } from 'react';
 import { Redirect, Route, Switch, useRoute } from 'wouter';
-import type { LockReason } from '../db';
-import {
-  AccessibilityStatement,
-  StandaloneAccessibilityStatement,
-} from '../features/accessibility/AccessibilityStatementPage';
-import { AdminPage } from '../features/admin/AdminPage';
 import { CasePage } from '../features/cases/CasePage';
 import { CitizenEditPage, CitizenNewPage } from '../features/citizens/CitizenEditPage';
 import { CitizenPage } from '../features/citizens/CitizenPage';
@@ -13,41 +7,43 @@ import { CitizensPage } from '../features/citizens/CitizensPage';
 import { FollowUpsPage } from '../features/followups/FollowUpsPage';
 import { LocationsPage } from '../features/locations/LocationsPage';
 import { LoginPage } from '../features/login/LoginPage';
-import { ReloginPage } from '../features/login/ReloginPage';
-import { UnlockPage } from '../features/login/UnlockPage';
 import { NoteEditorPage } from '../features/notes/NoteEditorPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { ConflictsPage } from '../features/sync/ConflictsPage';
-import { NeedsAttentionPage } from '../features/sync/NeedsAttentionPage';
-import { UnsentPage } from '../features/sync/UnsentPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { VisitPage } from '../features/visits/VisitPage';
 import { SessionContext, useSession } from '../hooks/useSession';
 import { startSearchIndex } from '../hooks/search/searchService';
-import { useProfiles, useVaultState } from '../hooks/useVault';
-import { useT } from '../i18n';
+import { addMessages, useT } from '../i18n';
+import { catalogs } from '../i18n/catalog';
+import { lazyNamed } from './lazyNamed';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
 import { useAutoLock } from './useAutoLock';
-import { useSyncEngine, type StartSync } from './useSyncEngine';
+import { defaultStartSync, useSyncEngine, type StartSync } from './useSyncEngine';
 
-/** Leads' statistics, with its charts: loaded only when opened, so a caseworker never fetches it. */
+// The whole message catalog arrives with the signed-in app (the first load has the lock
+// screen's), and is in place before any of these screens renders.
+addMessages(catalogs);
+
+// Screens opened now and then load when first opened (from the service worker's cache offline).
+const AdminPage = lazyNamed(() => import('../features/admin/AdminPage'), 'AdminPage');
+const ReloginPage = lazyNamed(() => import('../features/login/ReloginPage'), 'ReloginPage');
+const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const NeedsAttentionPage = lazyNamed(
+  () => import('../features/sync/NeedsAttentionPage'),
+  'NeedsAttentionPage',
+);
+const ConflictsPage = lazyNamed(() => import('../features/sync/ConflictsPage'), 'ConflictsPage');
+const UnsentPage = lazyNamed(() => import('../features/sync/UnsentPage'), 'UnsentPage');
+/** Leads' statistics, with its charts: a caseworker never fetches it. */
 const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage'));
-
-function StatisticsRoute() {
-  const t = useT();
-  return (
-    <Suspense
-      fallback={
-        <p className="app-loading" role="status">
-          {t('shell.loading')}
-        </p>
-      }
-    >
-      <StatisticsPage />
-    </Suspense>
-  );
-}
+const AccessibilityStatement = lazyNamed(
+  () => import('../features/accessibility/AccessibilityStatementPage'),
+  'AccessibilityStatement',
+);
+const StandaloneAccessibilityStatement = lazyNamed(
+  () => import('../features/accessibility/AccessibilityStatementPage'),
+  'StandaloneAccessibilityStatement',
+);
 
 /** The accessibility statement: in the shell when signed in, on its own before (and offline). */
 const STATEMENT_PATH = '/tilgaengelighed';
@@ -72,7 +68,7 @@ function SignedInRoutes() {
         <Route path="/konflikter" component={ConflictsPage} />
         <Route path="/venter" component={UnsentPage} />
         <Route path="/administration" component={AdminPage} />
-        <Route path="/statistik" component={StatisticsRoute} />
+        <Route path="/statistik" component={StatisticsPage} />
         <Route path="/logind-igen" component={ReloginPage} />
         <Route path={STATEMENT_PATH} component={AccessibilityStatement} />
         <Route path="/login">
@@ -84,37 +80,13 @@ function SignedInRoutes() {
   );
 }
 
-/** While locked: unlock a profile on this device, or log in online (a new user, or none yet). */
-function LockedGate({ reason }: { reason: LockReason }) {
-  const t = useT();
-  const profiles = useProfiles();
-  const [loggingIn, setLoggingIn] = useState(false);
-  if (profiles === undefined) {
-    return (
-      <p className="app-loading" role="status">
-        {t('shell.loading')}
-      </p>
-    );
-  }
-  if (profiles.length === 0 || loggingIn) {
-    return (
-      <LoginPage
-        notice={
-          reason === 'revoked' || reason === 'signed-out' ? t(`vault.reason.${reason}`) : null
-        }
-        {...(profiles.length > 0 ? { onBack: () => setLoggingIn(false) } : {})}
-      />
-    );
-  }
-  return <UnlockPage profiles={profiles} reason={reason} onOtherUser={() => setLoggingIn(true)} />;
-}
-
 /** The unlocked store's screens: the session gate, the sync engine and the idle auto-lock. */
-function UnlockedRoutes({
-  startSync,
+export function UnlockedRoutes({
+  startSync = defaultStartSync,
   autoLockMinutes,
 }: {
-  startSync: StartSync;
+  /** The real engine unless given (null: none, in screen tests). */
+  startSync: StartSync | undefined;
   autoLockMinutes: number;
 }) {
   const t = useT();
@@ -142,28 +114,5 @@ function UnlockedRoutes({
     <SessionContext.Provider value={state.session}>
       <SignedInRoutes />
     </SessionContext.Provider>
-  );
-}
-
-/**
- * Locked: only the unlock (or login) screen renders — nothing decrypted is mounted. Unlocked:
- * the user's screens, keyed by user so nothing of one profile survives into another's.
- */
-export function AppRoutes({ startSync }: { startSync: StartSync }) {
-  const vault = useVaultState();
-  const [onStatement] = useRoute(STATEMENT_PATH);
-  if (vault.status === 'locked') {
-    return onStatement ? (
-      <StandaloneAccessibilityStatement />
-    ) : (
-      <LockedGate reason={vault.reason} />
-    );
-  }
-  return (
-    <UnlockedRoutes
-      key={vault.profile.userId}
-      startSync={startSync}
-      autoLockMinutes={vault.profile.autoLockMinutes}
-    />
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { LockButton } from '../features/login/LockButton';
 import { PwaStatus } from '../features/pwa/PwaStatus';
@@ -43,7 +43,8 @@ export function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
-        {children}
+        {/* A screen loaded on first opening (lazy) announces itself while it loads. */}
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>{children}</Suspense>
       </main>
     </>
   );

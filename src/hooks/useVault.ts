@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listProfiles, vaultState, type LocalProfile, type VaultState } from '../db';
+import { listProfiles, type LocalProfile } from '../db/vault/profiles';
+import { vaultState, type VaultState } from '../db/vault/vault';
 
 /** Locked or unlocked (and whose store), live; every tab follows a lock in any tab. */
 export function useVaultState(): VaultState {

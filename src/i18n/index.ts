@@ -1,4 +1,4 @@
-export * from './catalog';
+export type { MessageKey } from './catalog';
 export * from './translate';
 export * from './useT';
 export * from './format';

@@ -1,12 +1,30 @@
 import type { Locale } from '../stores/localeStore';
-import { catalogs, type MessageKey } from './catalog';
+import type { catalogs, MessageKey } from './catalog';
+import { firstScreenCatalogs } from './catalog/firstScreen';
 import { formatNumber, pluralForm } from './numbers';
 
 export type MessageParams = Record<string, string | number>;
 
+type Messages = Partial<Record<MessageKey, string>>;
+
+/** The messages loaded so far: the first screen's, then all of them (addMessages). */
+const loaded: Record<Locale, Messages> = {
+  da: { ...firstScreenCatalogs.da },
+  en: { ...firstScreenCatalogs.en },
+};
+
+/**
+ * Adds the whole catalog. The signed-in app's module calls it as it loads, before any of its
+ * screens renders, so the first load carries only the first screen's messages.
+ */
+export function addMessages(all: typeof catalogs): void {
+  Object.assign(loaded.da, all.da);
+  Object.assign(loaded.en, all.en);
+}
+
 /** Looks up a message and fills its {placeholders}. Falls back to Danish, then to the key. */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template: string = catalogs[locale][key] ?? catalogs.da[key] ?? key;
+  const template: string = loaded[locale][key] ?? loaded.da[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

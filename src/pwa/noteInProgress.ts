@@ -1,4 +1,4 @@
-import { db, isUnlocked } from '../db';
+import { db, isUnlocked } from '../db/database';
 import { isBusy } from './busyRegistry';
 
 /**

@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { updateState } from './updateState';
 
 /** How often an open app asks the server for a new version (1 hour), besides on focus. */
@@ -16,16 +16,22 @@ export function serviceWorkerSupported(): boolean {
  * Registers /sw.js in production builds (in development Vite serves modules the worker would
  * wrongly cache). A new version is announced through `updateState` ('available'), never applied
  * by itself. Returns undefined where service workers are unavailable; the app then works online.
+ * workbox-window is loaded here, after the first screen, not with it.
  */
-export function registerServiceWorker(): Workbox | undefined {
+export async function registerServiceWorker(): Promise<Workbox | undefined> {
   if (!import.meta.env.PROD || !serviceWorkerSupported()) return undefined;
+  if (workbox) return workbox;
+  const { Workbox } = await import('workbox-window');
   if (workbox) return workbox;
   const wb = new Workbox('/sw.js');
   workbox = wb;
   wb.addEventListener('waiting', () => {
     if (updateState.get() === 'current') updateState.set('available');
   });
-  wb.addEventListener('controlling', () => {
+  wb.addEventListener('controlling', (event) => {
+    // The very first worker claims the page it was installed from (so lazily loaded screens
+    // come from its cache offline): that is no new version, nothing to offer.
+    if (!event.isUpdate) return;
     if (reloadWhenControlling) {
       window.location.reload();
       return;

@@ -17,7 +17,9 @@ function logFailure(error: unknown): void {
 export function startPwa(): void {
   if (started) return;
   started = true;
-  registerServiceWorker();
+  registerServiceWorker().catch((error: unknown) => {
+    console.error('Service worker registration failed; the app works online only', error);
+  });
   requestPersistentStorage().then(refreshStorageEstimate).catch(logFailure);
   setInterval(() => {
     refreshStorageEstimate().catch(logFailure);

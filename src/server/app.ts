@@ -49,6 +49,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** How often devices' last_seen_at is written (auth/lastSeen.ts); tests shorten it. */
   lastSeenFlushMs?: number;
+  /** The time for the session cache (auth/sessionCache.ts); tests move it forward. */
+  clock?: () => Date;
 }
 
 function loggerOptions(config: Config, logger: BuildAppOptions['logger']) {
@@ -124,7 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerSecurityHeaders(app, config.NODE_ENV === 'production');
   // Order matters: an outdated app is told to update before it is asked to sign in.
   installProtocolCheck(app);
-  installAuthHook(app, database, options.lastSeenFlushMs);
+  installAuthHook(app, database, options.lastSeenFlushMs, options.clock);
   registerAuthRoutes(app, database, config);
   registerSyncRoutes(app, database);
   registerTeamRoutes(app, database);

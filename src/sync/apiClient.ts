@@ -19,7 +19,6 @@ import {
   type CitizenAccessResponse,
   type AuditEventsRequest,
   type AuditEventsResponse,
-  type ErrorCode,
   type LoginResponse,
   type PullResponse,
   type PushRequest,
@@ -27,22 +26,9 @@ import {
   type TeamMembersResponse,
 } from '../protocol';
 
-/**
- * Why a request failed, as a value the sync status and the screens can render.
- * `network` means no answer at all (offline, DNS, timeout); the others are the server's word.
- */
-export type ApiErrorCode = ErrorCode | 'network' | 'timeout' | 'bad-response';
+import { ApiError } from './apiError';
 
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly status: number | null = null,
-  ) {
-    super(message);
-  }
-}
+export { ApiError, type ApiErrorCode } from './apiError';
 
 export interface ApiClientOptions {
   /** Base URL of the server; '' for the same origin as the app. */

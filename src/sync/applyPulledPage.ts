@@ -9,6 +9,7 @@ import {
 } from '../db';
 import type { Change, PullResponse } from '../protocol';
 import { ApiError } from './apiClient';
+import { inSlices } from './inSlices';
 
 export const SYNC_CURSOR_KEY = 'syncCursor';
 /** The server's opaque cursor (`nextCursor`), when it gives one; wins over the numeric one. */
@@ -124,15 +125,16 @@ export async function preparePulledPage(
   db: FremskudtDb,
   page: PullResponse,
 ): Promise<PreparedPage> {
-  const checked = page.changes.map(checkChange);
+  // In slices with yields between them: a first sync runs while the caseworker types, and a
+  // page validated and sealed in one go is a task long enough to delay the key presses.
+  const checked = (await inSlices(page.changes, (some) => some.map(checkChange))).flat();
   const puts = [...planSteps(checked, new Map()).entries()].filter(
     (entry): entry is [string, Extract<Step, { kind: 'put' }>] => entry[1].kind === 'put',
   );
-  const presealed = new Map(
-    await Promise.all(
-      puts.map(async ([key, step]) => [key, await db.seal(step.table, step.record)] as const),
-    ),
+  const sealing = await inSlices(puts, (some) =>
+    some.map(async ([key, step]) => [key, await db.seal(step.table, step.record)] as const),
   );
+  const presealed = new Map(await Promise.all(sealing.flat()));
   return { page, checked, presealed };
 }
 

@@ -1,4 +1,7 @@
-import { DbError, getProfile, openStore, unlockWithPassword } from '../db';
+import { DbError } from '../db/errors';
+import { unlockWithPassword } from '../db/vault/keyring';
+import { getProfile } from '../db/vault/profiles';
+import { openStore } from '../db/vault/vault';
 
 /**
  * Offline unlock of a profile on this device with its password: derive, unwrap, open. A wrong

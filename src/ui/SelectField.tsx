@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { browserMemory } from './browserMemory';
 import { FieldShell, type FieldProps } from './FieldShell';
 
@@ -22,6 +23,17 @@ export function SelectField({
   error,
   ...rest
 }: SelectFieldProps) {
+  // The same option elements while `options` is the same array: a list of thousands (the
+  // note editor's citizens) is then not rebuilt on every keystroke elsewhere in the form.
+  const items = useMemo(
+    () =>
+      options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      )),
+    [options],
+  );
   return (
     <FieldShell label={label} hint={hint} error={error}>
       {(control) => (
@@ -32,11 +44,7 @@ export function SelectField({
           value={value}
           onChange={(e) => onChange(e.target.value)}
         >
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          {items}
         </select>
       )}
     </FieldShell>

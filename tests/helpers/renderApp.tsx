@@ -2,6 +2,9 @@ import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { memoryLocation } from 'wouter/memory-location';
 import { App } from '../../src/app/App';
+// The signed-in app is a lazy chunk: loaded (and transformed) with the test file, not inside the
+// first test's time limit.
+import '../../src/app/AppRoutes';
 
 // Live queries on a loaded 2-core CI machine can take longer than the 1 s default.
 configure({ asyncUtilTimeout: 5000 });

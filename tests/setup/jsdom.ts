@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+import { addMessages } from '../../src/i18n';
+import { catalogs } from '../../src/i18n/catalog';
 
 // jsdom's window brings typed arrays of its own realm, while fake-indexeddb and WebCrypto hand
 // back Node's. Dexie's clone (update(), the live-query cache) only recognises the global ones and
@@ -9,6 +11,14 @@ const nodeUint8Array = (Object.getPrototypeOf(Buffer.prototype) as Uint8Array)
   .constructor as Uint8ArrayConstructor;
 globalThis.Uint8Array = nodeUint8Array;
 globalThis.ArrayBuffer = new nodeUint8Array(1).buffer.constructor as ArrayBufferConstructor;
+
+// The signed-in app and rarely used screens are lazy chunks: their first import in a test file
+// (transformed on demand, on a loaded 2-core machine) can take longer than the 1 s default.
+configure({ asyncUtilTimeout: 5000 });
+
+// Screen tests render screens of the signed-in app on their own; the app loads these messages
+// with that app's chunk (AppRoutes).
+addMessages(catalogs);
 
 afterEach(() => {
   cleanup();

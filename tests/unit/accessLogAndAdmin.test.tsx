@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { memoryLocation } from 'wouter/memory-location';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App';
+// The signed-in app is a lazy chunk: loaded with the file, not within the first test's limit.
+import '../../src/app/AppRoutes';
 import { setSession } from '../../src/db/session';
 import type { Role } from '../../src/domain/user';
 import { makeCitizen, METTE, signedInBeforeEach } from '../helpers/factories';

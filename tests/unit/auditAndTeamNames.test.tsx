@@ -6,6 +6,8 @@ import userEvent from '@testing-library/user-event';
 import { memoryLocation } from 'wouter/memory-location';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App';
+// The signed-in app is a lazy chunk: loaded with the file, not within the first test's limit.
+import '../../src/app/AppRoutes';
 import { citizensRepo } from '../../src/db/citizens';
 import { db } from '../../src/db/database';
 import { setTeamMembers } from '../../src/db/teamMembers';

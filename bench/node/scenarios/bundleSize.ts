@@ -32,8 +32,8 @@ export async function bundleSize(settings: BenchSettings): Promise<ResultRow> {
     ours: `${fmt(kb, 1)} KB`,
     reference: '–',
     ratio: null,
-    target: '≤ 200 KB',
-    pass: kb <= 200,
+    target: '≤ 120 KB',
+    pass: kb <= 120,
     data: {
       firstLoadFiles: first,
       firstLoadBytes: firstTotal,

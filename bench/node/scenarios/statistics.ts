@@ -177,7 +177,7 @@ export async function statisticsScenario(
     const b = median(big.ms);
     const s = median(small.ms);
     rows.push({
-      id: dialect === 'sqlite' ? '10s' : '10p',
+      id: dialect === 'sqlite' ? '11s' : '11p',
       scenario: `statistics report, a quarter of ${TEAMS} teams (${dialect}), history of ${fmt(history)} contacts vs the quarter's ${fmt(quarterOnly)}`,
       ours: `${fmt(b, 0)} ms`,
       reference: `${fmt(s, 0)} ms (quarter only)`,

@@ -1,9 +1,10 @@
+import { Suspense } from 'react';
 import { Link, useParams } from 'wouter';
+import { lazyNamed } from '../../app/lazyNamed';
 import { citizenDisplayName } from '../../domain';
 import { useAuditRead } from '../../hooks/useAuditRead';
 import { useCitizen } from '../../hooks/useCitizens';
 import { useT } from '../../i18n';
-import { CitizenAccessLog } from '../audit/CitizenAccessLog';
 import { CasesSection } from '../cases/CasesSection';
 import { CitizenFollowUps } from '../followups/CitizenFollowUps';
 import { Timeline } from '../notes/Timeline';
@@ -11,6 +12,9 @@ import { AppPage } from '../shared/AppPage';
 import { ConflictList } from '../sync/ConflictList';
 import { CitizenDetails } from './CitizenDetails';
 import { ConsentsSection } from './ConsentsSection';
+
+// For leads and administrators only, online only: loaded when a citizen page first shows it.
+const CitizenAccessLog = lazyNamed(() => import('../audit/CitizenAccessLog'), 'CitizenAccessLog');
 
 /** /borgere/:id: who the citizen is, their cases, consents, follow-ups and ONE timeline. */
 export function CitizenPage() {
@@ -50,7 +54,9 @@ export function CitizenPage() {
         <h2 id="timeline-heading">{t('citizens.page.timeline')}</h2>
         <Timeline citizenId={citizen.id} />
       </section>
-      <CitizenAccessLog citizenId={citizen.id} />
+      <Suspense fallback={null}>
+        <CitizenAccessLog citizenId={citizen.id} />
+      </Suspense>
     </AppPage>
   );
 }

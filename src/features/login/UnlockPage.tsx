@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { LocalProfile, LockReason } from '../../db';
-import { unlock } from '../../hooks/useSignIn';
+import { unlock } from '../../sync/unlock';
 import { useT } from '../../i18n';
 import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { SelectField } from '../../ui/SelectField';

@@ -1,6 +1,6 @@
 import type { MessageKey, MessageParams } from '../../i18n';
-import { DbError } from '../../db';
-import { ApiError } from '../../sync/apiClient';
+import { DbError } from '../../db/errors';
+import { ApiError } from '../../sync/apiError';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 

@@ -1,4 +1,4 @@
-import { DbError } from '../../db';
+import { DbError } from '../../db/errors';
 import type { MessageKey, MessageParams } from '../../i18n';
 
 type T = (key: MessageKey, params?: MessageParams) => string;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { NOTE_CATEGORIES, citizenDisplayName, type NoteCategory } from '../../domain';
 import { useCasesOfCitizen } from '../../hooks/useCases';
 import { useCitizens } from '../../hooks/useCitizens';
@@ -32,7 +32,14 @@ export function NoteEditorForm(props: NoteEditorFormProps) {
   const { autosave } = props;
   const [values, setValues] = useState(props.initial);
   const [errors, setErrors] = useState<NoteFormErrors>({});
-  const citizens = useCitizens() ?? [];
+  const citizens = useCitizens();
+  const citizenOptions = useMemo(
+    () => [
+      { value: '', label: t('notes.field.chooseCitizen') },
+      ...(citizens ?? []).map((c) => ({ value: c.id, label: citizenDisplayName(c) })),
+    ],
+    [citizens, t],
+  );
   const cases = useCasesOfCitizen(values.citizenId || undefined) ?? [];
   const err = (k: keyof NoteFormErrors) => (errors[k] ? t(errors[k]) : undefined);
 
@@ -64,10 +71,7 @@ export function NoteEditorForm(props: NoteEditorFormProps) {
           value={values.citizenId}
           onChange={(v) => change('citizenId', v)}
           error={err('citizenId')}
-          options={[
-            { value: '', label: t('notes.field.chooseCitizen') },
-            ...citizens.map((c) => ({ value: c.id, label: citizenDisplayName(c) })),
-          ]}
+          options={citizenOptions}
         />
       )}
       {props.placeName && <p>{t('notes.place', { place: props.placeName })}</p>}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { signOut, UnsentChangesError } from '../../hooks/useSignIn';
+import { signOut, UnsentChangesError } from '../../sync/signOut';
 import { useUnsentCount } from '../../hooks/useUnsentCount';
 import { useT, useTCount } from '../../i18n';
 import { Alert } from '../../ui/Alert';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { catalogs, type MessageKey, type MessageParams } from '../../i18n';
+import type { MessageKey, MessageParams } from '../../i18n';
+import { catalogs } from '../../i18n/catalog';
 
 /** A field's message: a catalog key and what fills its {placeholders}. */
 export interface FieldError {

@@ -7,8 +7,17 @@ const NOTE_MIN_TERM = 3;
 /** Typo tolerance for names: one edit per five letters, only when nothing matches by prefix. */
 const FUZZY_MIN_TERM = 3;
 
-const byName = (a: Citizen, b: Citizen) =>
-  citizenDisplayName(a).localeCompare(citizenDisplayName(b), 'da');
+// One collator for every comparison: localeCompare builds one per call, which made sorting
+// 10,000 citizens (after every pulled page of citizens) a long task.
+const collator = new Intl.Collator('da');
+
+/** Alphabetically by the name shown, each name computed once. */
+function sortByName(list: Iterable<Citizen>): Citizen[] {
+  return [...list]
+    .map((citizen) => ({ citizen, name: citizenDisplayName(citizen) }))
+    .sort((a, b) => collator.compare(a.name, b.name))
+    .map((x) => x.citizen);
+}
 
 const isNumber = (word: string) => /^\d+$/.test(word);
 
@@ -61,7 +70,7 @@ export class SearchIndex {
 
   /** Citizens matching every word of the query, alphabetically (empty query: everyone). */
   search(query: string): Citizen[] {
-    this.sorted ??= [...this.citizens.values()].sort(byName);
+    this.sorted ??= sortByName(this.citizens.values());
     const words = wordsOf(normalizeQuery(query));
     if (words.length === 0) return this.sorted;
     const [first, ...rest] = words.map((word) => this.ownersOf(word));

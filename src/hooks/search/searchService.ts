@@ -8,6 +8,7 @@ import {
   type RecordChange,
 } from '../../db';
 import type { Citizen, Note } from '../../domain';
+import { inSlices } from '../../sync/inSlices';
 import { SearchIndex } from './searchIndex';
 
 const CITIZEN_CHUNK = 500;
@@ -74,8 +75,9 @@ export function startSearchIndex(): () => void {
             finished = true;
             return;
           }
-          if (table === 'citizens') index.putCitizens(next.value as Citizen[]);
-          else index.putNotes(next.value as Note[]);
+          if (table === 'citizens')
+            await inSlices(next.value as Citizen[], (some) => index.putCitizens(some));
+          else await inSlices(next.value as Note[], (some) => index.putNotes(some));
           done += next.value.length;
           publish({ progress: { status: 'building', done: Math.min(done, total), total } });
         });
@@ -93,11 +95,12 @@ export function startSearchIndex(): () => void {
     }
     const found = await readByIds<Citizen | Note>(change.table, change.ids, database);
     const present = new Set(found.map((r) => r.id));
+    // A pulled page is hundreds of records: indexed in slices, so typing meanwhile stays fluid.
     if (change.table === 'citizens') {
-      index.putCitizens(found as Citizen[]);
+      await inSlices(found as Citizen[], (some) => index.putCitizens(some));
       for (const id of change.ids) if (!present.has(id)) index.removeCitizen(id);
     } else {
-      index.putNotes(found as Note[]);
+      await inSlices(found as Note[], (some) => index.putNotes(some));
       for (const id of change.ids) if (!present.has(id)) index.removeNote(id);
     }
     publish({});

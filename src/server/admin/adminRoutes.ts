@@ -94,6 +94,7 @@ export function registerAdminRoutes(app: FastifyInstance, database: Database): v
     const userId = await userIdOf(request);
     const { teams } = SetTeamsRequestSchema.parse(request.body);
     await setTeams(database, userId, teams).catch(toHttp);
+    app.sessionCache.forgetUser(userId);
     await audit(request, by, 'set-teams', { userId, teams });
     return { ok: true };
   });
@@ -103,6 +104,7 @@ export function registerAdminRoutes(app: FastifyInstance, database: Database): v
     const userId = await userIdOf(request);
     const { role } = SetRoleRequestSchema.parse(request.body);
     await setRole(database, userId, role);
+    app.sessionCache.forgetUser(userId);
     await audit(request, by, 'set-role', { userId, role });
     return { ok: true };
   });
@@ -112,6 +114,7 @@ export function registerAdminRoutes(app: FastifyInstance, database: Database): v
     const userId = await userIdOf(request);
     const { password } = ResetPasswordRequestSchema.parse(request.body);
     await resetPassword(database, userId, password);
+    app.sessionCache.forgetUser(userId);
     await audit(request, by, 'reset-password', { userId });
     return { ok: true };
   });
@@ -120,6 +123,7 @@ export function registerAdminRoutes(app: FastifyInstance, database: Database): v
     const by = admin(request);
     const userId = await userIdOf(request);
     const revoked = await revokeUserSessions(database, userId);
+    app.sessionCache.forgetUser(userId);
     await audit(request, by, 'revoke-sessions', { userId, revoked });
     return { revoked };
   });
@@ -134,8 +138,9 @@ export function registerAdminRoutes(app: FastifyInstance, database: Database): v
     const by = admin(request);
     const { deviceId } = DeviceParams.parse(request.params);
     const userId = await userIdOf(request);
-    if (!(await revokeDevice(database, userId, deviceId, by.id)))
-      throw new HttpError('not-found', 'No such device');
+    const revoked = await revokeDevice(database, userId, deviceId, by.id);
+    app.sessionCache.forgetUser(userId);
+    if (!revoked) throw new HttpError('not-found', 'No such device');
     await audit(request, by, 'revoke-device', { userId, deviceId });
     return { ok: true };
   });

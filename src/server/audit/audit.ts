@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { newId } from '../../domain/ids';
 import type { AuditLogTable, Database, Schema } from '../data/schema';
-import { insertRows } from '../data/tableRows';
+import { insertCte, insertRows } from '../data/tableRows';
 
 export type AuditAction =
   | 'login'
@@ -15,7 +15,10 @@ export type AuditAction =
   | 'reject'
   | 'pull'
   | 'push'
-  /** One row per citizen per delivered page: "delivered to device X" in the citizen's view. */
+  /**
+   * One row per citizen per delivered page, as written before migration 0007 (still shown); a
+   * page's citizens are now rows of audit_deliveries pointing at its `pull` entry.
+   */
   | 'deliver'
   | 'login-throttled'
   | 'device-revoked'
@@ -73,13 +76,49 @@ export async function writeAudit(
   });
 }
 
-/** Deletes audit entries older than the retention period; returns how many went. */
+/**
+ * A pulled page's audit: its `pull` entry and, in audit_deliveries, the citizens it carried (the
+ * citizen's access view lists each as a delivery). Both or neither: one statement on PostgreSQL,
+ * one transaction on SQLite.
+ */
+export async function writePullAudit(
+  database: Database,
+  pull: AuditEntry,
+  citizenIds: Iterable<string>,
+  now = new Date(),
+): Promise<void> {
+  const [row] = auditRows([pull], now);
+  if (!row) return;
+  const deliveries = [...citizenIds].map((citizenId) => ({
+    citizen_id: citizenId,
+    at: row.at,
+    audit_id: row.id,
+  }));
+  const log = { table: 'audit_log', rows: [row] } as const;
+  if (deliveries.length === 0) return insertRows(database.db, log);
+  const index = { table: 'audit_deliveries', rows: deliveries } as const;
+  if (database.dialect === 'postgres') {
+    await sql`with ${insertCte('log', log)}, ${insertCte('delivered', index)}
+      select 1`.execute(database.db);
+    return;
+  }
+  await database.db.transaction().execute(async (trx) => {
+    await insertRows(trx, log);
+    await insertRows(trx, index);
+  });
+}
+
+/**
+ * Deletes audit entries older than the retention period, and the citizen index of deliveries
+ * with them; returns how many audit entries went.
+ */
 export async function purgeOldAudit(
   database: Database,
   retentionDays: number,
   now = new Date(),
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+  await database.db.deleteFrom('audit_deliveries').where('at', '<', cutoff).execute();
   const result = await database.db
     .deleteFrom('audit_log')
     .where('at', '<', cutoff)

@@ -34,7 +34,67 @@ function splitBefore(before: string | undefined): { at: string; id: string } | u
   return { at, id };
 }
 
-/** One page of the citizen's access log, newest first: one range of (citizen_id, at). */
+interface AccessRow {
+  id: string;
+  at: string;
+  user_id: string | null;
+  user_name: string | null;
+  device_id: string | null;
+  action: string;
+  entity: string | null;
+  record_id: string | null;
+}
+
+/** Newest first, and by id within the same instant: the order pages follow. */
+const newestFirst = (a: AccessRow, b: AccessRow) =>
+  a.at === b.at ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.at < b.at ? 1 : -1;
+
+/**
+ * The citizen's deliveries from the citizen index: each a `deliver` entry with its page's id,
+ * time, user and device. One range of (citizen_id, at, audit_id).
+ */
+function deliveriesPage(
+  database: Database,
+  citizenId: string,
+  limit: number,
+  from: { at: string; id: string } | undefined,
+): Promise<AccessRow[]> {
+  let query = database.db
+    .selectFrom('audit_deliveries')
+    .innerJoin('audit_log', 'audit_log.id', 'audit_deliveries.audit_id')
+    .leftJoin('users', 'users.id', 'audit_log.user_id')
+    .select((eb) => [
+      'audit_deliveries.audit_id as id',
+      'audit_deliveries.at',
+      'audit_log.user_id',
+      'users.name as user_name',
+      'audit_log.device_id',
+      eb.val('deliver').as('action'),
+      eb.val<string | null>(null).as('entity'),
+      eb.val<string | null>(null).as('record_id'),
+    ])
+    .where('audit_deliveries.citizen_id', '=', citizenId)
+    .orderBy('audit_deliveries.at', 'desc')
+    .orderBy('audit_deliveries.audit_id', 'desc')
+    .limit(limit + 1);
+  if (from) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('audit_deliveries.at', '<', from.at),
+        eb.and([
+          eb('audit_deliveries.at', '=', from.at),
+          eb('audit_deliveries.audit_id', '<', from.id),
+        ]),
+      ]),
+    );
+  }
+  return query.execute();
+}
+
+/**
+ * One page of the citizen's access log, newest first: one range of (citizen_id, at) in the
+ * audit log and one in the citizen index of deliveries, merged.
+ */
 export async function citizenAccessPage(
   database: Database,
   citizenId: string,
@@ -67,7 +127,11 @@ export async function citizenAccessPage(
       ]),
     );
   }
-  const rows = await query.execute();
+  const [logged, delivered] = await Promise.all([
+    query.execute(),
+    deliveriesPage(database, citizenId, limit, from),
+  ]);
+  const rows: AccessRow[] = [...logged, ...delivered].sort(newestFirst);
   const page = rows.slice(0, limit);
   const entries = page.map((r) => ({
     id: r.id,

@@ -3,7 +3,7 @@ import type { Role, UserProfile } from '../../domain/user';
 import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { createLastSeenWriter, LAST_SEEN_FLUSH_MS } from './lastSeen';
-import { findSession } from './sessions';
+import { createSessionCache, type SessionCache } from './sessionCache';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -11,6 +11,10 @@ declare module 'fastify' {
     user: UserProfile | null;
     /** The device the session is bound to (null for sessions older than devices). */
     sessionDeviceId: string | null;
+  }
+  interface FastifyInstance {
+    /** Live sessions, trusted for up to SESSION_CACHE_MS; routes that end or change one forget. */
+    sessionCache: SessionCache;
   }
 }
 
@@ -33,7 +37,10 @@ export function installAuthHook(
   app: FastifyInstance,
   database: Database,
   lastSeenFlushMs = LAST_SEEN_FLUSH_MS,
+  clock: () => Date = () => new Date(),
 ): void {
+  const sessions = createSessionCache(database, clock);
+  app.decorate('sessionCache', sessions);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionDeviceId', null);
   const lastSeen = createLastSeenWriter(database);
@@ -58,7 +65,7 @@ export function installAuthHook(
     const path = request.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/') || PUBLIC_API_PATHS.has(path)) return;
     const token = bearerToken(request);
-    const found = token ? await findSession(database, token) : { kind: 'none' as const };
+    const found = token ? await sessions.find(token) : { kind: 'none' as const };
     if (found.kind === 'device-revoked')
       throw new HttpError('device-revoked', 'This device has been blocked by an administrator');
     if (found.kind === 'none')

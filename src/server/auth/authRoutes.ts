@@ -118,7 +118,10 @@ export function registerAuthRoutes(app: FastifyInstance, database: Database, con
   app.post('/api/auth/logout', { bodyLimit: LOGIN_BODY_LIMIT }, async (request) => {
     const user = requireUser(request);
     const token = bearerToken(request);
-    if (token) await revokeSession(database, token);
+    if (token) {
+      await revokeSession(database, token);
+      app.sessionCache.forgetToken(token);
+    }
     await writeAudit(database.db, {
       action: 'logout',
       userId: user.id,

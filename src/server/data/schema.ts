@@ -146,6 +146,14 @@ export interface AuditLogTable {
   device_id: string | null;
 }
 
+/** A citizen a pulled page carried, pointing at the page's `pull` row in audit_log. */
+export interface AuditDeliveriesTable {
+  citizen_id: string;
+  /** The `pull` row's time, copied so the view orders and retention deletes by this table alone. */
+  at: string;
+  audit_id: string;
+}
+
 export interface Schema {
   teams: TeamsTable;
   users: UsersTable;
@@ -160,6 +168,7 @@ export interface Schema {
   applied_mutations: AppliedMutationsTable;
   rejected_mutations: RejectedMutationsTable;
   audit_log: AuditLogTable;
+  audit_deliveries: AuditDeliveriesTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

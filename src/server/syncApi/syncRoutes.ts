@@ -5,7 +5,7 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../../protocol/sync';
-import { writeAudit, type AuditEntry } from '../audit/audit';
+import { writePullAudit } from '../audit/audit';
 import { requireUser } from '../auth/authHook';
 import type { Database } from '../data/schema';
 import { citizensOfDelivery, pullChanges, summarizeDelivery } from './pullChanges';
@@ -31,19 +31,10 @@ export function registerSyncRoutes(app: FastifyInstance, database: Database): vo
     const query = PullQuerySchema.parse(request.query);
     const response = await pullChanges(database, pullScopesOf(user), query);
     const deviceId = request.sessionDeviceId;
-    // Every delivery of case data to a device is a read: the page, and one entry per citizen so
-    // the citizen's access view shows "delivered to device X" by an index lookup.
-    const perCitizen: AuditEntry[] = [...citizensOfDelivery(response.changes)].map(
-      ([citizenId, records]) => ({
-        action: 'deliver',
-        userId: user.id,
-        citizenId,
-        deviceId,
-        requestId: request.id,
-        detail: { records },
-      }),
-    );
-    await writeAudit(database.db, [
+    // Every delivery of case data to a device is a read: the page's entry, and the citizens it
+    // carried in a narrow index, so the citizen's access view shows "delivered to device X".
+    await writePullAudit(
+      database,
       {
         action: 'pull',
         userId: user.id,
@@ -57,8 +48,8 @@ export function registerSyncRoutes(app: FastifyInstance, database: Database): vo
           records: summarizeDelivery(response.changes),
         },
       },
-      ...perCitizen,
-    ]);
+      citizensOfDelivery(response.changes).keys(),
+    );
     return response;
   });
 }

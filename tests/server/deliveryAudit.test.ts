@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import type { CitizenAccessEntry, CitizenAccessResponse } from '../../src/protocol';
+import { purgeOldAudit } from '../../src/server/audit/audit';
+import { useSeededApp } from './helpers/appFixture';
+import {
+  authHeaders,
+  login,
+  loginOn,
+  mutation,
+  newCitizen,
+  pullAllCursor,
+  pullCursor,
+  push,
+} from './helpers/api';
+import { DIALECTS } from './helpers/testDatabase';
+
+/** An entry as the access view shows it, without its id and time (compared by order). */
+const shown = (e: CitizenAccessEntry) =>
+  [e.action, e.entity, e.recordId === null ? null : 'id', e.userName, e.deviceId].join(' | ');
+
+describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) => {
+  const f = useSeededApp(dialect);
+
+  const view = async (token: string, citizenId: string, query = '') => {
+    const res = await f.app.inject({
+      method: 'GET',
+      url: `/api/audit/citizens/${citizenId}${query}`,
+      headers: authHeaders(token),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<CitizenAccessResponse>();
+  };
+
+  /** Pulls page by page (`limit` changes each) until done; returns how many pages. */
+  async function pullPages(token: string, limit: number, from?: string) {
+    let cursor = from;
+    let pages = 0;
+    for (;;) {
+      const page = await pullCursor(f.app, token, cursor, limit);
+      expect(page.statusCode).toBe(200);
+      pages++;
+      cursor = page.nextCursor;
+      if (!page.hasMore) return { cursor, pages };
+    }
+  }
+
+  it('lists every delivery of the citizen’s data — who, which device, when — newest first, on one page or many', async () => {
+    const mette = await loginOn(f.app, 'mette', 'laptop-mette-1');
+    const anders = await loginOn(f.app, 'anders', 'tablet-anders-7');
+    // Two devices' starting points: everything already in the team before this test.
+    const andersStart = (await pullAllCursor(f.app, anders.token)).cursor;
+    const metteStart = (await pullAllCursor(f.app, mette.token)).cursor;
+
+    const citizen = newCitizen({ firstName: 'Leveret' }, 'laptop-mette-1');
+    const other = newCitizen({ firstName: 'Anden' }, 'laptop-mette-1');
+    const noteId = newId();
+    await push(f.app, mette.token, [
+      citizen,
+      other,
+      mutation(
+        'note',
+        'create',
+        noteId,
+        {
+          citizenId: citizen.recordId,
+          occurredAt: new Date().toISOString(),
+          category: 'samtale',
+          body: 'Samtale',
+          status: 'draft',
+          authorId: 'mette',
+        },
+        { deviceId: 'laptop-mette-1' },
+      ),
+    ]);
+    // Anders's tablet gets them one change per page (three pages, two of them about the citizen),
+    // Mette's laptop in one page.
+    const andersFirst = await pullPages(anders.token, 1, andersStart);
+    expect(andersFirst.pages).toBeGreaterThanOrEqual(3);
+    await pullPages(mette.token, 100, metteStart);
+    // A later change to the citizen reaches Anders's tablet once more.
+    await push(f.app, mette.token, [
+      mutation('citizen', 'update', citizen.recordId, { lastName: 'Ny' }, { baseVersion: 1 }),
+    ]);
+    await pullPages(anders.token, 100, andersFirst.cursor);
+
+    const lone = await login(f.app, 'lone');
+    const all = await view(lone, citizen.recordId);
+    expect(all.entries.map(shown)).toEqual([
+      'deliver |  |  | Anders Holm | tablet-anders-7',
+      'update | citizen | id | Mette Sørensen | laptop-mette-1',
+      'deliver |  |  | Mette Sørensen | laptop-mette-1',
+      'deliver |  |  | Anders Holm | tablet-anders-7',
+      'deliver |  |  | Anders Holm | tablet-anders-7',
+      'create | note | id | Mette Sørensen | laptop-mette-1',
+      'create | citizen | id | Mette Sørensen | laptop-mette-1',
+    ]);
+    const times = all.entries.map((e) => e.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(new Set(all.entries.map((e) => e.id)).size).toBe(all.entries.length);
+    expect(all.nextBefore).toBeUndefined();
+
+    // The same entries page by page (the views themselves are newer and come first).
+    const paged: CitizenAccessEntry[] = [];
+    let before: string | undefined;
+    do {
+      const page = await view(
+        lone,
+        citizen.recordId,
+        `?limit=2${before ? `&before=${encodeURIComponent(before)}` : ''}`,
+      );
+      paged.push(...page.entries);
+      before = page.nextBefore;
+    } while (before);
+    expect(paged.filter((e) => e.action !== 'audit-view')).toEqual(all.entries);
+
+    // The other citizen's view has its own deliveries only.
+    const others = await view(lone, other.recordId);
+    expect(others.entries.map(shown)).toEqual([
+      'deliver |  |  | Mette Sørensen | laptop-mette-1',
+      'deliver |  |  | Anders Holm | tablet-anders-7',
+      'create | citizen | id | Mette Sørensen | laptop-mette-1',
+    ]);
+
+    // The CSV export lists the deliveries too.
+    const csv = await f.app.inject({
+      method: 'GET',
+      url: `/api/audit/citizens/${citizen.recordId}/export`,
+      headers: authHeaders(lone),
+    });
+    const deliveries = csv.body.split('\r\n').filter((l) => l.includes('"deliver"'));
+    expect(deliveries).toHaveLength(4);
+    expect(deliveries.filter((l) => l.includes('"tablet-anders-7"'))).toHaveLength(3);
+  });
+
+  it('are purged with the rest of the audit log after the retention period', async () => {
+    const mette = await loginOn(f.app, 'mette', 'laptop-mette-2');
+    const citizen = newCitizen({ firstName: 'Gammel' }, 'laptop-mette-2');
+    await push(f.app, mette.token, [citizen]);
+    await pullAllCursor(f.app, mette.token);
+    const lone = await login(f.app, 'lone');
+    expect((await view(lone, citizen.recordId)).entries.map((e) => e.action)).toContain('deliver');
+
+    // A retention of 30 days, seen from 31 days ahead: everything so far is past it.
+    const purged = await purgeOldAudit(f.database, 30, new Date(Date.now() + 31 * 86_400_000));
+    expect(purged).toBeGreaterThan(0);
+    expect((await view(lone, citizen.recordId)).entries).toEqual([]);
+    const left = await f.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', 'in', ['deliver', 'pull'])
+      .executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBe(0);
+    const index = await f.database.db
+      .selectFrom('audit_deliveries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(index.n)).toBe(0);
+  });
+
+  it('writes one audit row per delivered page, with the citizens it carried in the narrow index', async () => {
+    const mette = await loginOn(f.app, 'mette', 'laptop-mette-3');
+    const start = (await pullAllCursor(f.app, mette.token)).cursor;
+    const citizens = [1, 2, 3].map((i) => newCitizen({ firstName: `Side${i}` }, 'laptop-mette-3'));
+    await push(f.app, mette.token, citizens);
+    const page = await pullCursor(f.app, mette.token, start, 100);
+    expect(page.changes).toHaveLength(3);
+    const rows = await f.database.db
+      .selectFrom('audit_log')
+      .select(['id', 'action'])
+      .where('request_id', 'in', (eb) =>
+        eb
+          .selectFrom('audit_log')
+          .select('request_id')
+          .where('action', '=', 'pull')
+          .where('device_id', '=', 'laptop-mette-3')
+          .orderBy('at', 'desc')
+          .limit(1),
+      )
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual(['pull']);
+    const indexed = await f.database.db
+      .selectFrom('audit_deliveries')
+      .select('citizen_id')
+      .where('audit_id', '=', rows[0]!.id)
+      .execute();
+    expect(indexed.map((r) => r.citizen_id).sort()).toEqual(citizens.map((c) => c.recordId).sort());
+  });
+
+  it('still shows deliveries recorded one row per citizen before the index existed', async () => {
+    const mette = await loginOn(f.app, 'mette', 'laptop-mette-4');
+    const citizen = newCitizen({ firstName: 'Tidligere' }, 'laptop-mette-4');
+    await push(f.app, mette.token, [citizen]);
+    await f.database.db
+      .insertInto('audit_log')
+      .values({
+        id: newId(),
+        at: new Date().toISOString(),
+        user_id: 'anders',
+        team_id: null,
+        action: 'deliver',
+        entity: null,
+        record_id: null,
+        request_id: 'req-before',
+        detail: null,
+        citizen_id: citizen.recordId,
+        device_id: 'tablet-anders-old',
+      })
+      .execute();
+    const lone = await login(f.app, 'lone');
+    expect((await view(lone, citizen.recordId)).entries.map(shown)).toEqual([
+      'deliver |  |  | Anders Holm | tablet-anders-old',
+      'create | citizen | id | Mette Sørensen | laptop-mette-4',
+    ]);
+  });
+});
