@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /**
- * Layer rules (ARCHITECTURE.md): each restriction says why, so a wrong import explains itself.
+ * Layer rules (docs/architecture.md): each restriction says why, so a wrong import explains itself.
  * @param {{ group: string[]; message: string }[]} patterns
  */
 const restrict = (patterns) => ({
