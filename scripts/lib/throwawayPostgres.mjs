@@ -125,6 +125,8 @@ export async function startThrowawayPostgres({ bin = findPostgresBin(), log = co
   } catch (error) {
     const detail = error.stderr?.toString().trim();
     stop();
-    throw new Error(detail ? `${error.message.split('\n')[0]}: ${detail}` : error.message);
+    throw new Error(detail ? `${error.message.split('\n')[0]}: ${detail}` : error.message, {
+      cause: error,
+    });
   }
 }
