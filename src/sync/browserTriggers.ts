@@ -1,7 +1,8 @@
+import { SW_SYNC_REQUEST } from './backgroundSync';
 import type { SyncStatusStore } from './syncStatus';
 
 /** Messages between the page and the service worker about syncing. */
-export const SW_SYNC_REQUEST = 'fremskudt-sync-request';
+export { SW_SYNC_REQUEST };
 export const SW_SYNC_DONE = 'fremskudt-sync-done';
 
 /**

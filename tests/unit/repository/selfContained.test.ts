@@ -58,6 +58,11 @@ describe('the repository stands on its own', () => {
     expect(offending).toEqual([]);
   });
 
+  it('keeps every test under tests/, where vitest looks for them', () => {
+    const colocated = filesUnder('src').filter((path) => /\.test\.tsx?$/.test(path));
+    expect(colocated).toEqual([]);
+  });
+
   it('links in the documentation point at files that exist', () => {
     const docs = sources.filter((path) => path.endsWith('.md'));
     const broken = docs.flatMap((path) =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ctx, makeCitizen, makeNote, resetDb } from '../../../tests/helpers/factories';
-import { citizensRepo } from '../../db/citizens';
-import { lockStore } from '../../db/vault/vault';
-import { searchState, startSearchIndex } from './searchService';
+import { ctx, makeCitizen, makeNote, resetDb } from '../../../helpers/factories';
+import { citizensRepo } from '../../../../src/db/citizens';
+import { lockStore } from '../../../../src/db/vault/vault';
+import { searchState, startSearchIndex } from '../../../../src/hooks/search/searchService';
 
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));

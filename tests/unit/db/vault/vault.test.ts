@@ -1,18 +1,23 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readRecord } from '../../../tests/helpers/sealedDb';
-import { applyPulledPage, readCursor } from '../../sync/applyPulledPage';
-import { createCitizensRepo } from '../citizens';
-import { FremskudtDb, db as currentDb, isUnlocked, type OutboxEntry } from '../database';
-import { DbError } from '../errors';
-import { openOutbox } from '../outbox';
-import type { WriteContext } from '../writeContext';
-import { createKeys, reopenKeys, unlockWithPassword } from './keyring';
-import { LEGACY_DB_NAME, importLegacyStore } from './legacyImport';
-import { openRow, sealRow, setClearField } from './rowCodec';
-import { createSealer, type Sealer } from './sealer';
-import { lockStore, onLock, openStore, vaultState } from './vault';
-import { generateDataKey } from './webCrypto';
+import { readRecord } from '../../../helpers/sealedDb';
+import { applyPulledPage, readCursor } from '../../../../src/sync/applyPulledPage';
+import { createCitizensRepo } from '../../../../src/db/citizens';
+import {
+  FremskudtDb,
+  db as currentDb,
+  isUnlocked,
+  type OutboxEntry,
+} from '../../../../src/db/database';
+import { DbError } from '../../../../src/db/errors';
+import { openOutbox } from '../../../../src/db/outbox';
+import type { WriteContext } from '../../../../src/db/writeContext';
+import { createKeys, reopenKeys, unlockWithPassword } from '../../../../src/db/vault/keyring';
+import { LEGACY_DB_NAME, importLegacyStore } from '../../../../src/db/vault/legacyImport';
+import { openRow, sealRow, setClearField } from '../../../../src/db/vault/rowCodec';
+import { createSealer, type Sealer } from '../../../../src/db/vault/sealer';
+import { lockStore, onLock, openStore, vaultState } from '../../../../src/db/vault/vault';
+import { generateDataKey } from '../../../../src/db/vault/webCrypto';
 
 const ctx: WriteContext = { userId: 'mette', teamId: 'team-a', deviceId: 'device-test-1' };
 /** Fast key derivation for tests; the app uses PBKDF2_ITERATIONS (600,000). */

@@ -1,9 +1,9 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recordLastSync } from '../../db';
-import { resetDb, signIn } from '../../../tests/helpers/factories';
-import { syncStatus } from '../../sync/syncStatus';
-import { SyncIndicator } from './SyncIndicator';
+import { recordLastSync } from '../../../../src/db';
+import { resetDb, signIn } from '../../../helpers/factories';
+import { syncStatus } from '../../../../src/sync/syncStatus';
+import { SyncIndicator } from '../../../../src/features/sync/SyncIndicator';
 
 // Its own file: the page's sync status store starts empty here, as after a reload.
 beforeEach(async () => {

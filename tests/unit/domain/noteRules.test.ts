@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkNoteUpdate, correctionFieldsFor, isNoteEditable } from './noteRules';
+import {
+  checkNoteUpdate,
+  correctionFieldsFor,
+  isNoteEditable,
+} from '../../../src/domain/noteRules';
 
 describe('journal note immutability (notatpligt)', () => {
   it('lets a draft be edited', () => {

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { citizensRepo } from './citizens';
-import { resetDb } from '../../tests/helpers/factories';
-import { db } from './database';
-import { DbError, toDbError } from './errors';
-import { notesRepo, notesOfCitizen } from './notes';
-import { countPending, openOutbox } from './outbox';
-import type { OutboxEntry } from './database';
-import type { WriteContext } from './writeContext';
+import { citizensRepo } from '../../../src/db/citizens';
+import { resetDb } from '../../helpers/factories';
+import { db } from '../../../src/db/database';
+import { DbError, toDbError } from '../../../src/db/errors';
+import { notesRepo, notesOfCitizen } from '../../../src/db/notes';
+import { countPending, openOutbox } from '../../../src/db/outbox';
+import type { OutboxEntry } from '../../../src/db/database';
+import type { WriteContext } from '../../../src/db/writeContext';
 
 const ctx: WriteContext = {
   userId: 'mette',

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readAll, sealedDb } from '../../tests/helpers/sealedDb';
-import type { FremskudtDb } from '../db/database';
-import { INITIAL_PULL_CURSOR, type Change, type PullResponse } from '../protocol';
-import { createApiClient } from './apiClient';
-import { readCursor } from './applyPulledPage';
-import { pullChanges } from './pullChanges';
+import { readAll, sealedDb } from '../../helpers/sealedDb';
+import type { FremskudtDb } from '../../../src/db/database';
+import { INITIAL_PULL_CURSOR, type Change, type PullResponse } from '../../../src/protocol';
+import { createApiClient } from '../../../src/sync/apiClient';
+import { readCursor } from '../../../src/sync/applyPulledPage';
+import { pullChanges } from '../../../src/sync/pullChanges';
 
 const AT = '2026-11-30T10:00:00.000Z';
 const opened: FremskudtDb[] = [];

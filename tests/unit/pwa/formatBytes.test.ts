@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from './formatBytes';
+import { formatBytes } from '../../../src/pwa/formatBytes';
 
 describe('formatBytes', () => {
   it('shows space the way a Danish user reads it, with a decimal comma', () => {

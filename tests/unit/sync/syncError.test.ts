@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DbError } from '../db';
-import { ApiError } from './apiClient';
-import { toSyncFailure } from './syncError';
+import { DbError } from '../../../src/db';
+import { ApiError } from '../../../src/sync/apiClient';
+import { toSyncFailure } from '../../../src/sync/syncError';
 
 describe('why a sync cycle stopped', () => {
   it('names a full disk while applying pulled changes as storage-full, also when Dexie wraps it', () => {

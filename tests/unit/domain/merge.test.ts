@@ -6,7 +6,7 @@ import {
   type MergeContext,
   type MutationInput,
   type StoredRecord,
-} from './merge';
+} from '../../../src/domain/merge';
 
 let counter = 0;
 const id = (n: number) => `0190a0a0-0000-7000-8000-${String(n).padStart(12, '0')}`;

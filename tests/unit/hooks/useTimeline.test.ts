@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact, Note } from '../domain';
-import { mergeTimeline } from './useTimeline';
+import type { Contact, Note } from '../../../src/domain';
+import { mergeTimeline } from '../../../src/hooks/useTimeline';
 
 describe('the citizen timeline', () => {
   it('merges notes and contacts, newest first', () => {

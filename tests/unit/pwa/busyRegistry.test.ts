@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { db, draftsRepo } from '../db';
-import { resetDb } from '../../tests/helpers/factories';
-import { isBusy, markBusy, unmarkBusy } from './busyRegistry';
-import { noteInProgress } from './noteInProgress';
+import { db, draftsRepo } from '../../../src/db';
+import { resetDb } from '../../helpers/factories';
+import { isBusy, markBusy, unmarkBusy } from '../../../src/pwa/busyRegistry';
+import { noteInProgress } from '../../../src/pwa/noteInProgress';
 
 beforeEach(async () => {
   await resetDb();

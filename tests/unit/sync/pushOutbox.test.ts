@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readRecord } from '../../tests/helpers/sealedDb';
-import { createCitizensRepo } from '../db/citizens';
-import { openOutbox } from '../db/outbox';
-import { FremskudtDb } from '../db/database';
-import { createSealer, type Sealer } from '../db/vault/sealer';
-import { generateDataKey } from '../db/vault/webCrypto';
-import type { WriteContext } from '../db/writeContext';
-import type { PushRequest } from '../protocol';
-import { createApiClient } from './apiClient';
-import { pushOutbox } from './pushOutbox';
+import { readRecord } from '../../helpers/sealedDb';
+import { createCitizensRepo } from '../../../src/db/citizens';
+import { openOutbox } from '../../../src/db/outbox';
+import { FremskudtDb } from '../../../src/db/database';
+import { createSealer, type Sealer } from '../../../src/db/vault/sealer';
+import { generateDataKey } from '../../../src/db/vault/webCrypto';
+import type { WriteContext } from '../../../src/db/writeContext';
+import type { PushRequest } from '../../../src/protocol';
+import { createApiClient } from '../../../src/sync/apiClient';
+import { pushOutbox } from '../../../src/sync/pushOutbox';
 
 const ctx: WriteContext = { userId: 'mette', teamId: 'team-a', deviceId: 'device-push-1' };
 const opened: FremskudtDb[] = [];

@@ -5,8 +5,8 @@ import {
   syncStatusReducer,
   type SyncEvent,
   type SyncStatus,
-} from './syncStatusReducer';
-import { createSyncStatusStore } from './syncStatus';
+} from '../../../src/sync/syncStatusReducer';
+import { createSyncStatusStore } from '../../../src/sync/syncStatus';
 
 const run = (events: SyncEvent[], from: SyncStatus = INITIAL_SYNC_STATUS) =>
   events.reduce(syncStatusReducer, from);

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DbError } from '../db';
-import { dismissStorageAlert, reportIfStorageFull, storageAlerts } from './storageAlerts';
+import { DbError } from '../../../src/db';
+import {
+  dismissStorageAlert,
+  reportIfStorageFull,
+  storageAlerts,
+} from '../../../src/pwa/storageAlerts';
 
 afterEach(dismissStorageAlert);
 

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readAll, readRecord, sealedDb } from '../../tests/helpers/sealedDb';
-import { createCitizensRepo } from '../db/citizens';
-import type { FremskudtDb } from '../db/database';
-import type { WriteContext } from '../db/writeContext';
-import { CitizenSchema } from '../domain';
-import type { Change, PullResponse } from '../protocol';
-import { applyPulledPage, preparePulledPage, readCursor } from './applyPulledPage';
+import { readAll, readRecord, sealedDb } from '../../helpers/sealedDb';
+import { createCitizensRepo } from '../../../src/db/citizens';
+import type { FremskudtDb } from '../../../src/db/database';
+import type { WriteContext } from '../../../src/db/writeContext';
+import { CitizenSchema } from '../../../src/domain';
+import type { Change, PullResponse } from '../../../src/protocol';
+import { applyPulledPage, preparePulledPage, readCursor } from '../../../src/sync/applyPulledPage';
 
 const ctx: WriteContext = { userId: 'mette', teamId: 'team-a', deviceId: 'device-test-1' };
 const AT = '2026-11-26T10:00:00.000Z';

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { sealedDb } from '../../tests/helpers/sealedDb';
+import { sealedDb } from '../../helpers/sealedDb';
 
 describe('local database schema upgrades', () => {
   it('keeps the waiting outbox and the records of a version 1 database when it opens as the current version', async () => {

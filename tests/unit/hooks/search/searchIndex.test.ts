@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Citizen, Note } from '../../domain';
-import { SearchIndex } from './searchIndex';
+import type { Citizen, Note } from '../../../../src/domain';
+import { SearchIndex } from '../../../../src/hooks/search/searchIndex';
 
 let n = 0;
 const citizen = (fields: Partial<Citizen>): Citizen => ({

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { followUpState, isoWeekday, isWithinSlot, slotsOnDate } from './scheduleRules';
+import {
+  followUpState,
+  isoWeekday,
+  isWithinSlot,
+  slotsOnDate,
+} from '../../../src/domain/scheduleRules';
 
 const slot = (weekday: number, startTime: string, extra: Record<string, string> = {}) => ({
   weekday,

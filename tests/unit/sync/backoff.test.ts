@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_MAX_MS, backoffCeilingMs, backoffDelayMs } from './backoff';
+import { BACKOFF_MAX_MS, backoffCeilingMs, backoffDelayMs } from '../../../src/sync/backoff';
 
 describe('backoff between failed syncs', () => {
   it('waits at most two seconds before the first retry and doubles the ceiling after each failure', () => {

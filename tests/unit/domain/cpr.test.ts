@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cprBirthDate, isValidCpr, maskCpr, parseCpr } from './cpr';
+import { cprBirthDate, isValidCpr, maskCpr, parseCpr } from '../../../src/domain/cpr';
 
 describe('CPR numbers', () => {
   it('accepts a real date with any serial, since modulus 11 is not required after 2007', () => {

@@ -1,10 +1,15 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { db, draftsRepo } from '../../db';
-import { resetDb } from '../../../tests/helpers/factories';
-import { dismissStorageAlert, reportStorageFull, storageStatus, updateState } from '../../pwa';
-import { PwaStatus } from './PwaStatus';
+import { db, draftsRepo } from '../../../../src/db';
+import { resetDb } from '../../../helpers/factories';
+import {
+  dismissStorageAlert,
+  reportStorageFull,
+  storageStatus,
+  updateState,
+} from '../../../../src/pwa';
+import { PwaStatus } from '../../../../src/features/pwa/PwaStatus';
 
 beforeEach(async () => {
   await resetDb();

@@ -1,19 +1,19 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
-import { readAll, readRecord } from '../../../tests/helpers/sealedDb';
-import type { OutboxEntry } from '../../db/database';
-import type { Citizen } from '../../domain';
+import { readAll, readRecord } from '../../../helpers/sealedDb';
+import type { OutboxEntry } from '../../../../src/db/database';
+import type { Citizen } from '../../../../src/domain';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../db/database';
-import type { Session } from '../../db/session';
-import { SessionContext } from '../../hooks/useSession';
-import { ctx, makeCitizen, resetDb, signIn } from '../../../tests/helpers/factories';
-import { onSyncRequested } from '../../sync/syncRequests';
-import { syncStatus } from '../../sync/syncStatus';
-import { ConflictList } from './ConflictList';
-import { NeedsAttentionPage } from './NeedsAttentionPage';
-import { RecordSyncBadge } from './RecordSyncBadge';
-import { SyncIndicator } from './SyncIndicator';
+import { db } from '../../../../src/db/database';
+import type { Session } from '../../../../src/db/session';
+import { SessionContext } from '../../../../src/hooks/useSession';
+import { ctx, makeCitizen, resetDb, signIn } from '../../../helpers/factories';
+import { onSyncRequested } from '../../../../src/sync/syncRequests';
+import { syncStatus } from '../../../../src/sync/syncStatus';
+import { ConflictList } from '../../../../src/features/sync/ConflictList';
+import { NeedsAttentionPage } from '../../../../src/features/sync/NeedsAttentionPage';
+import { RecordSyncBadge } from '../../../../src/features/sync/RecordSyncBadge';
+import { SyncIndicator } from '../../../../src/features/sync/SyncIndicator';
 
 let session: Session;
 beforeEach(async () => {
