@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRecord } from '../../../helpers/sealedDb';
 import { applyPulledPage, readCursor } from '../../../../src/sync/applyPulledPage';
@@ -13,7 +12,6 @@ import { DbError } from '../../../../src/db/errors';
 import { openOutbox } from '../../../../src/db/outbox';
 import type { WriteContext } from '../../../../src/db/writeContext';
 import { createKeys, reopenKeys, unlockWithPassword } from '../../../../src/db/vault/keyring';
-import { LEGACY_DB_NAME, importLegacyStore } from '../../../../src/db/vault/legacyImport';
 import { openRow, sealRow, setClearField } from '../../../../src/db/vault/rowCodec';
 import { createSealer, type Sealer } from '../../../../src/db/vault/sealer';
 import { lockStore, onLock, openStore, vaultState } from '../../../../src/db/vault/vault';
@@ -255,39 +253,5 @@ describe('locking', () => {
     expect(forgotten).toBe(1);
     await expect(currentDb.citizens.count()).rejects.toThrow();
     await store.delete();
-  });
-});
-
-describe('the old unencrypted database', () => {
-  it("moves this user's unsent changes into the sealed store, then deletes it", async () => {
-    const legacy = new Dexie(LEGACY_DB_NAME);
-    legacy.version(2).stores({
-      citizens: 'id, updatedAt',
-      outbox: '++seq, &mutationId, recordId, state, entity',
-      meta: 'key',
-      auditEvents: 'id',
-    });
-    await legacy.table('meta').put({ key: 'session', value: { user: { id: 'mette' } } });
-    await legacy.table('citizens').put({ id: 'c1', firstName: 'Jens', version: 0 });
-    await legacy.table('outbox').add({
-      mutationId: 'm1',
-      deviceId: 'old-device',
-      entity: 'citizen',
-      recordId: 'c1',
-      op: 'create',
-      fields: { firstName: 'Jens' },
-      baseVersion: 0,
-      clientTime: '2026-11-24T10:00:00.000Z',
-      state: 'pending',
-      attempts: 0,
-    });
-    legacy.close();
-    const db = await testDb();
-    expect(await importLegacyStore('mette', db)).toBe(1);
-    expect(await Dexie.exists(LEGACY_DB_NAME)).toBe(false);
-    const [entry] = await openOutbox(await db.outbox.toArray(), db);
-    expect(entry).toMatchObject({ mutationId: 'm1', fields: { firstName: 'Jens' } });
-    expect(asStored((await db.outbox.toArray())[0]!)).not.toContain('Jens');
-    expect(await readRecord(db, 'citizens', 'c1')).toMatchObject({ firstName: 'Jens' });
   });
 });
