@@ -4,10 +4,10 @@
 // trust authentication, a `test` database. Removed again by stop().
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './startServer.mjs';
 
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -37,17 +37,6 @@ export function findPostgresBin(base = '/usr/lib/postgresql') {
     )
     .sort((a, b) => Number(b) - Number(a));
   return versions.length > 0 ? join(base, versions[0], 'bin') : null;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** initdb refuses to run as root: as root, the cluster belongs to the `postgres` user. */
