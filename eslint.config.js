@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /**
- * Layer rules (ARCHITECTURE.md): each restriction says why, so a wrong import explains itself.
+ * Layer rules (docs/architecture.md): each restriction says why, so a wrong import explains itself.
  * @param {{ group: string[]; message: string }[]} patterns
  */
 const restrict = (patterns) => ({
@@ -52,6 +52,26 @@ const noNodeOrDom = {
     'domain/ and protocol/ are pure and run on client and server alike: no Node, DOM or storage.',
 };
 
+/**
+ * Each world sees only its own globals (the tsconfig.*.json files give it only its own types):
+ * a `window` in the server or a `process` in the client is an error, not a crash in production.
+ */
+const browserOnly = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'location',
+];
+const nodeOnly = ['process', 'Buffer', 'global', 'require', 'module', '__dirname', '__filename'];
+const noGlobals = (names, where) => ({
+  'no-restricted-globals': [
+    'error',
+    ...names.map((name) => ({ name, message: `${name} does not exist in ${where}.` })),
+  ],
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'dev-dist/**', '.tmp/**'] },
   js.configs.recommended,
@@ -59,7 +79,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-      globals: { ...globals.browser, ...globals.node },
+      globals: { ...globals.node },
     },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -74,8 +94,29 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
-  { files: ['src/domain/**', 'src/protocol/**'], rules: restrict([noNodeOrDom]) },
-  { files: ['src/server/**'], rules: restrict([noClient]) },
+  {
+    files: ['src/**', 'bench/browser/**'],
+    ignores: ['src/server/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: noGlobals(nodeOnly, 'the browser (client code)'),
+  },
+  { files: ['src/sw.ts'], languageOptions: { globals: { ...globals.serviceworker } } },
+  {
+    files: ['src/domain/**', 'src/protocol/**'],
+    rules: {
+      ...restrict([noNodeOrDom]),
+      ...noGlobals([...nodeOnly, ...browserOnly], 'shared code (it runs on client and server)'),
+    },
+  },
+  {
+    files: ['src/server/**'],
+    rules: { ...restrict([noClient]), ...noGlobals(browserOnly, 'the server (Node)') },
+  },
+  {
+    // Node code that also hands functions to a page in Chromium (page.evaluate).
+    files: ['tests/**', 'bench/node/**', 'scripts/screenshot.mjs', 'scripts/make-icons.mjs'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
   {
     files: ['src/features/**', 'src/ui/**', 'src/app/**', 'src/pwa/**', 'src/i18n/**'],
     rules: restrict([noDexie, noZustand, noServer]),

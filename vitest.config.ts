@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 
 /**
  * Five projects, one command (`vitest run`):
- * - unit: domain rules, db repositories and React screens in jsdom with fake-indexeddb;
+ * - unit: domain rules, db repositories and React screens in jsdom with fake-indexeddb (all under
+ *   tests/unit/, mirroring src/);
  * - server: the Fastify app against SQLite and PostgreSQL;
  * - integration: the client sync engine against the real server in-process;
  * - bench: `npm run bench`'s machinery at a tiny scale (no timing asserted);
@@ -17,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['tests/setup/jsdom.ts'],
         },

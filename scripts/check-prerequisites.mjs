@@ -3,10 +3,10 @@
 // Never skips: a missing prerequisite fails the run with the command that fixes it.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const MIN_NODE_MAJOR = 20;
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const PG_CONNECT_TIMEOUT_MS = 5_000;
@@ -17,21 +17,27 @@ function postgresStartHint() {
     return `start it:  pg_ctlcluster --skip-systemctl-redirect ${versions[0]} main start`;
   }
   return [
-    'install and start it:',
+    'install PostgreSQL, and `npm test` starts a throwaway cluster of its own:',
     '  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql',
-    '  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
-    '  su postgres -c "psql -c \\"ALTER USER postgres PASSWORD NULL\\" -c \'CREATE DATABASE test\'"',
-    '(the tests expect trust authentication for 127.0.0.1; or point TEST_DATABASE_URL elsewhere)',
+    '(or point TEST_DATABASE_URL at a server with trust authentication for the test user)',
   ].join('\n');
 }
 
+/**
+ * package.json's engines, `>=20.19 <21 || >=22.13`: eslint 10 and jsdom 29 need 22.13 on Node 22
+ * (20.19 on Node 20, which reached its end of life in April 2026).
+ */
+export function nodeSupported(version) {
+  const [major, minor] = version.split('.').map(Number);
+  return (major === 20 && minor >= 19) || (major === 22 && minor >= 13) || major >= 23;
+}
+
 async function checkNode() {
-  const major = Number(process.versions.node.split('.')[0]);
-  if (major >= MIN_NODE_MAJOR) {
+  if (nodeSupported(process.versions.node)) {
     console.log(`ok  node ${process.versions.node}`);
     return null;
   }
-  return `Node ${process.versions.node} is too old; install Node ${MIN_NODE_MAJOR} or newer (https://nodejs.org/).`;
+  return `Node ${process.versions.node} is not supported; install Node 22.13+ or 24 (or 20.19+) (https://nodejs.org/).`;
 }
 
 async function checkChromium() {
@@ -71,13 +77,16 @@ async function checkPostgres() {
   }
 }
 
-const problems = [];
-for (const check of [checkNode, checkChromium, checkPostgres]) {
-  const problem = await check();
-  if (problem) problems.push(problem);
-}
-if (problems.length > 0) {
-  console.error('\nMissing prerequisites for `npm test`:\n');
-  for (const problem of problems) console.error(`✗ ${problem}\n`);
-  process.exit(1);
+// Run as a script (imported by a test, it only defines the checks).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const problems = [];
+  for (const check of [checkNode, checkChromium, checkPostgres]) {
+    const problem = await check();
+    if (problem) problems.push(problem);
+  }
+  if (problems.length > 0) {
+    console.error('\nMissing prerequisites for `npm test`:\n');
+    for (const problem of problems) console.error(`✗ ${problem}\n`);
+    process.exit(1);
+  }
 }

@@ -36,7 +36,7 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 
-// Background Sync (sync engineer): the browser wakes us once it is online after a local write,
+// Background Sync: the browser wakes us once it is online after a local write,
 // even with every tab closed; we push the outbox and pull, with the same engine code and lock.
 // The Background Sync event is not in TypeScript's webworker library yet.
 interface BackgroundSyncEvent extends ExtendableEvent {

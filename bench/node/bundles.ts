@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -7,16 +8,36 @@ const page = (title: string, script: string) =>
   `<body><script type="module" src="/${script}"></script></body></html>\n`;
 
 /**
- * Builds what the browser scenarios load into `outDir`: the bench page (the app's modules behind
- * window.bench), the PouchDB peer page, and the PouchDB server script for Node. Minified like the
- * production build, so the measured code is what the app ships.
+ * Scenario 3's PouchDB peer comes from the bench's own package (bench/package.json), which the
+ * app's `npm ci` does not install: `npm run bench` installs it on demand.
  */
-export async function buildBenchAssets(root: string, outDir: string): Promise<void> {
+export const pouchInstalled = (root: string) =>
+  existsSync(join(root, 'bench/node_modules/pouchdb-browser/package.json'));
+
+/**
+ * The PouchDB server script, bundled under bench/ so that Node resolves its packages (left
+ * external) from bench/node_modules.
+ */
+export const pouchServerScript = (root: string) => join(root, 'bench/.build/pouchServer.mjs');
+
+/**
+ * Builds what the browser scenarios load into `outDir`: the bench page (the app's modules behind
+ * window.bench) and, with `pouch`, the PouchDB peer page and the PouchDB server script for Node.
+ * Minified like the production build, so the measured code is what the app ships.
+ */
+export async function buildBenchAssets(
+  root: string,
+  outDir: string,
+  { pouch }: { pouch: boolean },
+): Promise<void> {
+  if (pouch && !pouchInstalled(root)) {
+    throw new Error('Scenario 3 needs the bench package: npm ci --prefix bench');
+  }
   await mkdir(outDir, { recursive: true });
   await build({
     entryPoints: {
       bench: join(root, 'bench/browser/entry.ts'),
-      pouch: join(root, 'bench/browser/pouch.ts'),
+      ...(pouch ? { pouch: join(root, 'bench/browser/pouch.ts') } : {}),
     },
     outdir: outDir,
     bundle: true,
@@ -28,18 +49,20 @@ export async function buildBenchAssets(root: string, outDir: string): Promise<vo
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     logLevel: 'warning',
   });
-  await build({
-    entryPoints: [join(root, 'bench/node/pouchServer.mjs')],
-    outfile: join(outDir, 'pouchServer.mjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  if (pouch) {
+    await build({
+      entryPoints: [join(root, 'bench/node/pouchServer.mjs')],
+      outfile: pouchServerScript(root),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    await writeFile(join(outDir, 'pouch.html'), page('PouchDB peer', 'pouch.js'));
+  }
   await writeFile(join(outDir, 'bench.html'), page('Fremskudt bench', 'bench.js'));
-  await writeFile(join(outDir, 'pouch.html'), page('PouchDB peer', 'pouch.js'));
   // The server's static files need an index.html to serve anything at all.
   await copyFile(join(outDir, 'bench.html'), join(outDir, 'index.html'));
 }

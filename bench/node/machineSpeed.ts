@@ -1,7 +1,7 @@
 /**
  * How fast this machine is at what the bench's figures are made of, measured at the start and at
  * the end of a run: the same code measured very differently on machines of the same size (the
- * README's runs D–I), and without these a reader cannot tell a slower machine from slower code.
+ * runs D–I in bench/README.md), and without these a reader cannot tell a slower machine from slower code.
  *
  * - `jsLoopMs`: a fixed integer loop in this Node process (one core's speed for plain JS).
  * - `tcpRoundTripUs`: a 1-byte echo between two loopback sockets of this process, and the CPU it

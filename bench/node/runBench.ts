@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs the scenarios (README, section Benchmark), prints one table and writes
+ * `npm run bench`: runs the scenarios (bench/README.md), prints one table and writes
  * bench/results/<timestamp>.json and latest.json with the machine the figures come from.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import { manyDevices } from './scenarios/manyDevices';
 import { pouchPeer } from './scenarios/pouchPeer';
 import { statisticsScenario } from './scenarios/statistics';
 import { typingDuringSync } from './scenarios/typingDuringSync';
-import { DEFAULT_SETTINGS, type BenchSettings } from './settings';
+import { DEFAULT_SETTINGS, runsScenario, type BenchSettings } from './settings';
 import { fmt } from './stats';
 
 export interface Machine {
@@ -86,7 +86,7 @@ export async function runBench(
   },
 ): Promise<BenchReport> {
   const started = performance.now();
-  const on = (n: number) => !settings.only || settings.only.has(n);
+  const on = (n: number) => runsScenario(settings, n);
   const rows: ResultRow[] = [];
   const speedAtStart = await measureMachineSpeed(settings.postgresUrl);
   bench.log(`Machine speed: ${formatMachineSpeed(speedAtStart)}`);
@@ -128,7 +128,7 @@ export async function runBench(
 
 /**
  * A run of every scenario at the issue's sizes and defaults: only such a run may stand for the
- * bench as a whole (latest.json, the README's table). BENCH_ONLY, BENCH_QUICK, BENCH_SCALE,
+ * bench as a whole (latest.json, the READMEs' tables). BENCH_ONLY, BENCH_QUICK, BENCH_SCALE,
  * BENCH_DEVICES or shorter load make a partial run.
  */
 export function isFullRun(settings: BenchReport['settings']): boolean {

@@ -1,5 +1,5 @@
 /**
- * What a bench run measures, read once from the environment (README, section Benchmark):
+ * What a bench run measures, read once from the environment (bench/README.md):
  * BENCH_QUICK=1 a smoke run at 2 % of the data; BENCH_SCALE multiplies the data sizes;
  * BENCH_REPS repetitions per scenario; BENCH_ONLY=2,3 picks scenarios; BENCH_PG_URL the
  * PostgreSQL server for scenarios 8 and 11 (empty to skip PostgreSQL); BENCH_LOAD_SECONDS and
@@ -56,6 +56,10 @@ export function readSettings(
     resultsDir: `${root}/bench/results`,
   };
 }
+
+/** Whether this run includes scenario `n` (BENCH_ONLY). */
+export const runsScenario = (settings: BenchSettings, n: number) =>
+  !settings.only || settings.only.has(n);
 
 /** A data size scaled for this run, never below `min`. */
 export const scaled = (settings: BenchSettings, size: number, min = 10) =>

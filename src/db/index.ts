@@ -23,7 +23,6 @@ export * from './vault/keyring';
 export * from './vault/profiles';
 export * from './vault/vault';
 export * from './vault/vaultChannel';
-export * from './vault/legacyImport';
 export * from './watchRecords';
 export * from './readChunks';
 export * from './todayQueries';

@@ -1,5 +1,5 @@
 /**
- * The server's merge rules, as pure functions (ARCHITECTURE.md invariant 3). The server applies
+ * The server's merge rules, as pure functions (docs/architecture.md, invariant 3). The server applies
  * mutations one at a time in its own order; given the same order every replica ends in the same
  * state, whatever the devices' clocks said.
  *

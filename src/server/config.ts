@@ -12,7 +12,7 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 export const DEFAULT_PG_POOL_MAX = 10;
 
 /**
- * The server's environment, parsed once at start (STYLE.md habit 10). Every setting has a safe
+ * The server's environment, parsed once at start and validated as a whole. Every setting has a safe
  * default so `node dist/server/main.js` works on a laptop with nothing configured.
  */
 export const ConfigSchema = z.object({

@@ -1,6 +1,9 @@
 /** The Background Sync tag: the service worker pushes and pulls when the browser fires it. */
 export const BACKGROUND_SYNC_TAG = 'fremskudt-outbox';
 
+/** The service worker's message asking an open, unlocked page to sync. */
+export const SW_SYNC_REQUEST = 'fremskudt-sync-request';
+
 interface SyncManagerLike {
   register: (tag: string) => Promise<void>;
 }

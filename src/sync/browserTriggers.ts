@@ -1,7 +1,9 @@
+import { SW_SYNC_REQUEST } from './backgroundSync';
+import type { SyncTrigger } from './syncEngine';
 import type { SyncStatusStore } from './syncStatus';
 
 /** Messages between the page and the service worker about syncing. */
-export const SW_SYNC_REQUEST = 'fremskudt-sync-request';
+export { SW_SYNC_REQUEST };
 export const SW_SYNC_DONE = 'fremskudt-sync-done';
 
 /**
@@ -9,7 +11,7 @@ export const SW_SYNC_DONE = 'fremskudt-sync-done';
  * message from the service worker. In Node (tests) there is no window and nothing is attached.
  */
 export function attachBrowserTriggers(
-  trigger: (reason: string) => void,
+  trigger: (reason: SyncTrigger) => void,
   status: SyncStatusStore,
 ): () => void {
   const win = typeof window === 'undefined' ? null : window;
@@ -21,7 +23,7 @@ export function attachBrowserTriggers(
   };
   const onMessage = (event: MessageEvent) => {
     const type = (event.data as { type?: unknown } | null)?.type;
-    if (type === SW_SYNC_REQUEST || type === SW_SYNC_DONE) trigger('service-worker');
+    if (type === SW_SYNC_REQUEST || type === SW_SYNC_DONE) trigger('background-sync');
   };
   const sw = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
   win.addEventListener('online', onOnline);

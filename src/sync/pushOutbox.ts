@@ -11,7 +11,7 @@ import { throwIfAborted } from './syncError';
  * A push starts with batches smaller than the server's limit: on a poor connection a lost answer
  * costs less to repeat. While answers come back within FAST_ANSWER_MS, each batch may be twice
  * the one before, up to the server's limit: a long queue on a good connection goes in fewer
- * requests (bench scenario 4: 100 -> 200 per request took 880 to 1,100 mutations/s).
+ * requests (bench scenario 4; figures in bench/README.md).
  */
 export const MAX_MUTATIONS_PER_PUSH = Math.min(100, SERVER_MAX_MUTATIONS);
 export const FAST_ANSWER_MS = 1_000;

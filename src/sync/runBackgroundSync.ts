@@ -1,4 +1,5 @@
-import { SW_SYNC_REQUEST } from './browserTriggers';
+// Only what runs in the service worker too (no window, no document).
+import { SW_SYNC_REQUEST } from './backgroundSync';
 
 export { BACKGROUND_SYNC_TAG } from './backgroundSync';
 

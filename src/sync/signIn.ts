@@ -1,9 +1,7 @@
 import {
   DEFAULT_AUTO_LOCK_MINUTES,
   createKeys,
-  db,
   getProfile,
-  importLegacyStore,
   openStore,
   profileByUsername,
   reopenKeys,
@@ -59,7 +57,5 @@ export async function signIn(
     user: response.user,
     expiresAt: response.expiresAt,
   });
-  const imported = await importLegacyStore(profile.userId, db);
-  if (imported > 0) console.info(`Moved ${imported} unsent changes into the encrypted store`);
   return profile;
 }

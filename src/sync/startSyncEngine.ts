@@ -5,7 +5,12 @@ import { attachBrowserTriggers, browserSaysOnline } from './browserTriggers';
 import { observeDb } from './observeDb';
 import { realScheduler, createTimer, type Scheduler } from './scheduler';
 import { sessionToken } from './sessionToken';
-import { createSyncEngineCore, type CycleOutcome } from './syncEngine';
+import {
+  createSyncEngineCore,
+  type CycleOutcome,
+  type CycleStart,
+  type SyncTrigger,
+} from './syncEngine';
 import type { SyncLimits } from './syncOnce';
 import { onSyncRequested } from './syncRequests';
 import { syncStatus as appStatus, type SyncStatusStore } from './syncStatus';
@@ -31,7 +36,12 @@ export interface SyncEngineOptions {
   browser?: boolean;
   /** 403 device-revoked; by default deletes the unlocked user's store and profile. */
   onDeviceRevoked?: () => void;
+  /** Each cycle's start and why; in a browser by default a line in its console (debug level). */
+  log?: (event: CycleStart) => void;
 }
+
+const logCycleStart = ({ trigger, queued }: CycleStart) =>
+  console.debug(`sync: cycle started (${trigger}${queued ? ', waited for the one before' : ''})`);
 
 /** The server revoked this device for the unlocked user: their data must leave it now. */
 function wipeRevokedUser(): void {
@@ -47,7 +57,7 @@ export interface SyncEngine {
   (): Promise<void>;
   stop: () => Promise<void>;
   syncNow: () => Promise<CycleOutcome>;
-  trigger: (reason: string) => void;
+  trigger: (reason: SyncTrigger) => void;
   status: SyncStatusStore;
 }
 
@@ -76,6 +86,7 @@ export function startSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
     limits: options.limits,
     browserOnline: browser ? browserSaysOnline : undefined,
     onDeviceRevoked: options.onDeviceRevoked ?? wipeRevokedUser,
+    log: options.log ?? (browser ? logCycleStart : undefined),
   });
   const debounce = createTimer(scheduler);
   const afterWrite = () => {
@@ -86,7 +97,7 @@ export function startSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
       );
     }
   };
-  const detach: (() => void)[] = [onSyncRequested(() => core.trigger('requested'))];
+  const detach: (() => void)[] = [onSyncRequested(() => core.trigger('manual'))];
   if (options.observe ?? true) {
     detach.push(observeDb(db, { onWrite: afterWrite, onSession: core.sessionChanged }));
   }

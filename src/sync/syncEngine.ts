@@ -7,9 +7,32 @@ import { syncLockName, withSyncLock } from './syncLock';
 import { syncOnce, type SyncLimits, type SyncSummary } from './syncOnce';
 import type { SyncStatusStore } from './syncStatus';
 
+/**
+ * Why a cycle starts: the app starting (or unlocking), the browser coming online, the tab
+ * becoming visible, a local write, the periodic timer, Background Sync (the service worker asks),
+ * "Synkroniser nu", a retry after a failure, another tab's lock released, a new login.
+ */
+export type SyncTrigger =
+  | 'start'
+  | 'online'
+  | 'visible'
+  | 'write'
+  | 'periodic'
+  | 'background-sync'
+  | 'manual'
+  | 'retry'
+  | 'after-lock'
+  | 'session';
+
+/** A cycle started: why, and whether the trigger came during the cycle before and waited. */
+export interface CycleStart {
+  trigger: SyncTrigger;
+  queued: boolean;
+}
+
 export interface SyncEngineCore {
   /** Starts a cycle now (or right after the running one). Never throws; reports to the status. */
-  trigger: (reason: string) => void;
+  trigger: (reason: SyncTrigger) => void;
   /** Runs a full cycle and resolves with its outcome (waits for a running one first). */
   syncNow: () => Promise<CycleOutcome>;
   /** The session changed (new login in some tab): lift the 401 pause and sync. */
@@ -38,6 +61,8 @@ export interface SyncEngineCoreOptions {
   browserOnline?: () => boolean;
   /** The server said this device is revoked (403 device-revoked): wipe this user's store. */
   onDeviceRevoked?: () => void;
+  /** Told of every cycle as it starts, with its trigger (support asks "why did it sync?"). */
+  log?: (event: CycleStart) => void;
 }
 
 /**
@@ -49,7 +74,8 @@ export interface SyncEngineCoreOptions {
 export function createSyncEngineCore(o: SyncEngineCoreOptions): SyncEngineCore {
   const timer = createTimer(o.scheduler);
   let inFlight: Promise<CycleOutcome> | null = null;
-  let again = false;
+  /** The first trigger that came while a cycle ran: the follow-up cycle runs for it. */
+  let again: SyncTrigger | null = null;
   let failures = 0;
   let stopped = false;
   let controller = new AbortController();
@@ -149,8 +175,9 @@ export function createSyncEngineCore(o: SyncEngineCoreOptions): SyncEngineCore {
     }
   }
 
-  function start(): Promise<CycleOutcome> {
+  function start(reason: SyncTrigger, queued = false): Promise<CycleOutcome> {
     timer.clear();
+    o.log?.({ trigger: reason, queued });
     const run = (async () => {
       try {
         const outcome = await runCycle();
@@ -158,30 +185,29 @@ export function createSyncEngineCore(o: SyncEngineCoreOptions): SyncEngineCore {
         return outcome;
       } finally {
         inFlight = null;
-        if (again && !stopped) {
-          again = false;
-          trigger('again');
-        }
+        const waiting = again;
+        again = null;
+        if (waiting && !stopped) void start(waiting, true);
       }
     })();
     inFlight = run;
     return run;
   }
 
-  function trigger(_reason: string): void {
+  function trigger(reason: SyncTrigger): void {
     if (stopped) return;
     if (inFlight) {
-      again = true;
+      again ??= reason;
       return;
     }
-    void start();
+    void start(reason);
   }
 
   return {
     trigger,
     async syncNow() {
       while (inFlight) await inFlight;
-      return start();
+      return start('manual');
     },
     sessionChanged() {
       if (!o.status.getSnapshot().unauthorized) return;

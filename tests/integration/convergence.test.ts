@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Dialect } from '../../src/server/db/schema';
+import type { Dialect } from '../../src/server/data/schema';
 import { serverWithDevices } from './helpers/serverWithDevices';
 import { citizenFields, comparable, noteFields } from './helpers/factories';
 import { readRecord } from '../helpers/sealedDb';

@@ -184,7 +184,7 @@ async function loadOne(settings: BenchSettings, bench: BenchContext, postgresUrl
   const devices = settings.devices;
   // The disk quiet first: the scenarios before this one wrote gigabytes of browser profiles, and
   // while the kernel still writes them back a database's fsync (SQLite's WAL checkpoint,
-  // PostgreSQL's commit) waited up to a second, stalling every push behind it (run F, README).
+  // PostgreSQL's commit) waited up to a second, stalling every push behind it (run F, bench/README.md).
   execFileSync('sync');
   const server = await startSeededServer({
     root: settings.root,

@@ -4,8 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
 import { callPouch, openPouchPage } from '../benchPage';
+import { pouchServerScript } from '../bundles';
 import { withFreshChromium } from '../chromium';
 import type { BenchContext, ResultRow } from '../result';
 import { stopChild } from '../serverProcess';
@@ -23,7 +23,7 @@ export async function pouchPeer(
   bench.log(`3: loading ${records} docs into the PouchDB server`);
   const child = spawn(
     process.execPath,
-    [join(settings.assetsDir, 'pouchServer.mjs'), settings.assetsDir, String(records)],
+    [pouchServerScript(settings.root), settings.assetsDir, String(records)],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {

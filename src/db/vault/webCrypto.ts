@@ -18,7 +18,7 @@ export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
 
 /**
  * IVs are cut from a pool of random bytes refilled by getRandomValues, not drawn one by one: a
- * first sync seals 100,000 records, and a call per IV cost about 7 µs of the main thread each.
+ * first sync seals 100,000 records, and a call per IV cost the main thread more than the pool does.
  * Every byte is used once, so the IVs are exactly as random as before.
  */
 const ivPool = new Uint8Array(IV_BYTES * 512);

@@ -18,7 +18,7 @@ export interface LastSeenWriter {
  * last LAST_SEEN_FLUSH_MS are written together. Before, each device's first request of a minute
  * ran an UPDATE and a commit of its own in the request path (on PostgreSQL a WAL flush), which
  * is every sync cycle for a device that syncs less often than once a minute, and 200 extra
- * commits when 200 devices come back online at once (README, "Benchmark", scenario 8).
+ * commits when 200 devices come back online at once (bench/README.md, scenario 8).
  */
 export function createLastSeenWriter(database: Database): LastSeenWriter {
   const pending = new Map<string, { userId: string; deviceId: string }>();

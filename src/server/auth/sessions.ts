@@ -59,7 +59,7 @@ export async function findSession(
 ): Promise<SessionLookup> {
   // One statement for the session, its device, the user and the user's teams (one row per team,
   // or one row with no team): it runs before every API request, and each statement is a round
-  // trip to the database (README, "Benchmark", scenario 8b).
+  // trip to the database (bench/README.md, scenario 8b).
   const rows = await database.db
     .selectFrom('sessions')
     .leftJoin('devices', (join) =>

@@ -13,8 +13,8 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 const SQLITE_STATEMENT_CACHE_SIZE = 200;
 
 /**
- * Kysely's SQLite driver prepares every query anew; preparing took 13 % of the server's CPU in a
- * push (bench, CPU profile of pushMutations). Statements are reused per SQL text instead. Safe
+ * Kysely's SQLite driver prepares every query anew; preparing was a large
+ * share of the server's CPU in a push (bench, CPU profile of pushMutations). Statements are reused per SQL text instead. Safe
  * because Kysely runs one query at a time on the one connection, so a statement is never used by
  * two queries at once.
  */

@@ -102,7 +102,7 @@ const m0001Initial: Migration = {
       .addColumn('detail', 'text')
       .execute();
     await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
-    // "What was looked up about this citizen, and when" (DOMAIN.md, logging).
+    // "What was looked up about this citizen, and when" (the per-citizen access log, docs/security.md).
     await db.schema
       .createIndex('audit_log_record')
       .on('audit_log')

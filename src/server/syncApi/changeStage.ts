@@ -82,7 +82,7 @@ function recordRows(stage: ChangeStage): RecordsTable[] {
 /**
  * PostgreSQL: the whole stage and the other rows in ONE statement. Each statement costs the
  * server a round trip to PostgreSQL, and on a loaded server the socket writes alone were a third
- * of Node's CPU (README, Benchmark, 8b). The seqs are drawn inside the statement from
+ * of Node's CPU (bench/README.md, scenario 8b). The seqs are drawn inside the statement from
  * `changes_seq` and handed out in ascending order to the changes in staged order (as
  * allocateSeqs does); each record row takes its last change's seq. Every data-modifying CTE runs
  * to completion whatever the final SELECT reads, which returns how many seqs were drawn.

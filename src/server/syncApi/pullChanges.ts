@@ -51,7 +51,7 @@ async function readPage(
 ): Promise<PullAnswer> {
   const { positions, evicted } = startPositions(scopes, query.cursor);
   // Per scope the next range and the latest seq, all in ONE statement: a statement is a round
-  // trip to the database, and every device pulls often (README, "Benchmark", scenario 8b).
+  // trip to the database, and every device pulls often (bench/README.md, scenario 8b).
   // ORDER BY seq DESC LIMIT 1 rather than max(seq): SQLite answers max() with a WHERE by walking
   // the team's whole index range, this form is one index probe on both databases.
   const found = await unionOverScopes(db, scopes, [

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { Dialect } from '../../../src/server/db/schema';
+import type { Dialect } from '../../../src/server/data/schema';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
 import { createDevice, type Device, type DeviceOptions } from './device';
 

@@ -28,7 +28,7 @@ function howToStartPg(url: string): string {
   return (
     `PostgreSQL is required for the server tests and is not reachable at ${url}. Start it with: ` +
     'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start ' +
-    '(or set TEST_DATABASE_URL). See /work/shared/ENVIRONMENT.md.'
+    '(or set TEST_DATABASE_URL; `npm test` starts a throwaway cluster by itself).'
   );
 }
 
