@@ -3,6 +3,7 @@ import type { Role, UserProfile } from '../../domain/user';
 import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { createLastSeenWriter, LAST_SEEN_FLUSH_MS } from './lastSeen';
+import { OIDC_PUBLIC_PATHS } from './oidc';
 import { findSession } from './sessions';
 
 declare module 'fastify' {
@@ -14,7 +15,7 @@ declare module 'fastify' {
   }
 }
 
-const PUBLIC_API_PATHS = new Set(['/api/auth/login']);
+const PUBLIC_API_PATHS = new Set<string>(['/api/auth/login', ...OIDC_PUBLIC_PATHS]);
 
 /** The token comes only from the authorization header: never from a URL, never from a cookie. */
 export function bearerToken(request: FastifyRequest): string | undefined {
