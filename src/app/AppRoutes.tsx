@@ -10,6 +10,7 @@ import { FollowUpsPage } from '../features/followups/FollowUpsPage';
 import { LocationsPage } from '../features/locations/LocationsPage';
 import { LoginPage } from '../features/login/LoginPage';
 import { ReloginPage } from '../features/login/ReloginPage';
+import { SsoLanding, ssoReturn } from '../features/login/SsoLanding';
 import { UnlockPage } from '../features/login/UnlockPage';
 import { NoteEditorPage } from '../features/notes/NoteEditorPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -62,6 +63,8 @@ function LockedGate({ reason }: { reason: LockReason }) {
   const t = useT();
   const profiles = useProfiles();
   const [loggingIn, setLoggingIn] = useState(false);
+  const [sso] = useState(() => ssoReturn(window.location.search));
+  if (sso) return <SsoLanding outcome={sso} />;
   if (profiles === undefined) {
     return (
       <p className="app-loading" role="status">
@@ -73,7 +76,9 @@ function LockedGate({ reason }: { reason: LockReason }) {
     return (
       <LoginPage
         notice={
-          reason === 'revoked' || reason === 'signed-out' ? t(`vault.reason.${reason}`) : null
+          reason === 'revoked' || reason === 'signed-out' || reason === 'pin-wiped'
+            ? t(`vault.reason.${reason}`)
+            : null
         }
         {...(profiles.length > 0 ? { onBack: () => setLoggingIn(false) } : {})}
       />

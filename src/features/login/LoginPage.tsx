@@ -1,10 +1,32 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useSignIn } from '../../hooks/useSignIn';
 import { useT } from '../../i18n';
+import { createApiClient } from '../../sync/apiClient';
 import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { TextField } from '../../ui/TextField';
 import { AppPage } from '../shared/AppPage';
 import { loginErrorText } from './loginErrorText';
+
+/** The server route that sends the browser to the municipality's login (auth/oidc.ts). */
+export const SSO_START = '/api/auth/oidc/start';
+
+/** Whether the server offers single sign-on; false offline (the button would lead nowhere). */
+function useSsoOffered(): boolean {
+  const [offered, setOffered] = useState(false);
+  useEffect(() => {
+    let live = true;
+    createApiClient({ timeoutMs: 5_000 })
+      .authConfig()
+      .then((config) => {
+        if (live) setOffered(config.sso);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return offered;
+}
 
 interface LoginPageProps {
   /** Why the caseworker is here (logged out, device revoked), shown above the form. */
@@ -38,6 +60,7 @@ export function LoginPage({
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const sso = useSsoOffered();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -61,6 +84,17 @@ export function LoginPage({
     <AppPage screen="login.title">
       {notice && <p role="status">{notice}</p>}
       <p>{intro ?? t('login.intro')}</p>
+      {sso && (
+        <>
+          <p>
+            {/* A navigation, not fetch: the provider's login page takes over the window. */}
+            <a className="button primary" href={SSO_START}>
+              {t('login.sso')}
+            </a>
+          </p>
+          <p>{t('login.sso.or')}</p>
+        </>
+      )}
       <form onSubmit={(e) => void submit(e)} noValidate>
         {knownUsername === undefined && (
           <TextField
