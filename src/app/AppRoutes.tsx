@@ -81,6 +81,7 @@ function LockedGate({ reason }: { reason: LockReason }) {
             : null
         }
         {...(profiles.length > 0 ? { onBack: () => setLoggingIn(false) } : {})}
+        offerProviderLogout={reason === 'signed-out'}
       />
     );
   }

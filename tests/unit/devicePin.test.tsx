@@ -1,10 +1,11 @@
-import { screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isUnlocked, userDbName } from '../../src/db/database';
 import { createKeys } from '../../src/db/vault/keyring';
 import { getProfile, saveProfile } from '../../src/db/vault/profiles';
 import { lockStore, openStore } from '../../src/db/vault/vault';
+import { LoginPage } from '../../src/features/login/LoginPage';
 import { NEW_PIN_FLAG } from '../../src/sync/signInWithSso';
 import { METTE, METTE_PROFILE, clearDevice, makeCitizen, signIn } from '../helpers/factories';
 import { renderApp } from '../helpers/renderApp';
@@ -214,5 +215,15 @@ describe('the login page with single sign-on', () => {
       ),
     ).toBeTruthy();
     expect(window.location.search).toBe('');
+  });
+
+  it('after a logout, offers to log out of the municipality login too', async () => {
+    const endSessionUrl = 'https://login.kommune.test/logout?client_id=fremskudt';
+    vi.stubGlobal('fetch', () => Promise.resolve(Response.json({ sso: true, endSessionUrl })));
+    render(<LoginPage notice="Du er logget ud." offerProviderLogout />);
+    const link = await screen.findByRole('link', {
+      name: 'Log også ud af kommunens login på denne enhed',
+    });
+    expect(link.getAttribute('href')).toBe(endSessionUrl);
   });
 });

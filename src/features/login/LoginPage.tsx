@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useSignIn } from '../../hooks/useSignIn';
 import { useT } from '../../i18n';
+import type { AuthConfigResponse } from '../../protocol';
 import { createApiClient } from '../../sync/apiClient';
 import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { TextField } from '../../ui/TextField';
@@ -10,15 +11,15 @@ import { loginErrorText } from './loginErrorText';
 /** The server route that sends the browser to the municipality's login (auth/oidc.ts). */
 export const SSO_START = '/api/auth/oidc/start';
 
-/** Whether the server offers single sign-on; false offline (the button would lead nowhere). */
-function useSsoOffered(): boolean {
-  const [offered, setOffered] = useState(false);
+/** What the server offers for single sign-on; nothing offline (the links would lead nowhere). */
+function useSsoOffered(): AuthConfigResponse {
+  const [offered, setOffered] = useState<AuthConfigResponse>({ sso: false });
   useEffect(() => {
     let live = true;
     createApiClient({ timeoutMs: 5_000 })
       .authConfig()
       .then((config) => {
-        if (live) setOffered(config.sso);
+        if (live) setOffered(config);
       })
       .catch(() => undefined);
     return () => {
@@ -37,6 +38,8 @@ interface LoginPageProps {
   /** Back to the unlock screen, when profiles exist on this device. */
   onBack?: () => void;
   onSignedIn?: () => void;
+  /** Just logged out: offer the municipality login's logout too (a shared device). */
+  offerProviderLogout?: boolean;
   /** Inside the app's shell (which has the main landmark already). */
   embedded?: boolean;
 }
@@ -52,6 +55,7 @@ export function LoginPage({
   intro,
   onBack,
   onSignedIn,
+  offerProviderLogout = false,
   embedded = false,
 }: LoginPageProps) {
   const t = useT();
@@ -83,8 +87,13 @@ export function LoginPage({
   const page = (
     <AppPage screen="login.title">
       {notice && <p role="status">{notice}</p>}
+      {offerProviderLogout && sso.endSessionUrl && (
+        <p>
+          <a href={sso.endSessionUrl}>{t('login.sso.providerLogout')}</a>
+        </p>
+      )}
       <p>{intro ?? t('login.intro')}</p>
-      {sso && (
+      {sso.sso && (
         <>
           <p>
             {/* A navigation, not fetch: the provider's login page takes over the window. */}

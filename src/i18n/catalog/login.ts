@@ -16,6 +16,7 @@ export const da = {
   'login.sso': 'Log ind med kommunens login',
   'login.sso.busy': 'Henter dit login …',
   'login.sso.or': 'Eller med brugernavn og adgangskode:',
+  'login.sso.providerLogout': 'Log også ud af kommunens login på denne enhed',
   'login.sso.error.failed': 'Login med kommunens login mislykkedes. Prøv igen.',
   'login.sso.error.unknown-user':
     'Din kommune-konto er ikke oprettet i Fremskudt. Kontakt din teamleder.',
@@ -40,6 +41,7 @@ export const en = {
   'login.sso': 'Log in with the municipality login',
   'login.sso.busy': 'Fetching your login …',
   'login.sso.or': 'Or with username and password:',
+  'login.sso.providerLogout': 'Also log out of the municipality login on this device',
   'login.sso.error.failed': 'Login with the municipality login failed. Try again.',
   'login.sso.error.unknown-user':
     'Your municipality account is not set up in Fremskudt. Contact your team lead.',
