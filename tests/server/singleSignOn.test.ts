@@ -4,6 +4,7 @@ import { buildApp } from '../../src/server/app';
 import { useSeededApp } from './helpers/appFixture';
 import { authHeaders, PROTOCOL_HEADERS } from './helpers/api';
 import { DIALECTS } from './helpers/testDatabase';
+import { untilWindowHasRoom } from './helpers/ipWindow';
 import { startTokenIssuer, type TokenIssuer } from './helpers/tokenIssuer';
 
 const REDIRECT_URL = 'https://fremskudt.test/api/auth/oidc/callback';
@@ -26,20 +27,19 @@ describe.each(DIALECTS)('single sign-on with OpenID Connect (%s)', (dialect) => 
   let provider: TokenIssuer;
   let app: FastifyInstance;
 
+  const ssoConfig = () => ({
+    ...f.testDb.config,
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: provider.clientId,
+    OIDC_CLIENT_SECRET: 'test-secret',
+    OIDC_REDIRECT_URL: REDIRECT_URL,
+    OIDC_SUBJECT_CLAIM: 'oid' as const,
+    OIDC_ALLOW_HTTP: true,
+  });
+
   beforeAll(async () => {
     provider = await startTokenIssuer();
-    app = await buildApp({
-      config: {
-        ...f.testDb.config,
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: provider.clientId,
-        OIDC_CLIENT_SECRET: 'test-secret',
-        OIDC_REDIRECT_URL: REDIRECT_URL,
-        OIDC_SUBJECT_CLAIM: 'oid',
-        OIDC_ALLOW_HTTP: true,
-      },
-      database: f.database,
-    });
+    app = await buildApp({ config: ssoConfig(), database: f.database });
     await app.ready();
   });
   afterAll(async () => {
@@ -351,6 +351,25 @@ describe.each(DIALECTS)('single sign-on with OpenID Connect (%s)', (dialect) => 
       expect(byPassword.statusCode).toBe(401);
     } finally {
       await auto.close();
+    }
+  });
+
+  it('counts starts per client IP with the password logins, so the pending table cannot be flooded', async () => {
+    const strict = await buildApp({
+      config: { ...ssoConfig(), LOGIN_RATE_LIMIT_PER_MINUTE: 2 },
+      database: f.database,
+    });
+    try {
+      await untilWindowHasRoom();
+      const begin = () =>
+        strict.inject({ method: 'GET', url: '/api/auth/oidc/start', remoteAddress: '10.7.7.7' });
+      expect((await begin()).statusCode).toBe(302);
+      expect((await begin()).statusCode).toBe(302);
+      const third = await begin();
+      expect(third.statusCode).toBe(429);
+      expect(third.json()).toMatchObject({ error: { code: 'rate-limited' } });
+    } finally {
+      await strict.close();
     }
   });
 });

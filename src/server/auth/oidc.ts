@@ -13,6 +13,7 @@ import { joinTransaction } from '../data/joinTransaction';
 import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { registerDevice } from './devices';
+import { countIpAttempt } from './loginIpLimit';
 import { createSession, hashToken } from './sessions';
 import { loadProfile, upsertTeam } from './users';
 
@@ -293,8 +294,22 @@ export function registerOidcRoutes(app: FastifyInstance, database: Database, con
     return reply.redirect(`/?sso-error=${failure}`, 302);
   };
 
-  app.get('/api/auth/oidc/start', async (_request, reply) => {
+  app.get('/api/auth/oidc/start', async (request, reply) => {
     if (!settings || !configuration) throw new HttpError('not-found', 'Single sign-on is off');
+    // Each start writes a row before anyone is known: counted with the password logins per
+    // client IP, so nobody fills the table faster than the housekeeping empties it.
+    const perIp = await countIpAttempt(database, request.ip, config.LOGIN_RATE_LIMIT_PER_MINUTE);
+    if (!perIp.ok) {
+      await writeAudit(database.db, {
+        action: 'login-throttled',
+        requestId: request.id,
+        detail: { ip: request.ip, limit: 'per-ip', method: 'oidc' },
+      });
+      void reply.header('retry-after', String(perIp.retryAfterSeconds));
+      throw new HttpError('rate-limited', 'Too many attempts; try again later', {
+        retryAfterSeconds: perIp.retryAfterSeconds,
+      });
+    }
     let c: client.Configuration;
     try {
       c = await configuration();
