@@ -83,7 +83,8 @@ export const en = {
   'vault.pin.repeat': 'Repeat PIN or passphrase',
   'vault.pin.submit': 'Save PIN',
   'vault.pin.busy': 'Saving …',
-  'vault.pin.tooShort': 'Too short: at least 6 digits, or at least 8 characters if not only digits.',
+  'vault.pin.tooShort':
+    'Too short: at least 6 digits, or at least 8 characters if not only digits.',
   'vault.pin.mismatch': 'The two fields differ.',
   'vault.pin.failed': 'The PIN could not be saved ({code}). Try again.',
   'vault.lock': 'Lock',
