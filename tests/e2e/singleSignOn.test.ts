@@ -112,4 +112,24 @@ describe('single sign-on in a real browser', () => {
     await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
     await context.setOffline(false);
   });
+
+  it('brings a person Fremskudt does not know back to the login page with a Danish explanation', async () => {
+    const other = await launchBrowser(server.url);
+    try {
+      const { page } = other;
+      await page.goto('/');
+      await page.getByRole('link', { name: 'Log ind med kommunens login' }).click();
+      await page.waitForURL((url) => url.origin === issuer);
+      await page.locator('input[name="login"]').fill('ukendt.person');
+      await page.locator('input[name="password"]').fill('anything');
+      await page.locator('button[type="submit"]').click();
+      await page.locator('button[type="submit"]', { hasText: 'Continue' }).click();
+      await page
+        .getByText('Din kommune-konto er ikke oprettet i Fremskudt. Kontakt din teamleder.')
+        .waitFor();
+      expect(new URL(page.url()).search).toBe('');
+    } finally {
+      await other.close();
+    }
+  });
 });
