@@ -297,6 +297,21 @@ describe.each(DIALECTS)('single sign-on with OpenID Connect (%s)', (dialect) => 
     expect(audited.some((a) => a.detail?.includes('ukendt@kommune.dk'))).toBe(true);
   });
 
+  it('never hands a linked account to another person who now carries the same username', async () => {
+    const first = await start();
+    await callback(first, () =>
+      provider.sign({ oid: 'oid-lone', preferred_username: 'lone', nonce: first.nonce }),
+    );
+    const successor = await start();
+    const res = await callback(successor, () =>
+      provider.sign({ oid: 'oid-ny-lone', preferred_username: 'lone', nonce: successor.nonce }),
+    );
+    expectRefused(res, 'unknown-user');
+    expect((await failures('unknown-user')).some((a) => a.detail?.includes('oid-ny-lone'))).toBe(
+      true,
+    );
+  });
+
   it('creates a first-time user with no team but a holding one when OIDC_AUTO_CREATE is on', async () => {
     const auto = await buildApp({
       config: {

@@ -39,7 +39,7 @@ export const OIDC_PUBLIC_PATHS = [
 ] as const;
 
 /** Why a callback was refused; the login page shows a Danish sentence per reason. */
-export type SsoFailure = 'failed' | 'unknown-user' | 'device-revoked';
+export type SsoFailure = 'failed' | 'unknown-user';
 
 export interface SsoSettings {
   issuer: string;
@@ -167,8 +167,8 @@ async function takeHandoff(database: Database, code: string, now: Date) {
 
 /**
  * The Fremskudt user for a validated subject: the linked one, else the user whose username is
- * the provider's username claim (linked from then on, so a later rename at the provider does not
- * lose the account), else — when OIDC_AUTO_CREATE is on — a new caseworker. Teams and role are
+ * the provider's username claim if no other subject of this provider is linked to it (linked from
+ * then on, so a later rename at the provider does not lose the account), else — when OIDC_AUTO_CREATE is on — a new caseworker. Teams and role are
  * Fremskudt's: the provider says who the person is, never what they may see.
  */
 async function userForSubject(
@@ -218,6 +218,15 @@ async function userForSubject(
     user = { id };
   }
   if (!user) return undefined;
+  // The username already belongs to another person at this provider (a UPN given to someone new
+  // after the first holder left): never hand them the old account.
+  const taken = await database.db
+    .selectFrom('user_identities')
+    .select('subject')
+    .where('issuer', '=', settings.issuer)
+    .where('user_id', '=', user.id)
+    .executeTakeFirst();
+  if (taken) return undefined;
   await database.db
     .insertInto('user_identities')
     .values({
@@ -285,7 +294,7 @@ export function registerOidcRoutes(app: FastifyInstance, database: Database, con
     userId: string | null = null,
   ) => {
     await writeAudit(database.db, {
-      action: failure === 'device-revoked' ? 'device-revoked' : 'login-failed',
+      action: 'login-failed',
       userId,
       requestId: request.id,
       detail: { method: 'oidc', ip: request.ip, ...detail },
