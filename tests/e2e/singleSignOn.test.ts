@@ -37,6 +37,8 @@ async function startProvider(redirectUri: string): Promise<void> {
     // The claims of the requested scopes in the ID token itself, as Entra ID puts them there.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },
+    // Short fixed lifetimes, also so the provider does not log a notice per default it uses.
+    ttl: { Interaction: 600, Session: 3_600, Grant: 3_600, AccessToken: 300, IdToken: 300 },
   });
   provider.on('request', oidc.callback());
 }
