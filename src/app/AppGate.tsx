@@ -2,6 +2,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useRoute } from 'wouter';
 import type { LockReason } from '../db';
 import { LoginPage } from '../features/login/LoginPage';
+import { SsoLanding, ssoReturn } from '../features/login/SsoLanding';
 import { UnlockPage } from '../features/login/UnlockPage';
 import { useProfiles, useVaultState } from '../hooks/useVault';
 import { useT } from '../i18n';
@@ -34,19 +35,24 @@ function LockedGate({ reason }: { reason: LockReason }) {
   const t = useT();
   const profiles = useProfiles();
   const [loggingIn, setLoggingIn] = useState(false);
+  const [sso] = useState(() => ssoReturn(window.location.search));
   // Warm the signed-in app while the password is being typed; a failure (offline before the
   // service worker cached it) is retried by the lazy route itself on unlock.
   useEffect(() => {
     loadUnlockedRoutes().catch(() => undefined);
   }, []);
+  if (sso) return <SsoLanding outcome={sso} />;
   if (profiles === undefined) return <AppLoading />;
   if (profiles.length === 0 || loggingIn) {
     return (
       <LoginPage
         notice={
-          reason === 'revoked' || reason === 'signed-out' ? t(`vault.reason.${reason}`) : null
+          reason === 'revoked' || reason === 'signed-out' || reason === 'pin-wiped'
+            ? t(`vault.reason.${reason}`)
+            : null
         }
         {...(profiles.length > 0 ? { onBack: () => setLoggingIn(false) } : {})}
+        offerProviderLogout={reason === 'signed-out'}
       />
     );
   }

@@ -21,6 +21,7 @@ export * from './vault/sameRow';
 export * from './vault/sealer';
 export * from './vault/keyring';
 export * from './vault/profiles';
+export * from './vault/pin';
 export * from './vault/vault';
 export * from './vault/vaultChannel';
 export * from './watchRecords';

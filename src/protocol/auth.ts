@@ -26,3 +26,25 @@ export const LoginResponseSchema = z.object({
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
 export const MeResponseSchema = z.object({ user: UserProfileSchema });
+
+/** GET /api/auth/config (no session needed): what the login page offers. */
+export const AuthConfigResponseSchema = z.object({
+  /** Single sign-on is configured: the login page shows "Log ind med kommunens login". */
+  sso: z.boolean(),
+  /** The provider's logout, offered after a Fremskudt logout of an SSO user. */
+  endSessionUrl: z.url().optional(),
+});
+export type AuthConfigResponse = z.infer<typeof AuthConfigResponseSchema>;
+
+/**
+ * POST /api/auth/oidc/exchange: collects the session of a finished single sign-on (the one-time
+ * code travels in an HttpOnly cookie). The app names the device ids it already uses per user, so
+ * the session is bound to the same device — and its device secret — as before.
+ */
+export const OidcExchangeRequestSchema = z.object({
+  devices: z
+    .array(z.object({ userId: z.string().min(1).max(64), deviceId: DeviceIdSchema }))
+    .max(50)
+    .default([]),
+});
+export type OidcExchangeRequest = z.infer<typeof OidcExchangeRequestSchema>;

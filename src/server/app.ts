@@ -9,6 +9,7 @@ import { installAuthHook } from './auth/authHook';
 import { registerAuthRoutes } from './auth/authRoutes';
 import { forgetEndedIpWindows } from './auth/loginIpLimit';
 import { forgetOldFailures } from './auth/loginThrottle';
+import { deleteExpiredOidcRows, registerOidcRoutes } from './auth/oidc';
 import { deleteExpiredSessions } from './auth/sessions';
 import { registerTeamRoutes } from './auth/teamRoutes';
 import type { Config } from './config';
@@ -65,6 +66,7 @@ function installHousekeeping(app: FastifyInstance, database: Database, config: C
   const run = async () => {
     const purged = await purgeOldAudit(database, config.AUDIT_RETENTION_DAYS);
     await deleteExpiredSessions(database);
+    await deleteExpiredOidcRows(database);
     await forgetOldFailures(database);
     await forgetEndedIpWindows(database);
     if (purged > 0) app.log.info({ purged }, 'audit entries past retention deleted');
@@ -128,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installProtocolCheck(app);
   installAuthHook(app, database, options.lastSeenFlushMs, options.clock);
   registerAuthRoutes(app, database, config);
+  registerOidcRoutes(app, database, config);
   registerSyncRoutes(app, database);
   registerTeamRoutes(app, database);
   registerAuditRoutes(app, database, config);

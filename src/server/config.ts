@@ -6,6 +6,19 @@ const truthy = z
   .toLowerCase()
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url({ protocol: /^https?$/ }).optional());
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** PostgreSQL connections per server process unless PG_POOL_MAX says otherwise. */
@@ -65,6 +78,50 @@ export const ConfigSchema = z.object({
   LOGIN_MAX_LOCKOUT_SECONDS: positiveInt(900),
   /** Behind the municipality's reverse proxy: trust its X-Forwarded-For for the per-IP limit. */
   TRUST_PROXY: truthy.default(false),
+  /**
+   * Single sign-on (OpenID Connect, e.g. Entra ID): the issuer URL, the client registered there
+   * and the redirect URL registered with it (this server's /api/auth/oidc/callback). SSO is on
+   * when OIDC_ISSUER is set; then the client id, secret and redirect URL are required.
+   */
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_REDIRECT_URL: optionalUrl,
+  /** The ID token claim that identifies the person: Entra's `oid` is stable per tenant. */
+  OIDC_SUBJECT_CLAIM: z.enum(['oid', 'sub']).default('sub'),
+  /** The claim matched to a Fremskudt username the first time a subject signs in. */
+  OIDC_USERNAME_CLAIM: z.string().trim().min(1).default('preferred_username'),
+  /**
+   * A person the provider knows and Fremskudt does not: refused (the default) or created as a
+   * caseworker in OIDC_AUTO_CREATE_TEAM, until a lead gives them their teams.
+   */
+  OIDC_AUTO_CREATE: truthy.default(false),
+  OIDC_AUTO_CREATE_TEAM: optionalText,
+  /** http:// issuers are refused unless this is set (a test provider on loopback). */
+  OIDC_ALLOW_HTTP: truthy.default(false),
+});
+
+/** The whole SSO configuration or none of it: a half-configured provider fails at start. */
+const CheckedConfigSchema = ConfigSchema.superRefine((c, ctx) => {
+  if (!c.OIDC_ISSUER) return;
+  for (const key of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const) {
+    if (!c[key])
+      ctx.addIssue({ code: 'custom', path: [key], message: 'required with OIDC_ISSUER' });
+  }
+  if (c.OIDC_AUTO_CREATE && !c.OIDC_AUTO_CREATE_TEAM) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OIDC_AUTO_CREATE_TEAM'],
+      message: 'required with OIDC_AUTO_CREATE',
+    });
+  }
+  if (!c.OIDC_ALLOW_HTTP && !c.OIDC_ISSUER.startsWith('https://')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OIDC_ISSUER'],
+      message: 'must be https:// (OIDC_ALLOW_HTTP=1 only for a test provider)',
+    });
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -76,7 +133,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws a ConfigError that lists every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = CheckedConfigSchema.safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
   throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
@@ -98,6 +155,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
   return {
     ...config,
     DATABASE_URL: config.DATABASE_URL ? maskDatabaseUrl(config.DATABASE_URL) : undefined,
+    OIDC_CLIENT_SECRET: config.OIDC_CLIENT_SECRET ? '***' : undefined,
     database: config.DATABASE_URL ? 'postgres' : 'sqlite',
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AuthConfigResponseSchema,
   AuditEventsResponseSchema,
   ErrorResponseSchema,
   LoginResponseSchema,
@@ -14,6 +15,8 @@ import {
   AdminDevicesResponseSchema,
   AdminUsersResponseSchema,
   CitizenAccessResponseSchema,
+  type AuthConfigResponse,
+  type OidcExchangeRequest,
   type AdminDevicesResponse,
   type AdminUsersResponse,
   type CitizenAccessResponse,
@@ -117,6 +120,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
         password,
         ...(deviceId ? { deviceId } : {}),
       }),
+    /** Whether the server offers single sign-on (and the provider's logout). No session needed. */
+    authConfig: (): Promise<AuthConfigResponse> =>
+      request('GET', '/api/auth/config', AuthConfigResponseSchema),
+    /**
+     * Collects the session of a finished single sign-on (the one-time code is in an HttpOnly
+     * cookie); `devices`: this device's id per user already known here.
+     */
+    oidcExchange: (devices: OidcExchangeRequest['devices']): Promise<LoginResponse> =>
+      request('POST', '/api/auth/oidc/exchange', LoginResponseSchema, { devices }),
     /** Revokes this session on the server (logout); the answer's body is not needed. */
     logout: (): Promise<unknown> => request('POST', '/api/auth/logout', z.unknown(), {}),
     me: () => request('GET', '/api/auth/me', MeResponseSchema),

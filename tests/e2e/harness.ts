@@ -50,7 +50,7 @@ export function assertBuilt(staticDir = 'dist'): void {
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -88,6 +88,8 @@ export interface StartServerOptions {
   dataDir?: string;
   /** Reuse a port: the browser's origin (and so its service worker and IndexedDB) includes it. */
   port?: number;
+  /** More environment for the server (e.g. single sign-on settings). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Starts `node dist/server/main.js` with demo data; resolves once /healthz answers. */
@@ -105,6 +107,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<E2e
     STATIC_DIR: options.staticDir ?? join(ROOT, 'dist'),
     DEMO_DATA: '1',
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   const child = spawn(process.execPath, [join(ROOT, 'dist/server/main.js')], {
     cwd: ROOT,

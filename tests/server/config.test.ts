@@ -22,6 +22,27 @@ describe('server configuration', () => {
     expect(loadConfig({ DEMO_DATA: '0' }).DEMO_DATA).toBe(false);
   });
 
+  it('leaves single sign-on off when unset, and refuses half a configuration at start', () => {
+    expect(loadConfig({}).OIDC_ISSUER).toBeUndefined();
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.microsoftonline.com/t/v2.0' })).toThrow(
+      /OIDC_CLIENT_ID[\s\S]*OIDC_CLIENT_SECRET[\s\S]*OIDC_REDIRECT_URL/,
+    );
+    const sso = {
+      OIDC_ISSUER: 'http://127.0.0.1:9/',
+      OIDC_CLIENT_ID: 'fremskudt',
+      OIDC_CLIENT_SECRET: 'hemmelig',
+      OIDC_REDIRECT_URL: 'https://fremskudt.kommune.dk/api/auth/oidc/callback',
+    };
+    expect(() => loadConfig(sso)).toThrow(/OIDC_ISSUER: must be https/);
+    expect(loadConfig({ ...sso, OIDC_ALLOW_HTTP: '1' }).OIDC_SUBJECT_CLAIM).toBe('sub');
+    expect(() => loadConfig({ ...sso, OIDC_ALLOW_HTTP: '1', OIDC_AUTO_CREATE: '1' })).toThrow(
+      /OIDC_AUTO_CREATE_TEAM/,
+    );
+    expect(describeConfig(loadConfig({ ...sso, OIDC_ALLOW_HTTP: '1' })).OIDC_CLIENT_SECRET).toBe(
+      '***',
+    );
+  });
+
   it('names every bad variable in one clear error', () => {
     expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(

@@ -123,3 +123,33 @@ export async function reopenKeys(
     fields: rewrapped.fields,
   };
 }
+
+/**
+ * An online single sign-on of a known profile: the device never sees a password, so the store is
+ * opened with the server's device secret (handed out only after the provider's login); the key
+ * fields stay as they are.
+ */
+export async function openWithDeviceSecret(
+  profile: KeyFields,
+  deviceSecret: string | undefined,
+): Promise<OpenedKeys> {
+  const dataKey =
+    deviceSecret && profile.bySecret
+      ? await tryUnwrap(
+          profile.bySecret,
+          await secretKek(deviceSecret, profile.bySecret.salt),
+          false,
+        )
+      : null;
+  if (!dataKey) {
+    throw new DbError('key-unavailable', 'The device secret does not open the store');
+  }
+  return {
+    dataKey,
+    fields: {
+      kdf: profile.kdf,
+      byPassword: profile.byPassword,
+      ...(profile.bySecret ? { bySecret: profile.bySecret } : {}),
+    },
+  };
+}

@@ -16,6 +16,14 @@ export interface LocalProfile {
   byPassword: WrappedKey;
   /** The data key wrapped by a key derived from the server's device secret, when it gave one. */
   bySecret?: WrappedKey & { salt: Uint8Array<ArrayBuffer> };
+  /**
+   * What the caseworker types to unlock offline: the account password, or (single sign-on, where
+   * the device never sees a password) a device PIN or passphrase wrapping the same data key.
+   * Absent: a password (profiles older than single sign-on).
+   */
+  unlockKind?: 'password' | 'pin';
+  /** Wrong PINs in a row; at PIN_MAX_ATTEMPTS the user's data on this device is deleted. */
+  failedUnlocks?: number;
   /** Lock after this many minutes without input (Indstillinger). */
   autoLockMinutes: number;
   createdAt: string;

@@ -4,7 +4,15 @@ import { deleteProfile, type LocalProfile } from './profiles';
 import { createSealer } from './sealer';
 
 /** Why the store is locked, for the unlock screen to say. */
-export type LockReason = 'start' | 'manual' | 'idle' | 'other-tab' | 'revoked' | 'signed-out';
+export type LockReason =
+  | 'start'
+  | 'manual'
+  | 'idle'
+  | 'other-tab'
+  | 'revoked'
+  | 'signed-out'
+  /** Ten wrong PINs: the user's data on this device was deleted. */
+  | 'pin-wiped';
 
 export type VaultState =
   | { status: 'locked'; reason: LockReason }

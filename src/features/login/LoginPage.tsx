@@ -1,11 +1,34 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useSignIn } from '../../hooks/useSignIn';
 import { useT } from '../../i18n';
+import type { AuthConfigResponse } from '../../protocol';
+import { createApiClient } from '../../sync/apiClient';
 import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { TextField } from '../../ui/TextField';
 import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
 import { AppPage } from '../shared/AppPage';
 import { loginErrorText } from './loginErrorText';
+
+/** The server route that sends the browser to the municipality's login (auth/oidc.ts). */
+export const SSO_START = '/api/auth/oidc/start';
+
+/** What the server offers for single sign-on; nothing offline (the links would lead nowhere). */
+function useSsoOffered(): AuthConfigResponse {
+  const [offered, setOffered] = useState<AuthConfigResponse>({ sso: false });
+  useEffect(() => {
+    let live = true;
+    createApiClient({ timeoutMs: 5_000 })
+      .authConfig()
+      .then((config) => {
+        if (live) setOffered(config);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return offered;
+}
 
 interface LoginPageProps {
   /** Why the caseworker is here (logged out, device revoked), shown above the form. */
@@ -16,6 +39,8 @@ interface LoginPageProps {
   /** Back to the unlock screen, when profiles exist on this device. */
   onBack?: () => void;
   onSignedIn?: () => void;
+  /** Just logged out: offer the municipality login's logout too (a shared device). */
+  offerProviderLogout?: boolean;
   /** Inside the app's shell (which has the main landmark already). */
   embedded?: boolean;
 }
@@ -31,6 +56,7 @@ export function LoginPage({
   intro,
   onBack,
   onSignedIn,
+  offerProviderLogout = false,
   embedded = false,
 }: LoginPageProps) {
   const t = useT();
@@ -39,6 +65,7 @@ export function LoginPage({
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const sso = useSsoOffered();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -61,7 +88,23 @@ export function LoginPage({
   const page = (
     <AppPage screen="login.title">
       {notice && <p role="status">{notice}</p>}
+      {offerProviderLogout && sso.endSessionUrl && (
+        <p>
+          <a href={sso.endSessionUrl}>{t('login.sso.providerLogout')}</a>
+        </p>
+      )}
       <p>{intro ?? t('login.intro')}</p>
+      {sso.sso && (
+        <>
+          <p>
+            {/* A navigation, not fetch: the provider's login page takes over the window. */}
+            <a className="button primary" href={SSO_START}>
+              {t('login.sso')}
+            </a>
+          </p>
+          <p>{t('login.sso.or')}</p>
+        </>
+      )}
       <form onSubmit={(e) => void submit(e)} noValidate>
         {knownUsername === undefined && (
           <TextField

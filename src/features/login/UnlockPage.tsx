@@ -6,6 +6,8 @@ import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { SelectField } from '../../ui/SelectField';
 import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
 import { AppPage } from '../shared/AppPage';
+import { NEW_PIN_FLAG } from '../../sync/signInWithSso';
+import { SSO_START } from './LoginPage';
 import { unlockErrorText } from './unlockErrorText';
 
 interface UnlockPageProps {
@@ -31,10 +33,13 @@ export function UnlockPage({ profiles, reason, onOtherUser }: UnlockPageProps) {
     form.current?.querySelector<HTMLInputElement>('input[type="password"]')?.focus();
   }, []);
 
+  const chosen = profiles.find((p) => p.userId === userId) ?? profiles[0];
+  const byPin = chosen?.unlockKind === 'pin';
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (password === '') {
-      setError(t('vault.unlock.required'));
+      setError(t(byPin ? 'vault.unlock.pinRequired' : 'vault.unlock.required'));
       return;
     }
     setBusy(true);
@@ -72,7 +77,7 @@ export function UnlockPage({ profiles, reason, onOtherUser }: UnlockPageProps) {
             </p>
           )}
           <PasswordSubmit
-            label={t('vault.unlock.password')}
+            label={t(byPin ? 'vault.unlock.pin' : 'vault.unlock.password')}
             password={password}
             onPasswordChange={setPassword}
             error={error}
@@ -81,6 +86,15 @@ export function UnlockPage({ profiles, reason, onOtherUser }: UnlockPageProps) {
             busyLabel={t('vault.unlock.busy')}
           />
         </form>
+        {byPin && chosen && (
+          <p>
+            {/* Online only: the provider's login releases the device secret, which opens the
+                data so a new PIN can wrap it (nothing on the device is lost). */}
+            <a href={SSO_START} onClick={() => sessionStorage.setItem(NEW_PIN_FLAG, chosen.userId)}>
+              {t('vault.unlock.forgotPin')}
+            </a>
+          </p>
+        )}
         <p>
           <button type="button" className="link-button" onClick={onOtherUser}>
             {t('vault.unlock.otherUser')}

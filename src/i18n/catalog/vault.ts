@@ -18,6 +18,24 @@ export const da = {
   'vault.reason.revoked':
     'Denne enhed er spærret af en administrator. Dine data er slettet fra enheden. Kontakt din leder.',
   'vault.reason.signed-out': 'Du er logget ud, og dine data er slettet fra enheden.',
+  'vault.reason.pin-wiped':
+    'Der blev tastet forkert PIN for mange gange, så dine data er slettet fra denne enhed. Log ind med kommunens login for at hente dem igen fra serveren.',
+  'vault.unlock.pin': 'PIN eller adgangssætning',
+  'vault.unlock.pinRequired': 'Skriv din PIN.',
+  'vault.unlock.pinWrong': 'Forkert PIN. Intet er åbnet – prøv igen.',
+  'vault.unlock.pinWarning':
+    'Forkert PIN. {remaining} forsøg tilbage; derefter slettes data på denne enhed, også {unsent} ændringer der ikke er sendt.',
+  'vault.unlock.forgotPin': 'Glemt PIN? Log ind med kommunens login',
+  'vault.pin.title': 'Vælg en PIN til denne enhed',
+  'vault.pin.intro':
+    'Du er logget ind med kommunens login. Vælg en PIN på mindst 6 cifre eller en adgangssætning på mindst 8 tegn. Med den låser du Fremskudt op på denne enhed – også uden net.',
+  'vault.pin.label': 'PIN eller adgangssætning',
+  'vault.pin.repeat': 'Gentag PIN eller adgangssætning',
+  'vault.pin.submit': 'Gem PIN',
+  'vault.pin.busy': 'Gemmer …',
+  'vault.pin.tooShort': 'For kort: mindst 6 cifre, eller mindst 8 tegn hvis der er andet end tal.',
+  'vault.pin.mismatch': 'De to felter er ikke ens.',
+  'vault.pin.failed': 'PIN kunne ikke gemmes ({code}). Prøv igen.',
   'vault.lock': 'Lås',
   'vault.lock.label': 'Lås Fremskudt nu',
   'vault.searchPreparing': 'Søgning klar om lidt … ({done} af {total})',
@@ -52,6 +70,25 @@ export const en = {
   'vault.reason.revoked':
     'This device was blocked by an administrator. Your data was deleted from it. Contact your lead.',
   'vault.reason.signed-out': 'You are logged out and your data was deleted from this device.',
+  'vault.reason.pin-wiped':
+    'A wrong PIN was typed too many times, so your data was deleted from this device. Log in with the municipality login to fetch it again from the server.',
+  'vault.unlock.pin': 'PIN or passphrase',
+  'vault.unlock.pinRequired': 'Type your PIN.',
+  'vault.unlock.pinWrong': 'Wrong PIN. Nothing was opened – try again.',
+  'vault.unlock.pinWarning':
+    'Wrong PIN. {remaining} tries left; then the data on this device is deleted, including {unsent} changes not yet sent.',
+  'vault.unlock.forgotPin': 'Forgot your PIN? Log in with the municipality login',
+  'vault.pin.title': 'Choose a PIN for this device',
+  'vault.pin.intro':
+    'You are logged in with the municipality login. Choose a PIN of at least 6 digits or a passphrase of at least 8 characters. It unlocks Fremskudt on this device – also without a network.',
+  'vault.pin.label': 'PIN or passphrase',
+  'vault.pin.repeat': 'Repeat PIN or passphrase',
+  'vault.pin.submit': 'Save PIN',
+  'vault.pin.busy': 'Saving …',
+  'vault.pin.tooShort':
+    'Too short: at least 6 digits, or at least 8 characters if not only digits.',
+  'vault.pin.mismatch': 'The two fields differ.',
+  'vault.pin.failed': 'The PIN could not be saved ({code}). Try again.',
   'vault.lock': 'Lock',
   'vault.lock.label': 'Lock Fremskudt now',
   'vault.searchPreparing': 'Search ready in a moment … ({done} of {total})',

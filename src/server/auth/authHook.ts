@@ -4,6 +4,7 @@ import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { createLastSeenWriter, LAST_SEEN_FLUSH_MS } from './lastSeen';
 import { createSessionCache, type SessionCache } from './sessionCache';
+import { OIDC_PUBLIC_PATHS } from './oidc';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,7 +19,7 @@ declare module 'fastify' {
   }
 }
 
-const PUBLIC_API_PATHS = new Set(['/api/auth/login']);
+const PUBLIC_API_PATHS = new Set<string>(['/api/auth/login', ...OIDC_PUBLIC_PATHS]);
 
 /** The token comes only from the authorization header: never from a URL, never from a cookie. */
 export function bearerToken(request: FastifyRequest): string | undefined {

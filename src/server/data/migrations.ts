@@ -5,6 +5,7 @@ import { m0004LoginIpWindow } from './migration0004';
 import { m0005StatisticsIndexes } from './migration0005';
 import { m0006BigintSeqs } from './migration0006';
 import { m0007AuditDeliveries } from './migration0007';
+import { mOidcSignIn } from './migrationOidc';
 import type { Dialect } from './schema';
 
 /**
@@ -135,6 +136,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0005_statistics_indexes': m0005StatisticsIndexes(dialect),
     '0006_bigint_seqs': m0006BigintSeqs(dialect),
     '0007_audit_deliveries': m0007AuditDeliveries,
+    '0008_oidc_sign_in': mOidcSignIn,
   };
 }
 

@@ -71,6 +71,32 @@ export interface LoginIpWindowTable {
   attempts: number;
 }
 
+/** A provider's subject (oid or sub) linked to a Fremskudt user (single sign-on). */
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+}
+
+/** A browser sign-in sent to the provider and not yet back: what the callback must match. */
+export interface OidcLoginsTable {
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** A validated sign-in waiting for the app to collect its session (once, within a minute). */
+export interface OidcHandoffsTable {
+  /** sha256 of the one-time code, which travels only in an HttpOnly cookie. */
+  code_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface RecordsTable {
   entity: string;
   id: string;
@@ -162,6 +188,9 @@ export interface Schema {
   devices: DevicesTable;
   login_throttle: LoginThrottleTable;
   login_ip_window: LoginIpWindowTable;
+  user_identities: UserIdentitiesTable;
+  oidc_logins: OidcLoginsTable;
+  oidc_handoffs: OidcHandoffsTable;
   records: RecordsTable;
   changes: ChangesTable;
   change_seq: ChangeSeqTable;
