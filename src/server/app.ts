@@ -7,6 +7,7 @@ import { purgeOldAudit } from './audit/audit';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { installAuthHook } from './auth/authHook';
 import { registerAuthRoutes } from './auth/authRoutes';
+import { registerPasswordChangeRoute } from './auth/passwordChange';
 import { forgetEndedIpWindows } from './auth/loginIpLimit';
 import { forgetOldFailures } from './auth/loginThrottle';
 import { deleteExpiredSessions } from './auth/sessions';
@@ -106,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installProtocolCheck(app);
   installAuthHook(app, database, options.lastSeenFlushMs);
   registerAuthRoutes(app, database, config);
+  registerPasswordChangeRoute(app, database, config);
   registerSyncRoutes(app, database);
   registerTeamRoutes(app, database);
   registerAuditRoutes(app, database, config);

@@ -22,6 +22,8 @@ export type AuditAction =
   | 'forbidden'
   | 'move'
   | 'admin'
+  /** A user chose a new password (their own, replacing an initial or old one). */
+  | 'password-change'
   | 'audit-view'
   | 'audit-export';
 

@@ -14,7 +14,7 @@ declare module 'fastify' {
   }
 }
 
-const PUBLIC_API_PATHS = new Set(['/api/auth/login']);
+const PUBLIC_API_PATHS = new Set(['/api/auth/login', '/api/auth/password']);
 
 /** The token comes only from the authorization header: never from a URL, never from a cookie. */
 export function bearerToken(request: FastifyRequest): string | undefined {

@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { m0002AccountsAndScope } from './migration0002';
 import { m0003ChangeSeq } from './migration0003';
 import { m0004LoginIpWindow } from './migration0004';
+import { mAccountFlags } from './migrationAccountFlags';
 import type { Dialect } from './schema';
 
 /**
@@ -129,6 +130,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0002_accounts_and_scope': m0002AccountsAndScope,
     '0003_change_seq': m0003ChangeSeq(dialect),
     '0004_login_ip_window': m0004LoginIpWindow,
+    '0005_account_flags': mAccountFlags,
   };
 }
 
