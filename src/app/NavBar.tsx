@@ -11,7 +11,10 @@ const ITEMS: readonly { href: string; label: MessageKey }[] = [
   { href: '/indstillinger', label: 'shell.nav.settings' },
 ];
 
-/** Only administrators see it; the server refuses the admin API to everyone else anyway. */
+/**
+ * Only administrators and team leads see it (a lead manages their teams' members); the server
+ * refuses the admin API to everyone else anyway.
+ */
 const ADMIN_ITEM = { href: '/administration', label: 'shell.nav.admin' } as const;
 
 function isCurrent(href: string, location: string): boolean {
@@ -22,8 +25,8 @@ function isCurrent(href: string, location: string): boolean {
 export function NavBar() {
   const t = useT();
   const [location] = useLocation();
-  const isAdmin = useSignedInSession()?.user.role === 'admin';
-  const items = isAdmin ? [...ITEMS, ADMIN_ITEM] : ITEMS;
+  const role = useSignedInSession()?.user.role;
+  const items = role === 'admin' || role === 'lead' ? [...ITEMS, ADMIN_ITEM] : ITEMS;
   return (
     <nav aria-label={t('shell.nav.label')} className="nav">
       <ul>

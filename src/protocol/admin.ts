@@ -119,7 +119,7 @@ export const AdminLogQuerySchema = z.object({
   before: InstantSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export type AdminLogQuery = z.input<typeof AdminLogQuerySchema>;
+export type AdminLogQuery = Partial<z.infer<typeof AdminLogQuerySchema>>;
 
 export const AdminLogEntrySchema = z.object({
   id: z.string(),

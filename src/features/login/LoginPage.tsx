@@ -4,6 +4,8 @@ import { useT } from '../../i18n';
 import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { TextField } from '../../ui/TextField';
 import { AppPage } from '../shared/AppPage';
+import { ApiError } from '../../sync/apiClient';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { loginErrorText } from './loginErrorText';
 
 interface LoginPageProps {
@@ -38,6 +40,8 @@ export function LoginPage({
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The password was an initial one: the user must choose their own before signing in.
+  const [mustChange, setMustChange] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -52,36 +56,53 @@ export function LoginPage({
       await signIn(username.trim(), password);
       onSignedIn?.();
     } catch (err) {
-      setError(loginErrorText(t, err));
       setBusy(false);
+      if (err instanceof ApiError && err.code === 'password-change-required') {
+        setMustChange(true);
+        return;
+      }
+      setError(loginErrorText(t, err));
     }
   }
 
   const page = (
     <AppPage screen="login.title">
       {notice && <p role="status">{notice}</p>}
-      <p>{intro ?? t('login.intro')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        {knownUsername === undefined && (
-          <TextField
-            label={t('login.username')}
-            value={username}
-            onChange={setUsername}
-            autoComplete="username"
-            autoCapitalize="none"
-            required
-          />
-        )}
-        <PasswordSubmit
-          label={t('login.password')}
-          password={password}
-          onPasswordChange={setPassword}
-          error={error}
-          busy={busy}
-          submitLabel={t('login.submit')}
-          busyLabel={t('login.busy')}
+      {mustChange ? (
+        <ChangePasswordForm
+          username={username.trim()}
+          currentPassword={password}
+          signIn={async (name, newPassword) => {
+            await signIn(name, newPassword);
+            onSignedIn?.();
+          }}
         />
-      </form>
+      ) : (
+        <>
+          <p>{intro ?? t('login.intro')}</p>
+          <form onSubmit={(e) => void submit(e)} noValidate>
+            {knownUsername === undefined && (
+              <TextField
+                label={t('login.username')}
+                value={username}
+                onChange={setUsername}
+                autoComplete="username"
+                autoCapitalize="none"
+                required
+              />
+            )}
+            <PasswordSubmit
+              label={t('login.password')}
+              password={password}
+              onPasswordChange={setPassword}
+              error={error}
+              busy={busy}
+              submitLabel={t('login.submit')}
+              busyLabel={t('login.busy')}
+            />
+          </form>
+        </>
+      )}
       {onBack && (
         <p>
           <button type="button" className="link-button" onClick={onBack}>

@@ -13,6 +13,17 @@ export const da = {
   'login.error.rateLimited': 'For mange forsøg. Vent et øjeblik og prøv igen.',
   'login.error.outdated': 'Appen er for gammel. Genindlæs siden for at hente den nyeste version.',
   'login.error.other': 'Login mislykkedes ({code}). Prøv igen.',
+  'login.change.heading': 'Vælg din egen adgangskode',
+  'login.change.intro':
+    'Du er logget ind med en midlertidig adgangskode. Vælg en ny, som kun du kender, før du fortsætter.',
+  'login.change.new': 'Ny adgangskode',
+  'login.change.newHint': 'Mindst 8 tegn, og ikke den midlertidige.',
+  'login.change.repeat': 'Gentag ny adgangskode',
+  'login.change.submit': 'Skift adgangskode og log ind',
+  'login.change.busy': 'Skifter adgangskode …',
+  'login.change.tooShort': 'Den nye adgangskode skal være på mindst 8 tegn.',
+  'login.change.same': 'Den nye adgangskode skal være en anden end den midlertidige.',
+  'login.change.mismatch': 'De to adgangskoder er ikke ens.',
 } as const;
 
 export const en = {
@@ -30,4 +41,15 @@ export const en = {
   'login.error.rateLimited': 'Too many attempts. Wait a moment and try again.',
   'login.error.outdated': 'The app is too old. Reload the page to get the newest version.',
   'login.error.other': 'Login failed ({code}). Try again.',
+  'login.change.heading': 'Choose your own password',
+  'login.change.intro':
+    'You signed in with a temporary password. Choose a new one only you know before you continue.',
+  'login.change.new': 'New password',
+  'login.change.newHint': 'At least 8 characters, and not the temporary one.',
+  'login.change.repeat': 'Repeat new password',
+  'login.change.submit': 'Change password and sign in',
+  'login.change.busy': 'Changing password …',
+  'login.change.tooShort': 'The new password must be at least 8 characters.',
+  'login.change.same': 'The new password must differ from the temporary one.',
+  'login.change.mismatch': 'The two passwords differ.',
 } as const satisfies Record<keyof typeof da, string>;
