@@ -206,14 +206,14 @@ export function AdminPage() {
               }}
             />
           )}
-          <section aria-labelledby="admin-create-heading" className="section">
+          <div className="section">
             <CreateUserForm
               teams={data.teams}
               onCreate={(body) =>
                 act(() => api.createUser(body), t('admin.create.done', { username: body.username }))
               }
             />
-          </section>
+          </div>
           <TeamsSection
             teams={data.teams}
             onCreate={(team) =>
