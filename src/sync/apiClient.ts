@@ -228,6 +228,14 @@ export function createApiClient(options: ApiClientOptions = {}) {
         password,
         mustChangePassword,
       }),
+    /** Ends every session of the user (they must sign in again). */
+    revokeSessions: (userId: string): Promise<unknown> =>
+      request('POST', `${userPath(userId)}/revoke-sessions`, z.unknown()),
+    /** Moves a citizen and every record naming it (admin, or lead of both teams). */
+    moveCitizen: (citizenId: string, teamId: string): Promise<unknown> =>
+      request('POST', `/api/citizens/${encodeURIComponent(citizenId)}/move`, z.unknown(), {
+        teamId,
+      }),
     /** Every team for an administrator; the teams they lead for a lead. */
     adminTeams: (): Promise<TeamsResponse> =>
       request('GET', '/api/admin/teams', TeamsResponseSchema),

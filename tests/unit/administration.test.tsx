@@ -9,7 +9,7 @@ import { CreateUserForm } from '../../src/features/admin/CreateUserForm';
 import { ChangePasswordForm } from '../../src/features/login/ChangePasswordForm';
 import { LoginPage } from '../../src/features/login/LoginPage';
 import { useLocaleStore } from '../../src/stores/localeStore';
-import { METTE, signedInBeforeEach } from '../helpers/factories';
+import { makeCitizen, METTE, signedInBeforeEach } from '../helpers/factories';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -227,6 +227,27 @@ describe('the administration page by role', () => {
     expect(calls).toContain('PUT /api/admin/users/anders/active {"active":false}');
   });
 
+  it('lets a lead move a citizen to another team they lead, from the citizen page', async () => {
+    await signInAs('lead');
+    const c = await makeCitizen({ firstName: 'Jens', lastName: 'Hansen' });
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+      calls.push(`${init?.method ?? 'GET'} ${url}${init?.body ? ` ${init.body as string}` : ''}`);
+      if (url === '/api/admin/teams') return Promise.resolve(json({ teams: TEAMS }));
+      return Promise.resolve(
+        json({ citizenId: c.id, fromTeamId: c.teamId, toTeamId: 'odense-nord', moved: 1 }),
+      );
+    });
+    const u = renderAt(`/borgere/${c.id}`);
+    await u.click(await screen.findByRole('button', { name: 'Flyt borgeren' }));
+    const select = await screen.findByLabelText('Nyt team');
+    expect(within(select).queryByText('Fremskudt team Syd')).toBeNull();
+    await u.selectOptions(select, 'odense-nord');
+    await u.click(screen.getByRole('button', { name: 'Flyt borger og alle sager' }));
+    expect(await screen.findByText(/Borgeren er flyttet til Fremskudt team Nord/)).toBeTruthy();
+    expect(calls).toContain(`POST /api/citizens/${c.id}/move {"teamId":"odense-nord"}`);
+  });
+
   it('shows no administration to a caseworker', async () => {
     await signInAs('caseworker');
     renderAt('/administration');
@@ -234,5 +255,9 @@ describe('the administration page by role', () => {
       await screen.findByText('Denne side er kun for administratorer og teamledere.'),
     ).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Administration' })).toBeNull();
+    const c = await makeCitizen({ firstName: 'Jens' });
+    renderAt(`/borgere/${c.id}`);
+    await screen.findByRole('heading', { level: 1, name: /Jens/ });
+    expect(screen.queryByRole('button', { name: 'Flyt borgeren' })).toBeNull();
   });
 });

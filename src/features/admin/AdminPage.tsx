@@ -198,6 +198,13 @@ export function AdminPage() {
                       t('admin.user.saved', { name: editingUser.name }),
                     ),
                   ),
+                revokeSessions: () =>
+                  quiet(
+                    act(
+                      () => api.revokeSessions(editingUser.id),
+                      t('admin.user.saved', { name: editingUser.name }),
+                    ),
+                  ),
                 resetPassword: (password) =>
                   act(
                     () => api.resetPassword(editingUser.id, password, true),

@@ -13,6 +13,7 @@ export interface UserEditorActions {
   setTeams: (teams: string[]) => Promise<void>;
   setActive: (active: boolean) => Promise<void>;
   resetPassword: (password: string) => Promise<void>;
+  revokeSessions: () => Promise<void>;
 }
 
 /** One user's role, teams, temporary password and (de)activation; each saved on its own. */
@@ -118,6 +119,9 @@ export function UserEditor(props: {
             {t('admin.user.activate')}
           </button>
         )}
+        <button type="button" onClick={() => void actions.revokeSessions()}>
+          {t('admin.user.revokeSessions')}
+        </button>
         <button type="button" onClick={props.onClose}>
           {t('admin.user.close')}
         </button>

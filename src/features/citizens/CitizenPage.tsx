@@ -3,6 +3,7 @@ import { citizenDisplayName } from '../../domain';
 import { useAuditRead } from '../../hooks/useAuditRead';
 import { useCitizen } from '../../hooks/useCitizens';
 import { useT } from '../../i18n';
+import { MoveCitizenSection } from '../admin/MoveCitizenSection';
 import { CitizenAccessLog } from '../audit/CitizenAccessLog';
 import { CasesSection } from '../cases/CasesSection';
 import { CitizenFollowUps } from '../followups/CitizenFollowUps';
@@ -51,6 +52,7 @@ export function CitizenPage() {
         <Timeline citizenId={citizen.id} />
       </section>
       <CitizenAccessLog citizenId={citizen.id} />
+      <MoveCitizenSection citizenId={citizen.id} teamId={citizen.teamId} />
     </AppPage>
   );
 }

@@ -134,6 +134,14 @@ export const da = {
   'admin.what.rename-team': 'Team omdøbt',
   'admin.what.move-citizen': 'Borger flyttet',
   'admin.onlyAdminsAndLeads': 'Denne side er kun for administratorer og teamledere.',
+  'admin.move.heading': 'Flyt til andet team',
+  'admin.move.open': 'Flyt borgeren',
+  'admin.move.team': 'Nyt team',
+  'admin.move.submit': 'Flyt borger og alle sager',
+  'admin.move.done':
+    'Borgeren er flyttet til {team}. Enhederne får ændringen ved næste synkronisering.',
+  'admin.move.noTeams': 'Der er ingen andre teams, du kan flytte borgeren til.',
+  'admin.user.revokeSessions': 'Log ud på alle enheder',
 } as const;
 
 export const en = {
@@ -270,4 +278,11 @@ export const en = {
   'admin.what.rename-team': 'Team renamed',
   'admin.what.move-citizen': 'Citizen moved',
   'admin.onlyAdminsAndLeads': 'This page is for administrators and team leads only.',
+  'admin.move.heading': 'Move to another team',
+  'admin.move.open': 'Move the citizen',
+  'admin.move.team': 'New team',
+  'admin.move.submit': 'Move citizen and all cases',
+  'admin.move.done': 'The citizen was moved to {team}. Devices get the change at their next sync.',
+  'admin.move.noTeams': 'There is no other team you can move the citizen to.',
+  'admin.user.revokeSessions': 'Sign out on every device',
 } as const satisfies Record<keyof typeof da, string>;
