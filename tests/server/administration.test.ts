@@ -195,6 +195,23 @@ describe.each(DIALECTS)('administration in the app (%s)', (dialect) => {
       });
     });
 
+    it('lists all teams to an administrator and only the teams they lead to a lead', async () => {
+      const teamsOf = async (actor: Actor) =>
+        (await as(actor, { method: 'GET', url: '/api/admin/teams' }))
+          .json<{
+            teams: { id: string }[];
+          }>()
+          .teams.map((t) => t.id);
+      expect(await teamsOf('lead/own')).toEqual(['odense-syd']);
+      expect((await teamsOf('lead/other')).sort()).toEqual(['odense-nord', 'odense-vest']);
+      expect(await teamsOf('admin')).toEqual(
+        expect.arrayContaining(['odense-syd', 'odense-nord', 'odense-vest']),
+      );
+      expect((await as('caseworker', { method: 'GET', url: '/api/admin/teams' })).statusCode).toBe(
+        403,
+      );
+    });
+
     it('refuses to remove a user from their only team, and refuses bad input with 400', async () => {
       const id = unique('only');
       await createUser(f.database, {

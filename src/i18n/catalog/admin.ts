@@ -28,7 +28,6 @@ export const da = {
   'admin.offline': 'Administration kræver net. Prøv igen, når enheden er online.',
   'admin.failed': 'Kunne ikke hente data: {message}',
   'admin.never': 'aldrig',
-  'admin.onlyAdmins': 'Denne side er kun for administratorer.',
   'accessLog.heading': 'Adgangslog',
   'accessLog.explain':
     'Hvem har set, søgt på eller ændret borgerens oplysninger, og på hvilken enhed. Din visning bliver selv logget.',
@@ -172,7 +171,6 @@ export const en = {
   'admin.offline': 'Administration needs a network. Try again when the device is online.',
   'admin.failed': 'Could not load data: {message}',
   'admin.never': 'never',
-  'admin.onlyAdmins': 'This page is for administrators only.',
   'accessLog.heading': 'Access log',
   'accessLog.explain':
     "Who viewed, searched for or changed the citizen's information, and on which device. Your viewing is logged too.",
