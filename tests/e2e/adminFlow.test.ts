@@ -75,4 +75,30 @@ describe('a user created in the app', () => {
     await citizens.first().waitFor();
     expect(await citizens.count()).toBeGreaterThan(0);
   });
+
+  it('shows a team lead the members of their team and its log, on an accessible page', async () => {
+    const { page } = browser;
+    await page
+      .getByRole('navigation', { name: 'Hovedmenu' })
+      .getByRole('link', { name: 'Indstillinger' })
+      .click();
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.getByRole('button', { name: /^Ja, log ud/ }).click();
+    await page.getByLabel('Brugernavn').fill('mette');
+    await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hovedmenu' })
+      .getByRole('link', { name: 'Administration' })
+      .click();
+    const members = page.getByRole('region', { name: 'Medlemmer af Fremskudt team Syd' });
+    await members.getByText('Nina Nybegynder (nina)').waitFor();
+    // The administrator's creation of Nina in team Syd is in Mette's log.
+    await page
+      .getByRole('table', { name: /Administrative handlinger/ })
+      .getByText('Bruger oprettet')
+      .waitFor();
+    expect(await page.getByRole('form', { name: 'Opret bruger' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
 });
