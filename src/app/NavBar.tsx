@@ -11,7 +11,10 @@ const ITEMS: readonly { href: string; label: MessageKey }[] = [
   { href: '/indstillinger', label: 'shell.nav.settings' },
 ];
 
-/** Only administrators see it; the server refuses the admin API to everyone else anyway. */
+/**
+ * Only administrators and team leads see it (a lead manages their teams' members); the server
+ * refuses the admin API to everyone else anyway.
+ */
 const ADMIN_ITEM = { href: '/administration', label: 'shell.nav.admin' } as const;
 /** Leads and administrators; the server refuses the statistics API to everyone else anyway. */
 const STATISTICS_ITEM = { href: '/statistik', label: 'shell.nav.statistics' } as const;
@@ -28,7 +31,7 @@ export function NavBar() {
   const items = [
     ...ITEMS,
     ...(role === 'lead' || role === 'admin' ? [STATISTICS_ITEM] : []),
-    ...(role === 'admin' ? [ADMIN_ITEM] : []),
+    ...(role === 'admin' || role === 'lead' ? [ADMIN_ITEM] : []),
   ];
   return (
     <nav aria-label={t('shell.nav.label')} className="nav">

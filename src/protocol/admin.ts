@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema, nameText, SHORT_TEXT_MAX, TeamIdSchema } from '../domain/common';
 import { RoleSchema, TeamRefSchema } from '../domain/user';
+import { NewPasswordSchema } from './auth';
 import { DeviceIdSchema } from './sync';
 
 /** Administration (role admin only): users, their teams and devices, teams. */
@@ -11,12 +12,15 @@ export const AdminUserSchema = z.object({
   role: RoleSchema,
   teamId: TeamIdSchema,
   teams: z.array(TeamRefSchema),
+  /** False once an administrator deactivated the user (no login, no session). */
+  active: z.boolean(),
+  /** The user still has the initial password an administrator set. */
+  mustChangePassword: z.boolean(),
 });
 export type AdminUser = z.infer<typeof AdminUserSchema>;
 export const AdminUsersResponseSchema = z.object({ users: z.array(AdminUserSchema) });
 export type AdminUsersResponse = z.infer<typeof AdminUsersResponseSchema>;
 
-const PasswordSchema = z.string().min(8).max(256);
 /** A person's or a team's name as the administrator types it (stored as a column, not in JSON). */
 const DisplayNameSchema = nameText().trim().min(1).max(SHORT_TEXT_MAX);
 const UsernameSchema = z
@@ -32,7 +36,10 @@ export const CreateUserRequestSchema = z.object({
   role: RoleSchema,
   /** The first is the default team. */
   teams: z.array(TeamIdSchema).min(1).max(50),
-  password: PasswordSchema,
+  /** The initial password, told to the user by the administrator. */
+  password: NewPasswordSchema,
+  /** True: the user must choose their own password at the first login. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 
@@ -41,7 +48,18 @@ export const SetTeamsRequestSchema = z.object({
   teams: z.array(TeamIdSchema).min(1).max(50),
 });
 export const SetRoleRequestSchema = z.object({ role: RoleSchema });
-export const ResetPasswordRequestSchema = z.object({ password: PasswordSchema });
+export const ResetPasswordRequestSchema = z.object({
+  password: NewPasswordSchema,
+  /** True: the user must choose their own password at the next login. */
+  mustChangePassword: z.boolean().optional(),
+});
+/** Deactivate (false) or reactivate (true) a user; deactivating ends their sessions. */
+export const SetActiveRequestSchema = z.object({ active: z.boolean() });
+
+/** A member to add to a team (admin, or a lead of the team): by username or id. */
+export const AddMemberRequestSchema = z.object({ user: UsernameSchema });
+export const AdminTeamMembersResponseSchema = z.object({ members: z.array(AdminUserSchema) });
+export type AdminTeamMembersResponse = z.infer<typeof AdminTeamMembersResponseSchema>;
 
 export const AdminDeviceSchema = z.object({
   id: DeviceIdSchema,
@@ -60,6 +78,8 @@ export const CreateTeamRequestSchema = z.object({
   id: TeamIdSchema.regex(/^[a-z0-9-]+$/),
   name: DisplayNameSchema,
 });
+export type CreateTeamRequest = z.infer<typeof CreateTeamRequestSchema>;
+export const RenameTeamRequestSchema = z.object({ name: DisplayNameSchema });
 export const TeamsResponseSchema = z.object({ teams: z.array(TeamRefSchema) });
 export type TeamsResponse = z.infer<typeof TeamsResponseSchema>;
 
@@ -72,3 +92,53 @@ export const MoveCitizenResponseSchema = z.object({
   moved: z.number().int().min(0),
 });
 export type MoveCitizenResponse = z.infer<typeof MoveCitizenResponseSchema>;
+
+/** What an administrative action did: the `what` of its audit entry. */
+export const ADMIN_ACTIONS = [
+  'create-user',
+  'set-active',
+  'set-role',
+  'reset-password',
+  'revoke-sessions',
+  'add-member',
+  'remove-member',
+  'set-teams',
+  'revoke-device',
+  'create-team',
+  'rename-team',
+  'move-citizen',
+] as const;
+export const AdminActionSchema = z.enum(ADMIN_ACTIONS);
+export type AdminAction = z.infer<typeof AdminActionSchema>;
+
+/** Filters of the administration log; every one optional. */
+export const AdminLogQuerySchema = z.object({
+  teamId: TeamIdSchema.optional(),
+  /** Who did it (user id). */
+  by: z.string().min(1).max(64).optional(),
+  what: AdminActionSchema.optional(),
+  /** Entries strictly older than this instant (the next page). */
+  before: InstantSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AdminLogQuery = Partial<z.infer<typeof AdminLogQuerySchema>>;
+
+export const AdminLogEntrySchema = z.object({
+  id: z.string(),
+  at: InstantSchema,
+  /** Who did it: a user id, or "cli" for the command line. */
+  by: z.string().nullable(),
+  byName: z.string().nullable(),
+  what: z.string(),
+  teamId: z.string().nullable(),
+  /** The user the action concerned, where one did. */
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type AdminLogEntry = z.infer<typeof AdminLogEntrySchema>;
+export const AdminLogResponseSchema = z.object({
+  entries: z.array(AdminLogEntrySchema),
+  hasMore: z.boolean(),
+});
+export type AdminLogResponse = z.infer<typeof AdminLogResponseSchema>;

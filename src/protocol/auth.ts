@@ -11,6 +11,25 @@ export const LoginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
+/** A password a user or an administrator chooses. */
+export const NewPasswordSchema = z.string().min(8).max(256);
+
+/**
+ * A user chooses their own password, proving the current one (no session needed: a user with an
+ * initial password gets none before this).
+ */
+export const ChangePasswordRequestSchema = z
+  .object({
+    username: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(256),
+    newPassword: NewPasswordSchema,
+  })
+  .refine((b) => b.newPassword !== b.password, {
+    path: ['newPassword'],
+    message: 'The new password must differ from the current one',
+  });
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
+
 export const LoginResponseSchema = z.object({
   token: z.string().min(20).max(256),
   user: UserProfileSchema,

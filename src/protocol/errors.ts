@@ -7,6 +7,11 @@ export const ERROR_CODES = {
   forbidden: 403,
   /** The device was reported lost: the app wipes its local data for this user. */
   'device-revoked': 403,
+  /**
+   * The password was right but set by an administrator: no session until the user chooses their
+   * own (POST /api/auth/password).
+   */
+  'password-change-required': 403,
   'not-found': 404,
   'payload-too-large': 413,
   'protocol-outdated': 426,

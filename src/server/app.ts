@@ -7,6 +7,7 @@ import { purgeOldAudit } from './audit/audit';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { installAuthHook } from './auth/authHook';
 import { registerAuthRoutes } from './auth/authRoutes';
+import { registerPasswordChangeRoute } from './auth/passwordChange';
 import { forgetEndedIpWindows } from './auth/loginIpLimit';
 import { forgetOldFailures } from './auth/loginThrottle';
 import { deleteExpiredOidcRows, registerOidcRoutes } from './auth/oidc';
@@ -131,6 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installAuthHook(app, database, options.lastSeenFlushMs, options.clock);
   registerAuthRoutes(app, database, config);
   registerOidcRoutes(app, database, config);
+  registerPasswordChangeRoute(app, database, config);
   registerSyncRoutes(app, database);
   registerTeamRoutes(app, database);
   registerAuditRoutes(app, database, config);

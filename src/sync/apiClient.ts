@@ -13,7 +13,17 @@ import {
   SCHEMA_VERSION,
   TeamMembersResponseSchema,
   AdminDevicesResponseSchema,
+  AdminLogResponseSchema,
+  AdminTeamMembersResponseSchema,
   AdminUsersResponseSchema,
+  TeamsResponseSchema,
+  type AdminLogQuery,
+  type AdminLogResponse,
+  type AdminTeamMembersResponse,
+  type ChangePasswordRequest,
+  type CreateTeamRequest,
+  type CreateUserRequest,
+  type TeamsResponse,
   CitizenAccessResponseSchema,
   type AuthConfigResponse,
   type OidcExchangeRequest,
@@ -28,6 +38,7 @@ import {
   type PushResponse,
   type TeamMembersResponse,
 } from '../protocol';
+import type { Role } from '../domain/user';
 
 import { ApiError } from './apiError';
 
@@ -64,7 +75,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   async function request<S extends z.ZodType>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     schema: S,
     body?: unknown,
@@ -198,7 +209,56 @@ export function createApiClient(options: ApiClientOptions = {}) {
         `/api/admin/users/${encodeURIComponent(userId)}/devices/${encodeURIComponent(deviceId)}/revoke`,
         z.unknown(),
       ),
+    /** A user replaces their password (an initial one included); no session needed. */
+    changePassword: (body: ChangePasswordRequest): Promise<unknown> =>
+      request('POST', '/api/auth/password', z.unknown(), body),
+    createUser: (body: CreateUserRequest): Promise<unknown> =>
+      request('POST', '/api/admin/users', z.unknown(), body),
+    setUserActive: (userId: string, active: boolean): Promise<unknown> =>
+      request('PUT', `${userPath(userId)}/active`, z.unknown(), { active }),
+    setUserRole: (userId: string, role: Role): Promise<unknown> =>
+      request('PUT', `${userPath(userId)}/role`, z.unknown(), { role }),
+    setUserTeams: (userId: string, teams: string[]): Promise<unknown> =>
+      request('PUT', `${userPath(userId)}/teams`, z.unknown(), { teams }),
+    resetPassword: (userId: string, password: string, mustChangePassword: boolean) =>
+      request('POST', `${userPath(userId)}/password`, z.unknown(), {
+        password,
+        mustChangePassword,
+      }),
+    /** Ends every session of the user (they must sign in again). */
+    revokeSessions: (userId: string): Promise<unknown> =>
+      request('POST', `${userPath(userId)}/revoke-sessions`, z.unknown()),
+    /** Moves a citizen and every record naming it (admin, or lead of both teams). */
+    moveCitizen: (citizenId: string, teamId: string): Promise<unknown> =>
+      request('POST', `/api/citizens/${encodeURIComponent(citizenId)}/move`, z.unknown(), {
+        teamId,
+      }),
+    /** Every team for an administrator; the teams they lead for a lead. */
+    adminTeams: (): Promise<TeamsResponse> =>
+      request('GET', '/api/admin/teams', TeamsResponseSchema),
+    createTeam: (body: CreateTeamRequest): Promise<unknown> =>
+      request('POST', '/api/admin/teams', z.unknown(), body),
+    renameTeam: (teamId: string, name: string): Promise<unknown> =>
+      request('PUT', teamPath(teamId), z.unknown(), { name }),
+    adminTeamMembers: (teamId: string): Promise<AdminTeamMembersResponse> =>
+      request('GET', `${teamPath(teamId)}/members`, AdminTeamMembersResponseSchema),
+    addTeamMember: (teamId: string, user: string): Promise<unknown> =>
+      request('POST', `${teamPath(teamId)}/members`, z.unknown(), { user }),
+    removeTeamMember: (teamId: string, userId: string): Promise<unknown> =>
+      request('DELETE', `${teamPath(teamId)}/members/${encodeURIComponent(userId)}`, z.unknown()),
+    /** The administration log, newest first (admins: all; leads: their teams'). */
+    adminLog: (query: AdminLogQuery = {}): Promise<AdminLogResponse> => {
+      const params = new URLSearchParams();
+      const { limit, ...named } = query;
+      for (const [key, value] of Object.entries(named)) if (value) params.set(key, value);
+      if (limit !== undefined) params.set('limit', String(limit));
+      const qs = params.toString();
+      return request('GET', `/api/admin/log${qs ? `?${qs}` : ''}`, AdminLogResponseSchema);
+    },
   };
 }
+
+const userPath = (userId: string) => `/api/admin/users/${encodeURIComponent(userId)}`;
+const teamPath = (teamId: string) => `/api/admin/teams/${encodeURIComponent(teamId)}`;
 
 export type ApiClient = ReturnType<typeof createApiClient>;

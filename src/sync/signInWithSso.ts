@@ -1,7 +1,6 @@
 import {
   DEFAULT_AUTO_LOCK_MINUTES,
   createKeys,
-  db,
   getProfile,
   listProfiles,
   openStore,

@@ -236,7 +236,8 @@ const ROWS: Row[] = [
   {
     endpoint: 'GET /api/admin/teams',
     request: () => ({ method: 'GET', url: '/api/admin/teams' }),
-    expected: adminsOnly('200'),
+    // A lead gets the teams they lead (to manage their members).
+    expected: { ...adminsOnly('200'), 'lead/own': '200', 'lead/other': '200' },
   },
   {
     endpoint: 'POST /api/admin/teams',

@@ -109,10 +109,16 @@ describe('the access log on the citizen page and the administration page', () =>
                 role: 'caseworker',
                 teamId: 'odense-syd',
                 teams: [{ id: 'odense-syd', name: 'Fremskudt team Syd' }],
+                active: true,
+                mustChangePassword: false,
               },
             ],
           }),
         );
+      if (url === '/api/admin/teams')
+        return Promise.resolve(json({ teams: [{ id: 'odense-syd', name: 'Fremskudt team Syd' }] }));
+      if (url.startsWith('/api/admin/log'))
+        return Promise.resolve(json({ entries: [], hasMore: false }));
       if (url === '/api/admin/devices')
         return Promise.resolve(
           json({

@@ -1,54 +1,65 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { TeamRef } from '../../domain/user';
 import type { AdminDevice, AdminUser } from '../../protocol';
 import { useSignedInSession } from '../../hooks/useSession';
-import { useT, type MessageKey } from '../../i18n';
-import { ApiError, createApiClient } from '../../sync/apiClient';
+import { useT } from '../../i18n';
 import { Alert, StatusMessage } from '../../ui/Alert';
 import { AppPage } from '../shared/AppPage';
 import { useFormat } from '../shared/useFormat';
+import { AdminLog } from './AdminLog';
+import { CreateUserForm, ROLE_KEYS } from './CreateUserForm';
 import { DeviceRevokeButton } from './DeviceRevokeButton';
+import { TeamMembersSection } from './TeamMembersSection';
+import { TeamsSection } from './TeamsSection';
+import { useAdminApi } from './useAdminApi';
+import { UserEditor } from './UserEditor';
 import '../audit/tables.css';
 
-const ROLE_KEYS: Record<AdminUser['role'], MessageKey> = {
-  admin: 'admin.role.admin',
-  lead: 'admin.role.lead',
-  caseworker: 'admin.role.caseworker',
+type Data = {
+  teams: TeamRef[];
+  users: AdminUser[];
+  devices: AdminDevice[];
+  /** Per team the reader leads (leads only): its members. */
+  members: Record<string, AdminUser[]>;
 };
 
-type Data = { users: AdminUser[]; devices: AdminDevice[] };
-
-/** /administration (admins only): users with their teams, and devices with "Spær enhed". */
+/**
+ * /administration. Administrators: users (create, edit role and teams, temporary password,
+ * deactivate), teams (create, rename), devices ("Spær enhed") and the administration log. Team
+ * leads: the members of the teams they lead (add, remove) and those teams' log.
+ */
 export function AdminPage() {
   const t = useT();
   const format = useFormat();
   const session = useSignedInSession();
-  const api = useMemo(
-    () => (session ? createApiClient({ token: () => session.token }) : undefined),
-    [session],
-  );
+  const { api, explain } = useAdminApi();
   const [data, setData] = useState<Data | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [done, setDone] = useState<string | undefined>();
-
-  const explain = useCallback(
-    (e: unknown) =>
-      e instanceof ApiError && (e.code === 'network' || e.code === 'timeout')
-        ? t('admin.offline')
-        : t('admin.failed', { message: e instanceof Error ? e.message : String(e) }),
-    [t],
-  );
-
-  // Bumped after a revoke, so the effect below loads the lists again.
+  const [editing, setEditing] = useState<string | undefined>();
+  // Bumped after each change, so the effect below (and the log) load again.
   const [generation, setGeneration] = useState(0);
 
-  const isAdmin = session?.user.role === 'admin';
+  const role = session?.user.role;
+  const isAdmin = role === 'admin';
+  const mayManage = role === 'admin' || role === 'lead';
   useEffect(() => {
-    if (!api || !isAdmin) return;
+    if (!api || !mayManage) return;
     let current = true;
-    Promise.all([api.adminUsers(), api.adminDevices()]).then(
-      ([users, devices]) => {
+    const load = async (): Promise<Data> => {
+      const { teams } = await api.adminTeams();
+      if (isAdmin) {
+        const [users, devices] = await Promise.all([api.adminUsers(), api.adminDevices()]);
+        return { teams, users: users.users, devices: devices.devices, members: {} };
+      }
+      const members: Record<string, AdminUser[]> = {};
+      for (const team of teams) members[team.id] = (await api.adminTeamMembers(team.id)).members;
+      return { teams, users: [], devices: [], members };
+    };
+    load().then(
+      (loaded) => {
         if (!current) return;
-        setData({ users: users.users, devices: devices.devices });
+        setData(loaded);
         setError(undefined);
       },
       (e: unknown) => {
@@ -58,33 +69,64 @@ export function AdminPage() {
     return () => {
       current = false;
     };
-  }, [api, explain, generation, isAdmin]);
+  }, [api, explain, generation, isAdmin, mayManage]);
 
-  if (!isAdmin) {
+  if (!mayManage || !api) {
     return (
       <AppPage screen="admin.title">
-        <p>{t('admin.onlyAdmins')}</p>
+        <p>{t('admin.onlyAdminsAndLeads')}</p>
       </AppPage>
     );
   }
 
-  const revoke = async (d: AdminDevice) => {
-    if (!api) return;
+  /** Runs a change; on success says `message` and reloads, on failure says why. */
+  const act = async (change: () => Promise<unknown>, message: string) => {
+    setDone(undefined);
     try {
-      await api.revokeDevice(d.userId, d.id);
-      setDone(t('admin.device.done', { device: d.id }));
+      await change();
+      setError(undefined);
+      setDone(message);
       setGeneration((g) => g + 1);
     } catch (e) {
-      setError(explain(e));
+      setError(explain(e, 'admin.saveFailed'));
+      throw e;
     }
   };
+  const quiet = (p: Promise<void>) => p.catch(() => undefined);
+  const editingUser = data?.users.find((u) => u.id === editing);
 
   return (
     <AppPage screen="admin.title">
       {error && <Alert>{error}</Alert>}
       {done && <StatusMessage>{done}</StatusMessage>}
       {!data && !error && <StatusMessage>{t('common.loading')}</StatusMessage>}
-      {data && (
+      {data && !isAdmin && data.teams.length === 0 && <p>{t('admin.members.none')}</p>}
+      {data &&
+        !isAdmin &&
+        data.teams.map((team) => (
+          <TeamMembersSection
+            key={team.id}
+            team={team}
+            members={data.members[team.id] ?? []}
+            onAdd={(user) =>
+              quiet(
+                act(
+                  () => api.addTeamMember(team.id, user),
+                  t('admin.members.added', { user, team: team.name }),
+                ),
+              )
+            }
+            onRemove={(m) =>
+              quiet(
+                act(
+                  () => api.removeTeamMember(team.id, m.id),
+                  t('admin.members.removed', { name: m.name, team: team.name }),
+                ),
+              )
+            }
+          />
+        ))}
+      {data && isAdmin && (
         <>
           <section aria-labelledby="admin-users-heading" className="section">
             <h2 id="admin-users-heading">{t('admin.users')}</h2>
@@ -96,6 +138,8 @@ export function AdminPage() {
                     <th scope="col">{t('admin.col.username')}</th>
                     <th scope="col">{t('admin.col.role')}</th>
                     <th scope="col">{t('admin.col.teams')}</th>
+                    <th scope="col">{t('admin.col.state')}</th>
+                    <th scope="col">{t('admin.col.action')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -105,12 +149,87 @@ export function AdminPage() {
                       <td>{u.username}</td>
                       <td>{t(ROLE_KEYS[u.role])}</td>
                       <td>{u.teams.map((team) => team.name).join(', ')}</td>
+                      <td>
+                        {u.active ? t('admin.user.active') : t('admin.user.inactive')}
+                        {u.mustChangePassword && (
+                          <div className="muted">{t('admin.user.mustChange')}</div>
+                        )}
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          aria-label={t('admin.user.editLabel', { name: u.name })}
+                          onClick={() => setEditing(u.id)}
+                        >
+                          {t('admin.user.edit')}
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           </section>
+          {editingUser && (
+            <UserEditor
+              key={`${editingUser.id}/${generation}`}
+              user={editingUser}
+              teams={data.teams}
+              onClose={() => setEditing(undefined)}
+              actions={{
+                setRole: (r) =>
+                  quiet(
+                    act(
+                      () => api.setUserRole(editingUser.id, r),
+                      t('admin.user.saved', { name: editingUser.name }),
+                    ),
+                  ),
+                setTeams: (teams) =>
+                  quiet(
+                    act(
+                      () => api.setUserTeams(editingUser.id, teams),
+                      t('admin.user.saved', { name: editingUser.name }),
+                    ),
+                  ),
+                setActive: (active) =>
+                  quiet(
+                    act(
+                      () => api.setUserActive(editingUser.id, active),
+                      t('admin.user.saved', { name: editingUser.name }),
+                    ),
+                  ),
+                revokeSessions: () =>
+                  quiet(
+                    act(
+                      () => api.revokeSessions(editingUser.id),
+                      t('admin.user.saved', { name: editingUser.name }),
+                    ),
+                  ),
+                resetPassword: (password) =>
+                  act(
+                    () => api.resetPassword(editingUser.id, password, true),
+                    t('admin.user.saved', { name: editingUser.name }),
+                  ),
+              }}
+            />
+          )}
+          <div className="section">
+            <CreateUserForm
+              teams={data.teams}
+              onCreate={(body) =>
+                act(() => api.createUser(body), t('admin.create.done', { username: body.username }))
+              }
+            />
+          </div>
+          <TeamsSection
+            teams={data.teams}
+            onCreate={(team) =>
+              act(() => api.createTeam(team), t('admin.teams.created', { name: team.name }))
+            }
+            onRename={(teamId, name) =>
+              quiet(act(() => api.renameTeam(teamId, name), t('admin.teams.renamed', { name })))
+            }
+          />
           <section aria-labelledby="admin-devices-heading" className="section">
             <h2 id="admin-devices-heading">{t('admin.devices')}</h2>
             <div className="table-scroll">
@@ -140,7 +259,17 @@ export function AdminPage() {
                       </td>
                       <td>
                         {d.revokedAt ? null : (
-                          <DeviceRevokeButton device={d} onConfirm={() => revoke(d)} />
+                          <DeviceRevokeButton
+                            device={d}
+                            onConfirm={() =>
+                              quiet(
+                                act(
+                                  () => api.revokeDevice(d.userId, d.id),
+                                  t('admin.device.done', { device: d.id }),
+                                ),
+                              )
+                            }
+                          />
                         )}
                       </td>
                     </tr>
@@ -151,6 +280,7 @@ export function AdminPage() {
           </section>
         </>
       )}
+      {data && <AdminLog api={api} teams={data.teams} explain={explain} generation={generation} />}
     </AppPage>
   );
 }

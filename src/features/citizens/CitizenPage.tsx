@@ -5,6 +5,7 @@ import { citizenDisplayName } from '../../domain';
 import { useAuditRead } from '../../hooks/useAuditRead';
 import { useCitizen } from '../../hooks/useCitizens';
 import { useT } from '../../i18n';
+import { MoveCitizenSection } from '../admin/MoveCitizenSection';
 import { CasesSection } from '../cases/CasesSection';
 import { CitizenFollowUps } from '../followups/CitizenFollowUps';
 import { Timeline } from '../notes/Timeline';
@@ -57,6 +58,7 @@ export function CitizenPage() {
       <Suspense fallback={null}>
         <CitizenAccessLog citizenId={citizen.id} />
       </Suspense>
+      <MoveCitizenSection citizenId={citizen.id} teamId={citizen.teamId} />
     </AppPage>
   );
 }

@@ -7,6 +7,8 @@ import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { TextField } from '../../ui/TextField';
 import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
 import { AppPage } from '../shared/AppPage';
+import { ApiError } from '../../sync/apiClient';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { loginErrorText } from './loginErrorText';
 
 /** The server route that sends the browser to the municipality's login (auth/oidc.ts). */
@@ -66,6 +68,8 @@ export function LoginPage({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const sso = useSsoOffered();
+  // The password was an initial one: the user must choose their own before signing in.
+  const [mustChange, setMustChange] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -80,8 +84,12 @@ export function LoginPage({
       await signIn(username.trim(), password);
       onSignedIn?.();
     } catch (err) {
-      setError(loginErrorText(t, err));
       setBusy(false);
+      if (err instanceof ApiError && err.code === 'password-change-required') {
+        setMustChange(true);
+        return;
+      }
+      setError(loginErrorText(t, err));
     }
   }
 
@@ -93,39 +101,52 @@ export function LoginPage({
           <a href={sso.endSessionUrl}>{t('login.sso.providerLogout')}</a>
         </p>
       )}
-      <p>{intro ?? t('login.intro')}</p>
-      {sso.sso && (
+      {mustChange ? (
+        <ChangePasswordForm
+          username={username.trim()}
+          currentPassword={password}
+          signIn={async (name, newPassword) => {
+            await signIn(name, newPassword);
+            onSignedIn?.();
+          }}
+        />
+      ) : (
         <>
-          <p>
-            {/* A navigation, not fetch: the provider's login page takes over the window. */}
-            <a className="button primary" href={SSO_START}>
-              {t('login.sso')}
-            </a>
-          </p>
-          <p>{t('login.sso.or')}</p>
+          <p>{intro ?? t('login.intro')}</p>
+          {sso.sso && (
+            <>
+              <p>
+                {/* A navigation, not fetch: the provider's login page takes over the window. */}
+                <a className="button primary" href={SSO_START}>
+                  {t('login.sso')}
+                </a>
+              </p>
+              <p>{t('login.sso.or')}</p>
+            </>
+          )}
+          <form onSubmit={(e) => void submit(e)} noValidate>
+            {knownUsername === undefined && (
+              <TextField
+                label={t('login.username')}
+                value={username}
+                onChange={setUsername}
+                autoComplete="username"
+                autoCapitalize="none"
+                required
+              />
+            )}
+            <PasswordSubmit
+              label={t('login.password')}
+              password={password}
+              onPasswordChange={setPassword}
+              error={error}
+              busy={busy}
+              submitLabel={t('login.submit')}
+              busyLabel={t('login.busy')}
+            />
+          </form>
         </>
       )}
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        {knownUsername === undefined && (
-          <TextField
-            label={t('login.username')}
-            value={username}
-            onChange={setUsername}
-            autoComplete="username"
-            autoCapitalize="none"
-            required
-          />
-        )}
-        <PasswordSubmit
-          label={t('login.password')}
-          password={password}
-          onPasswordChange={setPassword}
-          error={error}
-          busy={busy}
-          submitLabel={t('login.submit')}
-          busyLabel={t('login.busy')}
-        />
-      </form>
       {onBack && (
         <p>
           <button type="button" className="link-button" onClick={onBack}>

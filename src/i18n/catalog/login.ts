@@ -21,6 +21,17 @@ export const da = {
   'login.sso.error.unknown-user':
     'Din kommune-konto er ikke oprettet i Fremskudt. Kontakt din teamleder.',
   'login.sso.error.expired': 'Login med kommunens login udløb, før det blev hentet. Prøv igen.',
+  'login.change.heading': 'Vælg din egen adgangskode',
+  'login.change.intro':
+    'Du er logget ind med en midlertidig adgangskode. Vælg en ny, som kun du kender, før du fortsætter.',
+  'login.change.new': 'Ny adgangskode',
+  'login.change.newHint': 'Mindst 8 tegn, og ikke den midlertidige.',
+  'login.change.repeat': 'Gentag ny adgangskode',
+  'login.change.submit': 'Skift adgangskode og log ind',
+  'login.change.busy': 'Skifter adgangskode …',
+  'login.change.tooShort': 'Den nye adgangskode skal være på mindst 8 tegn.',
+  'login.change.same': 'Den nye adgangskode skal være en anden end den midlertidige.',
+  'login.change.mismatch': 'De to adgangskoder er ikke ens.',
 } as const;
 
 export const en = {
@@ -46,4 +57,15 @@ export const en = {
   'login.sso.error.unknown-user':
     'Your municipality account is not set up in Fremskudt. Contact your team lead.',
   'login.sso.error.expired': 'The municipality login expired before it was collected. Try again.',
+  'login.change.heading': 'Choose your own password',
+  'login.change.intro':
+    'You signed in with a temporary password. Choose a new one only you know before you continue.',
+  'login.change.new': 'New password',
+  'login.change.newHint': 'At least 8 characters, and not the temporary one.',
+  'login.change.repeat': 'Repeat new password',
+  'login.change.submit': 'Change password and sign in',
+  'login.change.busy': 'Changing password …',
+  'login.change.tooShort': 'The new password must be at least 8 characters.',
+  'login.change.same': 'The new password must differ from the temporary one.',
+  'login.change.mismatch': 'The two passwords differ.',
 } as const satisfies Record<keyof typeof da, string>;

@@ -54,9 +54,39 @@ export async function listUsers(database: Database): Promise<AdminUser[]> {
       role: p.role,
       teamId: p.teamId,
       teams: p.teams ?? [],
+      active: found.deactivatedAt === null,
+      mustChangePassword: found.mustChangePassword,
     });
   }
   return users;
+}
+
+/** The users who are members of the team, as listUsers describes them. */
+export async function listMembers(database: Database, teamId: string): Promise<AdminUser[]> {
+  return (await listUsers(database)).filter((u) => u.teams.some((t) => t.id === teamId));
+}
+
+/**
+ * Deactivates (ending every session at once) or reactivates a user. The row stays: the audit log
+ * and the records keep naming the user.
+ */
+export async function setActive(database: Database, userId: string, active: boolean) {
+  await database.db
+    .updateTable('users')
+    .set({ deactivated_at: active ? null : new Date().toISOString() })
+    .where('id', '=', userId)
+    .execute();
+  if (!active) await revokeUserSessions(database, userId);
+}
+
+export async function renameTeam(database: Database, id: string, name: string): Promise<void> {
+  if (id === SHARED_TEAM_ID) throw new AccountError('invalid-request', 'The shared scope is fixed');
+  const result = await database.db
+    .updateTable('teams')
+    .set({ name })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new AccountError('not-found', `No team ${id}`);
 }
 
 /**
@@ -83,7 +113,8 @@ export async function setTeams(
   });
 }
 
-async function currentTeams(database: Database, userId: string): Promise<string[]> {
+/** The user's teams, the default one first (for setTeams). */
+export async function currentTeams(database: Database, userId: string): Promise<string[]> {
   const found = await loadProfile(database, { id: userId });
   if (!found) throw new AccountError('not-found', `No user ${userId}`);
   const others = (found.profile.teams ?? [])
@@ -105,15 +136,19 @@ export async function setRole(database: Database, userId: string, role: Role): P
   await database.db.updateTable('users').set({ role }).where('id', '=', userId).execute();
 }
 
-/** Sets a new password and ends the user's sessions, so an old token stops working at once. */
+/**
+ * Sets a new password and ends the user's sessions, so an old token stops working at once.
+ * `mustChange`: the user must replace it with their own at the next login.
+ */
 export async function resetPassword(
   database: Database,
   userId: string,
   password: string,
+  mustChange = false,
 ): Promise<void> {
   await database.db
     .updateTable('users')
-    .set({ password_hash: await hashPassword(password) })
+    .set({ password_hash: await hashPassword(password), must_change_password: mustChange ? 1 : 0 })
     .where('id', '=', userId)
     .execute();
   await revokeUserSessions(database, userId);

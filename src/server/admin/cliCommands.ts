@@ -9,11 +9,15 @@ import {
   addToTeam,
   createTeam,
   listUsers,
+  currentTeams,
   removeFromTeam,
+  renameTeam,
   requireUserId,
   resetPassword,
+  setActive,
   setRole,
 } from './accounts';
+import { auditAdmin, type AdminActor } from './adminAudit';
 import { moveCitizen } from './moveCitizen';
 import { readPassword } from './readPassword';
 
@@ -22,12 +26,13 @@ export const ADMIN_USAGE = `Administration (npm run admin -- <command> …):
               [--role admin|lead|caseworker]     the first --team is the default team
   add-to-team --user U --team TEAM              remove-from-team --user U --team TEAM
   set-role --user U --role admin|lead|caseworker
-  reset-password --user U                       (also ends the user's sessions)
+  reset-password --user U [--must-change]       (also ends the user's sessions)
+  deactivate-user --user U                      activate-user --user U
   revoke-sessions --user U
   list-users                                    list-devices [--user U]
   revoke-device --user U --device DEVICE_ID
   move-citizen --citizen ID --team TEAM
-  create-team --id TEAM --name "Team name"
+  create-team --id TEAM --name "Team name"     rename-team --id TEAM --name "New name"
 Passwords come from FREMSKUDT_PASSWORD or are typed on the terminal (not echoed).`;
 
 const OPTIONS = {
@@ -40,6 +45,7 @@ const OPTIONS = {
   device: { type: 'string' },
   citizen: { type: 'string' },
   id: { type: 'string' },
+  'must-change': { type: 'boolean' },
 } as const;
 
 function need(value: string | undefined, flag: string): string {
@@ -63,6 +69,9 @@ const CLI_ADMIN: UserProfile = {
   role: 'admin',
 };
 
+/** Every CLI action is in the administration log as done by "cli". */
+const CLI_ACTOR: AdminActor = { userId: 'cli' };
+
 /** Runs one administrative command; undefined when the command is not one of these. */
 export async function runAdminCommand(
   database: Database,
@@ -81,33 +90,76 @@ export async function runAdminCommand(
       if (values['team-name']) await upsertTeam(database, teamId, values['team-name']);
       const password = await readPassword();
       if (password.length < 8) throw new Error('The password needs at least 8 characters');
+      const id = newId();
+      const mustChangePassword = values['must-change'] ?? false;
+      const newRole = role(values.role, 'caseworker');
       await createUser(database, {
-        id: newId(),
+        id,
         username,
         name,
         teamId,
         otherTeamIds,
-        role: role(values.role, 'caseworker'),
+        role: newRole,
         password,
+        mustChangePassword,
       });
+      await auditAdmin(
+        database,
+        CLI_ACTOR,
+        'create-user',
+        { teamId, userId: id },
+        { role: newRole, teams, mustChangePassword },
+      );
       return `user ${username} created in ${teams.join(', ')}`;
     }
-    case 'add-to-team':
-      await addToTeam(database, await userId(), need(teams[0], 'team'));
+    case 'add-to-team': {
+      const [id, teamId] = [await userId(), need(teams[0], 'team')];
+      const before = await currentTeams(database, id);
+      await addToTeam(database, id, teamId);
+      if (!before.includes(teamId))
+        await auditAdmin(database, CLI_ACTOR, 'add-member', { teamId, userId: id });
       return 'added';
-    case 'remove-from-team':
-      await removeFromTeam(database, await userId(), need(teams[0], 'team'));
+    }
+    case 'remove-from-team': {
+      const [id, teamId] = [await userId(), need(teams[0], 'team')];
+      const before = await currentTeams(database, id);
+      await removeFromTeam(database, id, teamId);
+      if (before.includes(teamId))
+        await auditAdmin(database, CLI_ACTOR, 'remove-member', { teamId, userId: id });
       return 'removed; the team is evicted from the user’s devices at their next sync';
-    case 'set-role':
-      await setRole(database, await userId(), role(values.role));
+    }
+    case 'set-role': {
+      const [id, newRole] = [await userId(), role(values.role)];
+      await setRole(database, id, newRole);
+      await auditAdmin(database, CLI_ACTOR, 'set-role', { userId: id }, { role: newRole });
       return 'role set';
+    }
     case 'reset-password': {
       const id = await userId();
-      await resetPassword(database, id, await readPassword('New password: '));
+      const mustChangePassword = values['must-change'] ?? false;
+      await resetPassword(database, id, await readPassword('New password: '), mustChangePassword);
+      await auditAdmin(
+        database,
+        CLI_ACTOR,
+        'reset-password',
+        { userId: id },
+        { mustChangePassword },
+      );
       return 'password set; the user’s sessions are ended';
     }
-    case 'revoke-sessions':
-      return `${await revokeUserSessions(database, await userId())} session(s) ended`;
+    case 'deactivate-user':
+    case 'activate-user': {
+      const [id, active] = [await userId(), command === 'activate-user'];
+      await setActive(database, id, active);
+      await auditAdmin(database, CLI_ACTOR, 'set-active', { userId: id }, { active });
+      return active ? 'user activated' : 'user deactivated; their sessions are ended';
+    }
+    case 'revoke-sessions': {
+      const id = await userId();
+      const revoked = await revokeUserSessions(database, id);
+      await auditAdmin(database, CLI_ACTOR, 'revoke-sessions', { userId: id }, { revoked });
+      return `${revoked} session(s) ended`;
+    }
     case 'list-users':
       return (await listUsers(database))
         .map((u) => `${u.username}\t${u.role}\t${u.teams.map((t) => t.id).join(',')}\t${u.name}`)
@@ -123,8 +175,10 @@ export async function runAdminCommand(
         .join('\n');
     }
     case 'revoke-device': {
-      const ok = await revokeDevice(database, await userId(), need(values.device, 'device'), 'cli');
+      const [id, deviceId] = [await userId(), need(values.device, 'device')];
+      const ok = await revokeDevice(database, id, deviceId, 'cli');
       if (!ok) throw new Error('No such device for that user');
+      await auditAdmin(database, CLI_ACTOR, 'revoke-device', { userId: id }, { deviceId });
       return 'device revoked: it is refused from now on and wipes its data at next contact';
     }
     case 'move-citizen': {
@@ -135,11 +189,29 @@ export async function runAdminCommand(
         CLI_ADMIN,
         null,
       );
+      if (moved.moved > 0) {
+        await auditAdmin(
+          database,
+          CLI_ACTOR,
+          'move-citizen',
+          { teamId: moved.toTeamId },
+          { citizenId: moved.citizenId, fromTeamId: moved.fromTeamId, moved: moved.moved },
+        );
+      }
       return `moved ${moved.moved} record(s) from ${moved.fromTeamId} to ${moved.toTeamId}`;
     }
-    case 'create-team':
-      await createTeam(database, need(values.id, 'id'), need(values.name, 'name'));
+    case 'create-team': {
+      const [id, name] = [need(values.id, 'id'), need(values.name, 'name')];
+      await createTeam(database, id, name);
+      await auditAdmin(database, CLI_ACTOR, 'create-team', { teamId: id }, { id, name });
       return 'team created';
+    }
+    case 'rename-team': {
+      const [id, name] = [need(values.id, 'id'), need(values.name, 'name')];
+      await renameTeam(database, id, name);
+      await auditAdmin(database, CLI_ACTOR, 'rename-team', { teamId: id }, { name });
+      return 'team renamed';
+    }
     default:
       return undefined;
   }

@@ -25,6 +25,8 @@ export type AuditAction =
   | 'forbidden'
   | 'move'
   | 'admin'
+  /** A user chose a new password (their own, replacing an initial or old one). */
+  | 'password-change'
   | 'audit-view'
   | 'audit-export'
   /** A lead or administrator read the statistics report (aggregates; detail: period, teams). */

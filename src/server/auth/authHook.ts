@@ -19,7 +19,11 @@ declare module 'fastify' {
   }
 }
 
-const PUBLIC_API_PATHS = new Set<string>(['/api/auth/login', ...OIDC_PUBLIC_PATHS]);
+const PUBLIC_API_PATHS = new Set<string>([
+  '/api/auth/login',
+  '/api/auth/password',
+  ...OIDC_PUBLIC_PATHS,
+]);
 
 /** The token comes only from the authorization header: never from a URL, never from a cookie. */
 export function bearerToken(request: FastifyRequest): string | undefined {

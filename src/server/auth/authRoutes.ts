@@ -63,17 +63,30 @@ export function registerAuthRoutes(app: FastifyInstance, database: Database, con
       }
       const found = await findUserByUsername(database, body.username);
       const ok = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH);
-      if (!found || !ok) {
+      // A deactivated user is answered like a wrong password: the account is closed.
+      const deactivated = found?.deactivatedAt != null;
+      if (!found || !ok || deactivated) {
         const lockout = await recordFailure(database, body.username, reservation.failures, policy);
         await writeAudit(database.db, {
           action: 'login-failed',
           userId: found?.profile.id ?? null,
           requestId: request.id,
-          detail: { username: body.username, ip: request.ip, lockoutSeconds: lockout },
+          detail: {
+            username: body.username,
+            ip: request.ip,
+            lockoutSeconds: lockout,
+            ...(deactivated ? { deactivated } : {}),
+          },
         });
         throw new HttpError('unauthorized', 'Wrong username or password');
       }
       await clearFailures(database, body.username);
+      if (found.mustChangePassword) {
+        throw new HttpError(
+          'password-change-required',
+          'Choose a new password before signing in (POST /api/auth/password)',
+        );
+      }
       const userAgent = request.headers['user-agent'];
       const device = await registerDevice(
         database,

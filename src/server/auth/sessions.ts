@@ -83,6 +83,7 @@ export async function findSession(
       'users.name',
       'users.team_id',
       'users.role',
+      'users.deactivated_at',
       'default_team.name as team_name',
       'member_team.id as member_team_id',
       'member_team.name as member_team_name',
@@ -95,6 +96,8 @@ export async function findSession(
   // Checked before expiry: a lost laptop must learn it is revoked, whatever its session's age.
   if (row.device_revoked_at) return { kind: 'device-revoked' };
   if (row.revoked_at !== null || row.expires_at <= now.toISOString()) return { kind: 'none' };
+  // Deactivation ends the sessions too; this refuses one opened in the same instant.
+  if (row.deactivated_at != null) return { kind: 'none' };
   const user = profileOf(rows);
   if (!user) return { kind: 'none' };
   return {

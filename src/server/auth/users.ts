@@ -13,6 +13,8 @@ export interface NewUser {
   otherTeamIds?: readonly string[];
   role?: Role;
   password: string;
+  /** An initial password set by an administrator: the user must choose their own at login. */
+  mustChangePassword?: boolean;
 }
 
 /** Creates the team if it is new; renames it otherwise. */
@@ -39,6 +41,8 @@ export async function createUser(database: Database, user: NewUser): Promise<voi
         role: user.role ?? 'caseworker',
         password_hash: passwordHash,
         created_at: now,
+        must_change_password: user.mustChangePassword ? 1 : 0,
+        deactivated_at: null,
       })
       .execute();
     await trx
@@ -71,6 +75,8 @@ export async function teamsOfUser(database: Database, userId: string): Promise<T
 export interface UserWithHash {
   profile: UserProfile;
   passwordHash: string;
+  mustChangePassword: boolean;
+  deactivatedAt: string | null;
 }
 
 /** The profile as the protocol describes it (teams included), or undefined. */
@@ -88,6 +94,8 @@ export async function loadProfile(
       'users.team_id',
       'users.role',
       'users.password_hash',
+      'users.must_change_password',
+      'users.deactivated_at',
       'teams.name as team_name',
     ]);
   query =
@@ -98,6 +106,8 @@ export async function loadProfile(
   if (!row) return undefined;
   return {
     passwordHash: row.password_hash,
+    mustChangePassword: row.must_change_password === 1,
+    deactivatedAt: row.deactivated_at,
     profile: toProfile(row, await teamsOfUser(database, row.id)),
   };
 }

@@ -6,6 +6,7 @@ import { m0005StatisticsIndexes } from './migration0005';
 import { m0006BigintSeqs } from './migration0006';
 import { m0007AuditDeliveries } from './migration0007';
 import { mOidcSignIn } from './migrationOidc';
+import { mAccountFlags } from './migrationAccountFlags';
 import type { Dialect } from './schema';
 
 /**
@@ -137,6 +138,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0006_bigint_seqs': m0006BigintSeqs(dialect),
     '0007_audit_deliveries': m0007AuditDeliveries,
     '0008_oidc_sign_in': mOidcSignIn,
+    '0009_account_flags': mAccountFlags,
   };
 }
 

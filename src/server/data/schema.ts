@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { Role } from '../../domain/user';
 
 /**
@@ -21,6 +21,10 @@ export interface UsersTable {
   /** `scrypt$N$r$p$salt$hash`, base64 parts (see auth/password.ts). */
   password_hash: string;
   created_at: string;
+  /** 1: the password was set by an administrator; the user must choose their own at login. */
+  must_change_password: Generated<number>;
+  /** Set when an administrator deactivated the user: no login, no session. */
+  deactivated_at: string | null;
 }
 
 export interface SessionsTable {
