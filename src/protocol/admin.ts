@@ -70,3 +70,18 @@ export const MoveCitizenResponseSchema = z.object({
   moved: z.number().int().min(0),
 });
 export type MoveCitizenResponse = z.infer<typeof MoveCitizenResponseSchema>;
+
+/**
+ * Erasing a citizen: the body repeats the citizen's id, so a request built for another citizen
+ * (a stale screen, a wrong link) cannot erase this one. Final: there is no undo.
+ */
+export const EraseCitizenRequestSchema = z.object({ confirmCitizenId: IdSchema });
+export const EraseCitizenResponseSchema = z.object({
+  citizenId: IdSchema,
+  erasedAt: InstantSchema,
+  /** How many records of each kind went (citizen, case, note, followUp, contact). */
+  erased: z.record(z.string(), z.number().int().min(0)),
+  /** The change-log position of the erasure: a device that pulled past it has removed them. */
+  seq: z.number().int().min(0),
+});
+export type EraseCitizenResponse = z.infer<typeof EraseCitizenResponseSchema>;

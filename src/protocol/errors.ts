@@ -35,6 +35,8 @@ export const REJECT_CODES = [
   'forbidden',
   /** The record holds MAX_CONFLICTS_PER_RECORD unsettled conflicts: settle some, then resend. */
   'too-many-conflicts',
+  /** The record, or the citizen it names, was erased: the change is dropped and not kept. */
+  'record-erased',
 ] as const;
 export const RejectCodeSchema = z.enum(REJECT_CODES);
 export type RejectCode = z.infer<typeof RejectCodeSchema>;

@@ -6,12 +6,14 @@ import type { UserProfile } from '../../domain/user';
 import {
   CreateTeamRequestSchema,
   CreateUserRequestSchema,
+  EraseCitizenRequestSchema,
   MoveCitizenRequestSchema,
   ResetPasswordRequestSchema,
   SetRoleRequestSchema,
   SetTeamsRequestSchema,
   type AdminDevicesResponse,
   type AdminUsersResponse,
+  type EraseCitizenResponse,
   type MoveCitizenResponse,
   type TeamsResponse,
 } from '../../protocol/admin';
@@ -32,6 +34,7 @@ import {
   setRole,
   setTeams,
 } from './accounts';
+import { eraseCitizen } from '../retention/eraseCitizen';
 import { moveCitizen } from './moveCitizen';
 
 /** Administrative bodies are small; the biggest is a user with a list of teams. */
@@ -159,5 +162,15 @@ export function registerAdminRoutes(app: FastifyInstance, database: Database): v
     const { id } = CitizenParams.parse(request.params);
     const { teamId } = MoveCitizenRequestSchema.parse(request.body);
     return moveCitizen(database, id, teamId, by, request.id);
+  });
+
+  // A lead of the citizen's team or an administrator (eraseCitizen checks).
+  app.post('/api/citizens/:id/erase', opts, async (request): Promise<EraseCitizenResponse> => {
+    const by = requireUser(request);
+    const { id } = CitizenParams.parse(request.params);
+    const { confirmCitizenId } = EraseCitizenRequestSchema.parse(request.body);
+    if (confirmCitizenId !== id)
+      throw new HttpError('invalid-request', 'confirmCitizenId must repeat the citizen id');
+    return eraseCitizen(database, id, by, request.id);
   });
 }

@@ -90,7 +90,7 @@ export interface ChangesTable {
   team_id: string;
   entity: string;
   record_id: string;
-  op: 'upsert' | 'delete' | 'evict';
+  op: 'upsert' | 'delete' | 'evict' | 'erase';
   version: number;
   /** The record as of this change (JSON), null for a tombstone. */
   data: string | null;
