@@ -8,6 +8,11 @@ export const ERROR_CODES = {
   /** The device was reported lost: the app wipes its local data for this user. */
   'device-revoked': 403,
   'not-found': 404,
+  /**
+   * A pull from before the change log's horizon (compaction removed tombstones since): the
+   * device keeps its outbox, forgets its copy and cursor, and pulls again from the beginning.
+   */
+  'resync-required': 410,
   'payload-too-large': 413,
   'protocol-outdated': 426,
   'rate-limited': 429,

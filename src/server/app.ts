@@ -3,7 +3,6 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { sql } from 'kysely';
 import { MAX_PUSH_BYTES } from '../protocol/versions';
 import { registerAdminRoutes } from './admin/adminRoutes';
-import { purgeOldAudit } from './audit/audit';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { installAuthHook } from './auth/authHook';
 import { registerAuthRoutes } from './auth/authRoutes';
@@ -15,6 +14,7 @@ import type { Config } from './config';
 import { createDatabase } from './data/createDatabase';
 import { runMigrations } from './data/migrate';
 import type { Database } from './data/schema';
+import { runRetention } from './retention/retentionJob';
 import { installErrorHandler } from './http/errorHandler';
 import { HttpError } from './http/httpError';
 import { installProtocolCheck } from './http/protocolCheck';
@@ -45,11 +45,13 @@ function loggerOptions(config: Config, logger: BuildAppOptions['logger']) {
 
 function installHousekeeping(app: FastifyInstance, database: Database, config: Config): void {
   const run = async () => {
-    const purged = await purgeOldAudit(database, config.AUDIT_RETENTION_DAYS);
+    const retention = await runRetention(database, config);
     await deleteExpiredSessions(database);
     await forgetOldFailures(database);
     await forgetEndedIpWindows(database);
-    if (purged > 0) app.log.info({ purged }, 'audit entries past retention deleted');
+    // Counts only: what went is never logged.
+    if (retention.ran) app.log.info({ removed: retention.removed }, 'retention rules applied');
+    else app.log.info('retention skipped: another server process is running it');
   };
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {

@@ -3,6 +3,7 @@ import { m0002AccountsAndScope } from './migration0002';
 import { m0003ChangeSeq } from './migration0003';
 import { m0004LoginIpWindow } from './migration0004';
 import { m0005StatisticsIndexes } from './migration0005';
+import { mRetention } from './migrationRetention';
 import type { Dialect } from './schema';
 
 /**
@@ -131,6 +132,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0003_change_seq': m0003ChangeSeq(dialect),
     '0004_login_ip_window': m0004LoginIpWindow,
     '0005_statistics_indexes': m0005StatisticsIndexes(dialect),
+    '0006_retention': mRetention,
   };
 }
 

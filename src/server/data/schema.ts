@@ -146,6 +146,19 @@ export interface AuditLogTable {
   device_id: string | null;
 }
 
+/** A scheduled job's lease (retention/jobLease.ts): who runs it, until when at most. */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
+/** Per scope: the highest seq of a tombstone compaction removed (retention/compactChangeLog.ts). */
+export interface ChangeLogHorizonTable {
+  team_id: string;
+  seq: number;
+}
+
 export interface Schema {
   teams: TeamsTable;
   users: UsersTable;
@@ -160,6 +173,8 @@ export interface Schema {
   applied_mutations: AppliedMutationsTable;
   rejected_mutations: RejectedMutationsTable;
   audit_log: AuditLogTable;
+  job_leases: JobLeasesTable;
+  change_log_horizon: ChangeLogHorizonTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

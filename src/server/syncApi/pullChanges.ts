@@ -4,6 +4,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, Schema } from '../data/schema';
 import { lockScopes } from '../data/scopeLocks';
 import { encodeCursor, startPositions } from './pullCursor';
+import { refuseBehindHorizon } from './pullHorizon';
 
 interface ChangeRow {
   seq: number;
@@ -48,12 +49,15 @@ export async function pullChanges(
   scopes: readonly string[],
   query: PullQuery,
 ): Promise<PullAnswer> {
-  if (query.cursor !== undefined || database.dialect !== 'postgres')
-    return readPage(database.db, scopes, query);
-  return database.db.transaction().execute(async (trx) => {
-    await lockScopes(trx, scopes, 'shared');
-    return readPage(trx, scopes, query);
-  });
+  const page =
+    query.cursor !== undefined || database.dialect !== 'postgres'
+      ? await readPage(database.db, scopes, query)
+      : await database.db.transaction().execute(async (trx) => {
+          await lockScopes(trx, scopes, 'shared');
+          return readPage(trx, scopes, query);
+        });
+  await refuseBehindHorizon(database.db, scopes, query);
+  return page;
 }
 
 async function readPage(
