@@ -85,3 +85,21 @@ export const EraseCitizenResponseSchema = z.object({
   seq: z.number().int().min(0),
 });
 export type EraseCitizenResponse = z.infer<typeof EraseCitizenResponseSchema>;
+
+/** One retention rule as configured on the server (docs/security.md, "Retention and erasure"). */
+export const RetentionPolicySchema = z.object({
+  kind: z.enum([
+    'audit-log',
+    'refused-changes',
+    'devices',
+    'change-log-versions',
+    'change-log-tombstones',
+  ]),
+  /** Removed this many days after it was written (or last seen, for devices). */
+  days: z.number().int().min(0),
+});
+export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;
+export const RetentionPoliciesResponseSchema = z.object({
+  policies: z.array(RetentionPolicySchema),
+});
+export type RetentionPoliciesResponse = z.infer<typeof RetentionPoliciesResponseSchema>;

@@ -15,6 +15,7 @@ import { createDatabase } from './data/createDatabase';
 import { runMigrations } from './data/migrate';
 import type { Database } from './data/schema';
 import { runRetention } from './retention/retentionJob';
+import { registerRetentionRoutes } from './retention/retentionRoutes';
 import { installErrorHandler } from './http/errorHandler';
 import { HttpError } from './http/httpError';
 import { installProtocolCheck } from './http/protocolCheck';
@@ -113,6 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerTeamRoutes(app, database);
   registerAuditRoutes(app, database, config);
   registerAdminRoutes(app, database);
+  registerRetentionRoutes(app, config);
   registerStatisticsRoutes(app, database, { threshold: config.STATISTICS_THRESHOLD });
 
   app.get('/healthz', async () => {

@@ -14,6 +14,10 @@ import {
   AdminDevicesResponseSchema,
   AdminUsersResponseSchema,
   CitizenAccessResponseSchema,
+  EraseCitizenResponseSchema,
+  RetentionPoliciesResponseSchema,
+  type EraseCitizenResponse,
+  type RetentionPoliciesResponse,
   type AdminDevicesResponse,
   type AdminUsersResponse,
   type CitizenAccessResponse,
@@ -201,6 +205,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
         `/api/admin/users/${encodeURIComponent(userId)}/devices/${encodeURIComponent(deviceId)}/revoke`,
         z.unknown(),
       ),
+    /** Erases a citizen and every record naming it, for good (a lead of the team or an admin). */
+    eraseCitizen: (citizenId: string): Promise<EraseCitizenResponse> =>
+      request(
+        'POST',
+        `/api/citizens/${encodeURIComponent(citizenId)}/erase`,
+        EraseCitizenResponseSchema,
+        { confirmCitizenId: citizenId },
+      ),
+    retentionPolicies: (): Promise<RetentionPoliciesResponse> =>
+      request('GET', '/api/retention/policies', RetentionPoliciesResponseSchema),
   };
 }
 

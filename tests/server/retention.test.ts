@@ -5,7 +5,16 @@ import { compactChangeLog } from '../../src/server/retention/compactChangeLog';
 import { releaseLease, takeLease } from '../../src/server/retention/jobLease';
 import { RETENTION_JOB, runRetention } from '../../src/server/retention/retentionJob';
 import { useSeededApp } from './helpers/appFixture';
-import { loginOn, mutation, newCitizen, pullAllCursor, pullCursor, push } from './helpers/api';
+import {
+  authHeaders,
+  login,
+  loginOn,
+  mutation,
+  newCitizen,
+  pullAllCursor,
+  pullCursor,
+  push,
+} from './helpers/api';
 import { DIALECTS } from './helpers/testDatabase';
 
 const DAY = 86_400_000;
@@ -101,6 +110,27 @@ describe.each(DIALECTS)('retention rules and change-log compaction (%s)', (diale
         tombstones: 0,
       },
     });
+  });
+
+  it('shows administrators and leads the rules in force, with the configured periods, and no one else', async () => {
+    const get = async (username: string) =>
+      f.app.inject({
+        method: 'GET',
+        url: '/api/retention/policies',
+        headers: authHeaders(await login(f.app, username)),
+      });
+    const res = await get('lone');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      policies: expect.arrayContaining([
+        { kind: 'audit-log', days: f.testDb.config.AUDIT_RETENTION_DAYS },
+        { kind: 'refused-changes', days: f.testDb.config.REJECTED_RETENTION_DAYS },
+        { kind: 'devices', days: f.testDb.config.DEVICE_RETENTION_DAYS },
+        { kind: 'change-log-tombstones', days: f.testDb.config.CHANGE_LOG_HORIZON_DAYS },
+      ]),
+    });
+    expect((await get('mette')).statusCode).toBe(200);
+    expect((await get('anders')).statusCode).toBe(403);
   });
 
   it('runs in one process only while another holds the lease, and of two taking it at once exactly one gets it', async () => {

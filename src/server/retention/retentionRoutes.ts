@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { RetentionPoliciesResponse } from '../../protocol/admin';
+import { requireRole } from '../auth/authHook';
+import type { Config } from '../config';
+import { retentionPolicies } from './policies';
+
+/** The retention rules in force: read-only, for administrators and leads. */
+export function registerRetentionRoutes(app: FastifyInstance, config: Config): void {
+  app.get('/api/retention/policies', async (request): Promise<RetentionPoliciesResponse> => {
+    requireRole(request, ['admin', 'lead']);
+    return { policies: retentionPolicies(config) };
+  });
+}
