@@ -121,14 +121,14 @@ describe.each(DIALECTS)('retention rules and change-log compaction (%s)', (diale
       });
     const res = await get('lone');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({
-      policies: expect.arrayContaining([
+    expect(res.json<{ policies: unknown[] }>().policies).toEqual(
+      expect.arrayContaining([
         { kind: 'audit-log', days: f.testDb.config.AUDIT_RETENTION_DAYS },
         { kind: 'refused-changes', days: f.testDb.config.REJECTED_RETENTION_DAYS },
         { kind: 'devices', days: f.testDb.config.DEVICE_RETENTION_DAYS },
         { kind: 'change-log-tombstones', days: f.testDb.config.CHANGE_LOG_HORIZON_DAYS },
       ]),
-    });
+    );
     expect((await get('mette')).statusCode).toBe(200);
     expect((await get('anders')).statusCode).toBe(403);
   });

@@ -6,8 +6,9 @@ import { retentionPolicies } from './policies';
 
 /** The retention rules in force: read-only, for administrators and leads. */
 export function registerRetentionRoutes(app: FastifyInstance, config: Config): void {
-  app.get('/api/retention/policies', async (request): Promise<RetentionPoliciesResponse> => {
+  app.get('/api/retention/policies', (request, reply) => {
     requireRole(request, ['admin', 'lead']);
-    return { policies: retentionPolicies(config) };
+    const body: RetentionPoliciesResponse = { policies: retentionPolicies(config) };
+    return reply.send(body);
   });
 }
