@@ -11,6 +11,7 @@ import { AppPage } from '../shared/AppPage';
 import { ConflictList } from '../sync/ConflictList';
 import { CitizenDetails } from './CitizenDetails';
 import { ConsentsSection } from './ConsentsSection';
+import { EraseCitizenSection } from './EraseCitizenSection';
 
 /** /borgere/:id: who the citizen is, their cases, consents, follow-ups and ONE timeline. */
 export function CitizenPage() {
@@ -51,6 +52,7 @@ export function CitizenPage() {
         <Timeline citizenId={citizen.id} />
       </section>
       <CitizenAccessLog citizenId={citizen.id} />
+      <EraseCitizenSection citizen={citizen} />
     </AppPage>
   );
 }
