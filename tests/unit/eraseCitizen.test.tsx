@@ -97,3 +97,35 @@ describe('erasing a citizen from the citizen page', () => {
     expect(screen.queryByRole('button', { name: 'Slet borger permanent' })).toBeNull();
   });
 });
+
+describe('the retention rules on the administration page', () => {
+  it('shows an administrator the rules the server applies, with their periods, in Danish', async () => {
+    await signInAs('admin');
+    vi.stubGlobal('fetch', (url: string) => {
+      if (url === '/api/retention/policies')
+        return Promise.resolve(
+          json({
+            policies: [
+              { kind: 'audit-log', days: 180 },
+              { kind: 'refused-changes', days: 90 },
+              { kind: 'devices', days: 180 },
+            ],
+          }),
+        );
+      if (url === '/api/admin/users') return Promise.resolve(json({ users: [] }));
+      return Promise.resolve(json({ devices: [] }));
+    });
+    renderAt('/administration');
+    const table = await screen.findByRole('table', { name: 'Sletteregler' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
+      'DataSlettes efter',
+      'Adgangslog180 dage',
+      'Afviste ændringer90 dage',
+      'Enheder og sessioner, der ikke er set180 dage',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AdminDevice, AdminUser } from '../../protocol';
+import type { AdminDevice, AdminUser, RetentionPolicy } from '../../protocol';
 import { useSignedInSession } from '../../hooks/useSession';
 import { useT, type MessageKey } from '../../i18n';
 import { ApiError, createApiClient } from '../../sync/apiClient';
@@ -16,6 +16,14 @@ const ROLE_KEYS: Record<AdminUser['role'], MessageKey> = {
 };
 
 type Data = { users: AdminUser[]; devices: AdminDevice[] };
+
+const POLICY_KEYS: Record<RetentionPolicy['kind'], MessageKey> = {
+  'audit-log': 'admin.retention.audit-log',
+  'refused-changes': 'admin.retention.refused-changes',
+  devices: 'admin.retention.devices',
+  'change-log-versions': 'admin.retention.change-log-versions',
+  'change-log-tombstones': 'admin.retention.change-log-tombstones',
+};
 
 /** /administration (admins only): users with their teams, and devices with "Spær enhed". */
 export function AdminPage() {
@@ -42,6 +50,24 @@ export function AdminPage() {
   const [generation, setGeneration] = useState(0);
 
   const isAdmin = session?.user.role === 'admin';
+  // The retention rules load on their own: users and devices do not wait for them, nor fail with
+  // them (null: could not be read).
+  const [policies, setPolicies] = useState<RetentionPolicy[] | null | undefined>();
+  useEffect(() => {
+    if (!api || !isAdmin) return;
+    let current = true;
+    api.retentionPolicies().then(
+      (r) => {
+        if (current) setPolicies(r.policies);
+      },
+      () => {
+        if (current) setPolicies(null);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, isAdmin]);
   useEffect(() => {
     if (!api || !isAdmin) return;
     let current = true;
@@ -148,6 +174,31 @@ export function AdminPage() {
                 </tbody>
               </table>
             </div>
+          </section>
+          <section aria-labelledby="admin-retention-heading" className="section">
+            <h2 id="admin-retention-heading">{t('admin.retention')}</h2>
+            <p>{t('admin.retention.intro')}</p>
+            {policies === null && <p>{t('admin.retention.unavailable')}</p>}
+            {policies && (
+              <div className="table-scroll">
+                <table aria-labelledby="admin-retention-heading">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('admin.retention.col.kind')}</th>
+                      <th scope="col">{t('admin.retention.col.days')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {policies.map((p) => (
+                      <tr key={p.kind}>
+                        <th scope="row">{t(POLICY_KEYS[p.kind])}</th>
+                        <td>{t('admin.retention.days', { days: format.number(p.days) })}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
           </section>
         </>
       )}
