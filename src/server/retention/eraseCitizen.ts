@@ -59,9 +59,14 @@ async function eraseLocked(
   }
   // Refused creates of other records that named the citizen (the record never existed here).
   await trx.deleteFrom('rejected_mutations').where('mutation', 'like', `%${citizen.id}%`).execute();
-  // The first answer of a push is kept for retries; a conflict's answer carries field values.
-  for (const pattern of likeAny(ids)) {
-    await trx.deleteFrom('applied_mutations').where('result', 'like', pattern).execute();
+  // The first answer of a push is kept for retries; only a conflict's answer carries field values.
+  // One scan of the table per chunk of ids, not one per id.
+  for (const chunk of chunkRows(ids, 1)) {
+    await trx
+      .deleteFrom('applied_mutations')
+      .where('result', 'like', '%"status":"conflict"%')
+      .where((eb) => eb.or(likeAny(chunk).map((pattern) => eb('result', 'like', pattern))))
+      .execute();
   }
   // The audit log keeps who accessed what and when, with ids only: details may carry what a
   // device described (fields, search words), so they go.
