@@ -34,6 +34,7 @@ describe('npm run bench, at a tiny scale', () => {
       '1',
       '10p',
       '10s',
+      '11',
       '1f',
       '1s',
       '2',
