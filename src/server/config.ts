@@ -57,8 +57,6 @@ export const ConfigSchema = z.object({
    * this are removed; a device that last synced before a removed tombstone resynchronises.
    */
   CHANGE_LOG_HORIZON_DAYS: positiveInt(90),
-  /** A citizen with no activity for this long is proposed to a lead for erasure. */
-  CITIZEN_INACTIVE_MONTHS: positiveInt(24),
   /**
    * Statistics: a count of people under this (and above zero) is published as "< N", with enough
    * other cells withheld that it cannot be worked out (domain/smallNumbers.ts).
