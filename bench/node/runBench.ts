@@ -11,6 +11,7 @@ import type { BenchContext, ResultRow } from './result';
 import { appOpening } from './scenarios/appOpening';
 import { bundleSize } from './scenarios/bundleSize';
 import { caseloadScenarios } from './scenarios/caseload';
+import { erasureScenario } from './scenarios/erasure';
 import { longChangeLog } from './scenarios/longChangeLog';
 import { manyDevices } from './scenarios/manyDevices';
 import { pouchPeer } from './scenarios/pouchPeer';
@@ -104,6 +105,7 @@ export async function runBench(
   if (on(8)) rows.push(...(await manyDevices(settings, bench)));
   if (on(9)) rows.push(await bundleSize(settings));
   if (on(11)) rows.push(...(await statisticsScenario(settings, bench)));
+  if (on(12)) rows.push(await erasureScenario(settings, bench));
   rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   const speedAtEnd = await measureMachineSpeed(settings.postgresUrl);
   const cpu = cpus();

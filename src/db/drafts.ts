@@ -1,4 +1,4 @@
-import { db, type DraftEntry } from './database';
+import { db, type DraftEntry, type FremskudtDb } from './database';
 import { toDbError } from './errors';
 
 /** Autosaved editor text (local only, sealed): a crash or reload loses at most the seconds since. */
@@ -16,3 +16,15 @@ export const draftsRepo = {
   list: async () =>
     db.unsealAll<DraftEntry>('drafts', await db.drafts.orderBy('savedAt').reverse().toArray()),
 };
+
+/** A draft left this long unsaved is removed at the next sync (docs/security.md, retention). */
+export const DRAFT_RETENTION_DAYS = 30;
+
+/**
+ * Deletes drafts last autosaved more than DRAFT_RETENTION_DAYS before `now`; returns how many.
+ * `savedAt` is a clear index, so nothing is unsealed.
+ */
+export async function purgeOldDrafts(database: FremskudtDb, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - DRAFT_RETENTION_DAYS * 86_400_000).toISOString();
+  return database.drafts.where('savedAt').below(cutoff).delete();
+}

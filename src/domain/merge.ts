@@ -80,7 +80,9 @@ export type RejectCode =
   | 'server-owned-field'
   | 'note-final-immutable'
   | 'forbidden'
-  | 'too-many-conflicts';
+  | 'too-many-conflicts'
+  /** Decided by the server's push, never by the merge rules: the record was erased. */
+  | 'record-erased';
 
 export type MergeOutcome =
   | { kind: 'applied'; record: StoredRecord | null; changed: boolean }

@@ -142,3 +142,35 @@ export const AdminLogResponseSchema = z.object({
   hasMore: z.boolean(),
 });
 export type AdminLogResponse = z.infer<typeof AdminLogResponseSchema>;
+/**
+ * Erasing a citizen: the body repeats the citizen's id, so a request built for another citizen
+ * (a stale screen, a wrong link) cannot erase this one. Final: there is no undo.
+ */
+export const EraseCitizenRequestSchema = z.object({ confirmCitizenId: IdSchema });
+export const EraseCitizenResponseSchema = z.object({
+  citizenId: IdSchema,
+  erasedAt: InstantSchema,
+  /** How many records of each kind went (citizen, case, note, followUp, contact). */
+  erased: z.record(z.string(), z.number().int().min(0)),
+  /** The change-log position of the erasure: a device that pulled past it has removed them. */
+  seq: z.number().int().min(0),
+});
+export type EraseCitizenResponse = z.infer<typeof EraseCitizenResponseSchema>;
+
+/** One retention rule as configured on the server (docs/security.md, "Retention and erasure"). */
+export const RetentionPolicySchema = z.object({
+  kind: z.enum([
+    'audit-log',
+    'refused-changes',
+    'devices',
+    'change-log-versions',
+    'change-log-tombstones',
+  ]),
+  /** Removed this many days after it was written (or last seen, for devices). */
+  days: z.number().int().min(0),
+});
+export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;
+export const RetentionPoliciesResponseSchema = z.object({
+  policies: z.array(RetentionPolicySchema),
+});
+export type RetentionPoliciesResponse = z.infer<typeof RetentionPoliciesResponseSchema>;

@@ -13,6 +13,11 @@ export const ERROR_CODES = {
    */
   'password-change-required': 403,
   'not-found': 404,
+  /**
+   * A pull from before the change log's horizon (compaction removed tombstones since): the
+   * device keeps its outbox, forgets its copy and cursor, and pulls again from the beginning.
+   */
+  'resync-required': 410,
   'payload-too-large': 413,
   'protocol-outdated': 426,
   'rate-limited': 429,
@@ -40,6 +45,8 @@ export const REJECT_CODES = [
   'forbidden',
   /** The record holds MAX_CONFLICTS_PER_RECORD unsettled conflicts: settle some, then resend. */
   'too-many-conflicts',
+  /** The record, or the citizen it names, was erased: the change is dropped and not kept. */
+  'record-erased',
 ] as const;
 export const RejectCodeSchema = z.enum(REJECT_CODES);
 export type RejectCode = z.infer<typeof RejectCodeSchema>;

@@ -96,13 +96,15 @@ export type PullQuery = z.infer<typeof PullQuerySchema>;
 /**
  * One entry of the team's change log. `record` is null for a tombstone and for `evict`: the
  * record left this device's scope (moved to another team) and is to be removed from the device
- * without deleting it anywhere else.
+ * without deleting it anywhere else. `erase`: the record was erased (a citizen's erasure, see
+ * docs/security.md "Retention and erasure"); the device removes it whatever it has pending, its
+ * outbox entries and, for a citizen, every local record and draft naming it.
  */
 export const ChangeSchema = z.object({
   seq: z.number().int().min(1),
   entity: EntityNameSchema,
   recordId: IdSchema,
-  op: z.enum(['upsert', 'delete', 'evict']),
+  op: z.enum(['upsert', 'delete', 'evict', 'erase']),
   version: z.number().int().min(0),
   /**
    * The record as the server stores it. Checked here only to be an object; the device checks

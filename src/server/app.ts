@@ -3,7 +3,6 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { sql } from 'kysely';
 import { MAX_PUSH_BYTES } from '../protocol/versions';
 import { registerAdminRoutes } from './admin/adminRoutes';
-import { purgeOldAudit } from './audit/audit';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { installAuthHook } from './auth/authHook';
 import { registerAuthRoutes } from './auth/authRoutes';
@@ -17,6 +16,8 @@ import type { Config } from './config';
 import { createDatabase } from './data/createDatabase';
 import { runMigrations } from './data/migrate';
 import type { Database } from './data/schema';
+import { runRetention } from './retention/retentionJob';
+import { registerRetentionRoutes } from './retention/retentionRoutes';
 import { installErrorHandler } from './http/errorHandler';
 import { HttpError } from './http/httpError';
 import { installProtocolCheck } from './http/protocolCheck';
@@ -65,12 +66,14 @@ function loggerOptions(config: Config, logger: BuildAppOptions['logger']) {
 
 function installHousekeeping(app: FastifyInstance, database: Database, config: Config): void {
   const run = async () => {
-    const purged = await purgeOldAudit(database, config.AUDIT_RETENTION_DAYS);
+    const retention = await runRetention(database, config);
     await deleteExpiredSessions(database);
     await deleteExpiredOidcRows(database);
     await forgetOldFailures(database);
     await forgetEndedIpWindows(database);
-    if (purged > 0) app.log.info({ purged }, 'audit entries past retention deleted');
+    // Counts only: what went is never logged.
+    if (retention.ran) app.log.info({ removed: retention.removed }, 'retention rules applied');
+    else app.log.info('retention skipped: another server process is running it');
   };
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
@@ -137,6 +140,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerTeamRoutes(app, database);
   registerAuditRoutes(app, database, config);
   registerAdminRoutes(app, database);
+  registerRetentionRoutes(app, config);
   registerStatisticsRoutes(app, database, { threshold: config.STATISTICS_THRESHOLD });
 
   // Liveness: the process answers. It does not touch the database, so a supervisor does not

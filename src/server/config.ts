@@ -61,6 +61,15 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long audit entries are kept (Datatilsynet: logs need a defined retention period). */
   AUDIT_RETENTION_DAYS: positiveInt(180),
+  /** How long a change the server refused is kept (the whole mutation as sent). */
+  REJECTED_RETENTION_DAYS: positiveInt(90),
+  /** Devices not seen for this long are forgotten, with their sessions. */
+  DEVICE_RETENTION_DAYS: positiveInt(180),
+  /**
+   * The change log's horizon: older versions replaced by later ones and tombstones older than
+   * this are removed; a device that last synced before a removed tombstone resynchronises.
+   */
+  CHANGE_LOG_HORIZON_DAYS: positiveInt(90),
   /**
    * Statistics: a count of people under this (and above zero) is published as "< N", with enough
    * other cells withheld that it cannot be worked out (domain/smallNumbers.ts).

@@ -27,6 +27,10 @@ import {
   CitizenAccessResponseSchema,
   type AuthConfigResponse,
   type OidcExchangeRequest,
+  EraseCitizenResponseSchema,
+  RetentionPoliciesResponseSchema,
+  type EraseCitizenResponse,
+  type RetentionPoliciesResponse,
   type AdminDevicesResponse,
   type AdminUsersResponse,
   type CitizenAccessResponse,
@@ -255,6 +259,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const qs = params.toString();
       return request('GET', `/api/admin/log${qs ? `?${qs}` : ''}`, AdminLogResponseSchema);
     },
+    /** Erases a citizen and every record naming it, for good (a lead of the team or an admin). */
+    eraseCitizen: (citizenId: string): Promise<EraseCitizenResponse> =>
+      request(
+        'POST',
+        `/api/citizens/${encodeURIComponent(citizenId)}/erase`,
+        EraseCitizenResponseSchema,
+        { confirmCitizenId: citizenId },
+      ),
+    retentionPolicies: (): Promise<RetentionPoliciesResponse> =>
+      request('GET', '/api/retention/policies', RetentionPoliciesResponseSchema),
   };
 }
 

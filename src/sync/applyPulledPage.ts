@@ -81,6 +81,8 @@ function planChange(
   // Evict: the record left this device's scope. Remove it here only; the outbox keeps any
   // unsent or refused change of it for review (never touched by a pull).
   if (change.op === 'evict') return { kind: 'delete', table, id };
+  // Erased: gone whatever this device has pending (eraseLocal removes its outbox entries too).
+  if (change.op === 'erase') return { kind: 'delete', table, id };
   if (pending.length === 0) {
     return record ? { kind: 'put', table, id, record } : { kind: 'delete', table, id };
   }
@@ -192,6 +194,31 @@ async function pendingKey(db: FremskudtDb, recordIds: readonly string[]): Promis
 }
 
 const TEAM_TABLES = Object.values(TABLE_OF);
+/** The tables whose records name a citizen (indexed by citizenId). */
+const NAMING_TABLES = [TABLE_OF.case, TABLE_OF.note, TABLE_OF.followUp, TABLE_OF.contact];
+
+/**
+ * Inside the page's transaction: what an erasure leaves on this device besides the erased
+ * records themselves. For an erased citizen, every local record naming it (also ones the server
+ * never saw, created here while offline) and its drafts; for every erased record, its outbox
+ * entries, pending or refused: an erasure is final, so nothing of it is kept to send again.
+ */
+async function eraseLocal(db: FremskudtDb, changes: readonly Change[]): Promise<void> {
+  const erased = changes.filter((c) => c.op === 'erase');
+  if (erased.length === 0) return;
+  const citizenIds = erased.filter((c) => c.entity === 'citizen').map((c) => c.recordId);
+  const recordIds = erased.map((c) => c.recordId);
+  if (citizenIds.length > 0) {
+    for (const name of NAMING_TABLES) {
+      const table = db.table(name);
+      const ids = (await table.where('citizenId').anyOf(citizenIds).primaryKeys()) as string[];
+      recordIds.push(...ids);
+      await table.bulkDelete(ids);
+    }
+    await db.drafts.where('citizenId').anyOf(citizenIds).delete();
+  }
+  await db.outbox.where('recordId').anyOf(recordIds).delete();
+}
 
 /**
  * Applies one pulled page AND stores the new cursor in ONE transaction: a crash or a closed tab
@@ -210,7 +237,8 @@ export async function applyPulledPage(
   const { changes, evictTeams = [], cursor, nextCursor } = prepared.page;
   const recordIds = [...new Set(changes.map((c) => c.recordId))];
   const tables = [...new Set(changes.map((c) => TABLE_OF[c.entity]))];
-  const scope = evictTeams.length > 0 ? TEAM_TABLES : tables;
+  const erasing = changes.some((c) => c.op === 'erase');
+  const scope = evictTeams.length > 0 || erasing ? TEAM_TABLES : tables;
   await retryWhileChanged('pulled page', async () => {
     const outboxRows = await db.outbox.where('recordId').anyOf(recordIds).sortBy('seq');
     const planKey = keyOf(outboxRows);
@@ -223,7 +251,12 @@ export async function applyPulledPage(
       byRecord.set(entry.recordId, [...(byRecord.get(entry.recordId) ?? []), entry]);
     }
     const writes = await planPage(db, prepared, byRecord);
-    const stores = [db.outbox, db.meta, ...scope.map((n) => db.table(n))];
+    const stores = [
+      db.outbox,
+      db.meta,
+      ...(erasing ? [db.drafts] : []),
+      ...scope.map((n) => db.table(n)),
+    ];
     return db.transaction('rw', stores, async () => {
       if ((await pendingKey(db, recordIds)) !== planKey) return 'changed' as const;
       // A record is in at most one of a table's puts and deletes, so their order does not matter.
@@ -233,6 +266,7 @@ export async function applyPulledPage(
           ...(deletes.length > 0 ? [db.table(name).bulkDelete(deletes)] : []),
         ]),
       );
+      await eraseLocal(db, changes);
       for (const name of evictTeams.length > 0 ? TEAM_TABLES : []) {
         await db.table(name).where('teamId').anyOf(evictTeams).delete();
       }

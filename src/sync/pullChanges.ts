@@ -3,6 +3,7 @@ import { DEFAULT_PULL_LIMIT, INITIAL_PULL_CURSOR } from '../protocol';
 import { ApiError, type ApiClient } from './apiClient';
 import { inFlight } from './inFlight';
 import { applyPulledPage, preparePulledPage, readCursor } from './applyPulledPage';
+import { resetForResync } from './resync';
 import { throwIfAborted } from './syncError';
 
 export interface PullOptions {
@@ -32,6 +33,21 @@ export async function pullChanges(
   db: FremskudtDb,
   api: ApiClient,
   options: PullOptions = {},
+): Promise<PullSummary> {
+  try {
+    return await pullPages(db, api, options);
+  } catch (error) {
+    // Offline past the change log's horizon: start again from nothing, once per pull.
+    if (!(error instanceof ApiError) || error.code !== 'resync-required') throw error;
+    await resetForResync(db);
+    return pullPages(db, api, options);
+  }
+}
+
+async function pullPages(
+  db: FremskudtDb,
+  api: ApiClient,
+  options: PullOptions,
 ): Promise<PullSummary> {
   const limit = options.limit ?? DEFAULT_PULL_LIMIT;
   const stored = await readCursor(db);

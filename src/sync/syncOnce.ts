@@ -1,4 +1,4 @@
-import { recordLastSync, type FremskudtDb } from '../db';
+import { purgeOldDrafts, recordLastSync, type FremskudtDb } from '../db';
 import type { ApiClient } from './apiClient';
 import { deviceIdOf } from './deviceIdOf';
 import { pullChanges, type PullSummary } from './pullChanges';
@@ -64,6 +64,7 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncSummary> {
     batchSize: limits.auditBatchSize,
   });
   const team = await refreshTeamMembers(db, api, options.now);
+  await purgeOldDrafts(db, options.now?.() ?? new Date());
   await recordLastSync(options.now?.() ?? new Date(), db);
   return { push, pull, audit, team };
 }

@@ -59,6 +59,7 @@ describe('npm run bench, at a tiny scale', () => {
       '10',
       '11p',
       '11s',
+      '12',
     ]);
     for (const row of report.rows) {
       if (row.ratio !== null) expect(Number.isFinite(row.ratio), row.id).toBe(true);

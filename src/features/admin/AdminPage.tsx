@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TeamRef } from '../../domain/user';
-import type { AdminDevice, AdminUser } from '../../protocol';
+import type { AdminDevice, AdminUser, RetentionPolicy } from '../../protocol';
+import type { MessageKey } from '../../i18n';
 import { useSignedInSession } from '../../hooks/useSession';
 import { useT } from '../../i18n';
 import { Alert, StatusMessage } from '../../ui/Alert';
@@ -23,6 +24,14 @@ type Data = {
   members: Record<string, AdminUser[]>;
 };
 
+const POLICY_KEYS: Record<RetentionPolicy['kind'], MessageKey> = {
+  'audit-log': 'admin.retention.audit-log',
+  'refused-changes': 'admin.retention.refused-changes',
+  devices: 'admin.retention.devices',
+  'change-log-versions': 'admin.retention.change-log-versions',
+  'change-log-tombstones': 'admin.retention.change-log-tombstones',
+};
+
 /**
  * /administration. Administrators: users (create, edit role and teams, temporary password,
  * deactivate), teams (create, rename), devices ("Spær enhed") and the administration log. Team
@@ -43,6 +52,24 @@ export function AdminPage() {
   const role = session?.user.role;
   const isAdmin = role === 'admin';
   const mayManage = role === 'admin' || role === 'lead';
+  // The retention rules load on their own: users and devices do not wait for them, nor fail with
+  // them (null: could not be read).
+  const [policies, setPolicies] = useState<RetentionPolicy[] | null | undefined>();
+  useEffect(() => {
+    if (!api || !isAdmin) return;
+    let current = true;
+    api.retentionPolicies().then(
+      (r) => {
+        if (current) setPolicies(r.policies);
+      },
+      () => {
+        if (current) setPolicies(null);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, isAdmin]);
   useEffect(() => {
     if (!api || !mayManage) return;
     let current = true;
@@ -277,6 +304,31 @@ export function AdminPage() {
                 </tbody>
               </table>
             </div>
+          </section>
+          <section aria-labelledby="admin-retention-heading" className="section">
+            <h2 id="admin-retention-heading">{t('admin.retention')}</h2>
+            <p>{t('admin.retention.intro')}</p>
+            {policies === null && <p>{t('admin.retention.unavailable')}</p>}
+            {policies && (
+              <div className="table-scroll">
+                <table aria-labelledby="admin-retention-heading">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('admin.retention.col.kind')}</th>
+                      <th scope="col">{t('admin.retention.col.days')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {policies.map((p) => (
+                      <tr key={p.kind}>
+                        <th scope="row">{t(POLICY_KEYS[p.kind])}</th>
+                        <td>{t('admin.retention.days', { days: format.number(p.days) })}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
           </section>
         </>
       )}

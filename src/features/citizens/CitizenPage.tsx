@@ -13,6 +13,7 @@ import { AppPage } from '../shared/AppPage';
 import { ConflictList } from '../sync/ConflictList';
 import { CitizenDetails } from './CitizenDetails';
 import { ConsentsSection } from './ConsentsSection';
+import { EraseCitizenSection } from './EraseCitizenSection';
 
 // For leads and administrators only, online only: loaded when a citizen page first shows it.
 const CitizenAccessLog = lazyNamed(() => import('../audit/CitizenAccessLog'), 'CitizenAccessLog');
@@ -59,6 +60,7 @@ export function CitizenPage() {
         <CitizenAccessLog citizenId={citizen.id} />
       </Suspense>
       <MoveCitizenSection citizenId={citizen.id} teamId={citizen.teamId} />
+      <EraseCitizenSection citizen={citizen} />
     </AppPage>
   );
 }

@@ -19,6 +19,7 @@ const REJECT_KEYS: Record<string, MessageKey> = {
   'note-final-immutable': 'sync.reject.note-final-immutable',
   forbidden: 'sync.reject.forbidden',
   'too-many-conflicts': 'sync.reject.too-many-conflicts',
+  'record-erased': 'sync.reject.record-erased',
   'payload-too-large': 'sync.reject.payload-too-large',
   'invalid-request': 'sync.reject.invalid-request',
 };

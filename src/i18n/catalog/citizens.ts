@@ -79,6 +79,21 @@ export const da = {
   'consents.given': 'Givet {date}',
   'consents.expires': 'udløber {date}',
   'consents.told': 'Orienteret om betydningen af at sige nej',
+  'citizens.erase.heading': 'Sletning',
+  'citizens.erase.button': 'Slet borger permanent',
+  'citizens.erase.confirmLabel': 'Bekræft permanent sletning af {name}',
+  'citizens.erase.confirm':
+    'Du er ved at slette {name} permanent: borgeren, samtykker og alt, der nævner borgeren, slettes på serveren, i ændringshistorikken og på alle enheder ved deres næste synkronisering. Dette slettes:',
+  'citizens.erase.cases': 'Sager: {count}',
+  'citizens.erase.notes': 'Notater (også ældre udgaver og kladder): {count}',
+  'citizens.erase.followUps': 'Opfølgninger: {count}',
+  'citizens.erase.contacts': 'Kontakter ved besøg: {count}',
+  'citizens.erase.final':
+    'Sletningen er endelig og kan ikke fortrydes. Adgangsloggen beholder kun, at borgeren blev slettet, af hvem og hvornår.',
+  'citizens.erase.confirmYes': 'Slet {name} permanent',
+  'citizens.erase.offline':
+    'Sletning kræver forbindelse til serveren. Prøv igen, når du er online.',
+  'citizens.erase.failed': 'Borgeren blev ikke slettet: {message}',
 } as const;
 
 export const en = {
@@ -161,4 +176,19 @@ export const en = {
   'consents.given': 'Given {date}',
   'consents.expires': 'expires {date}',
   'consents.told': 'Told what refusing means',
+  'citizens.erase.heading': 'Erasure',
+  'citizens.erase.button': 'Erase citizen permanently',
+  'citizens.erase.confirmLabel': 'Confirm permanent erasure of {name}',
+  'citizens.erase.confirm':
+    'You are about to erase {name} permanently: the citizen, their consents and everything naming them are erased on the server, in the change history and on every device at its next sync. This is erased:',
+  'citizens.erase.cases': 'Cases: {count}',
+  'citizens.erase.notes': 'Notes (also earlier versions and drafts): {count}',
+  'citizens.erase.followUps': 'Follow-ups: {count}',
+  'citizens.erase.contacts': 'Contacts at visits: {count}',
+  'citizens.erase.final':
+    'The erasure is final and cannot be undone. The access log keeps only that the citizen was erased, by whom and when.',
+  'citizens.erase.confirmYes': 'Erase {name} permanently',
+  'citizens.erase.offline':
+    'Erasing needs a connection to the server. Try again when you are online.',
+  'citizens.erase.failed': 'The citizen was not erased: {message}',
 } as const satisfies Record<keyof typeof da, string>;

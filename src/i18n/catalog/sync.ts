@@ -70,6 +70,8 @@ export const da = {
   'sync.reject.too-many-conflicts':
     'Posten har for mange uafgjorte konflikter. Afgør dem under "Konflikter at afgøre", og send så ændringen igen.',
   'sync.reject.invalid-request': 'Serveren kan ikke læse ændringen (den er ikke gyldig).',
+  'sync.reject.record-erased':
+    'Borgeren er slettet efter reglerne om sletning, så ændringen kan ikke gemmes.',
   'sync.reject.other': 'Serveren afviste ændringen ({code}).',
   'sync.value.empty': '(tom)',
   'sync.field.cpr': 'CPR-nummer',
@@ -204,6 +206,8 @@ export const en = {
   'sync.reject.too-many-conflicts':
     'The record has too many unsettled conflicts. Settle them under "Conflicts to settle", then send the change again.',
   'sync.reject.invalid-request': 'The server cannot read the change (it is not valid).',
+  'sync.reject.record-erased':
+    'The citizen was erased under the erasure rules, so the change cannot be saved.',
   'sync.reject.other': 'The server refused the change ({code}).',
   'sync.value.empty': '(empty)',
   'sync.field.cpr': 'CPR number',

@@ -8,6 +8,7 @@ import {
   AdminLogQuerySchema,
   CreateTeamRequestSchema,
   CreateUserRequestSchema,
+  EraseCitizenRequestSchema,
   MoveCitizenRequestSchema,
   RenameTeamRequestSchema,
   ResetPasswordRequestSchema,
@@ -18,6 +19,7 @@ import {
   type AdminLogResponse,
   type AdminTeamMembersResponse,
   type AdminUsersResponse,
+  type EraseCitizenResponse,
   type MoveCitizenResponse,
   type TeamsResponse,
 } from '../../protocol/admin';
@@ -42,6 +44,7 @@ import {
   setTeams,
 } from './accounts';
 import { adminLog, auditAdmin, type AdminActor } from './adminAudit';
+import { eraseCitizen } from '../retention/eraseCitizen';
 import { moveCitizen } from './moveCitizen';
 
 /** Administrative bodies are small; the biggest is a user with a list of teams. */
@@ -292,5 +295,15 @@ export function registerAdminRoutes(app: FastifyInstance, database: Database): v
       );
     }
     return moved;
+  });
+
+  // A lead of the citizen's team or an administrator (eraseCitizen checks).
+  app.post('/api/citizens/:id/erase', opts, async (request): Promise<EraseCitizenResponse> => {
+    const by = requireUser(request);
+    const { id } = CitizenParams.parse(request.params);
+    const { confirmCitizenId } = EraseCitizenRequestSchema.parse(request.body);
+    if (confirmCitizenId !== id)
+      throw new HttpError('invalid-request', 'confirmCitizenId must repeat the citizen id');
+    return eraseCitizen(database, id, by, request.id);
   });
 }

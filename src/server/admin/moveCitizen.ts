@@ -20,7 +20,7 @@ export function mayMove(user: UserProfile, from: string, to: string): boolean {
 }
 
 /** The records of `teamId` naming the citizen, as the merge rules see them. */
-async function namingRecords(
+export async function namingRecords(
   trx: WriteTx,
   citizenId: string,
   teamId: string,

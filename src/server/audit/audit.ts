@@ -30,7 +30,9 @@ export type AuditAction =
   | 'audit-view'
   | 'audit-export'
   /** A lead or administrator read the statistics report (aggregates; detail: period, teams). */
-  | 'statistics';
+  | 'statistics'
+  /** A citizen and every record naming it were erased (detail: counts per entity, never data). */
+  | 'erase';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -63,6 +63,9 @@ function openSqlite(path: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   sqlite.pragma('synchronous = NORMAL');
+  // Deleted content is overwritten with zeros rather than left in free pages: an erased citizen
+  // (retention/eraseCitizen.ts) or a purged row must not be readable from the file afterwards.
+  sqlite.pragma('secure_delete = ON');
   cachePreparedStatements(sqlite);
   const db = new Kysely<Schema>({ dialect: new SqliteDialectKeepingErrors(sqlite) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };

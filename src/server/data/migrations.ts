@@ -7,6 +7,7 @@ import { m0006BigintSeqs } from './migration0006';
 import { m0007AuditDeliveries } from './migration0007';
 import { mOidcSignIn } from './migrationOidc';
 import { mAccountFlags } from './migrationAccountFlags';
+import { mRetention } from './migrationRetention';
 import type { Dialect } from './schema';
 
 /**
@@ -139,6 +140,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0007_audit_deliveries': m0007AuditDeliveries,
     '0008_oidc_sign_in': mOidcSignIn,
     '0009_account_flags': mAccountFlags,
+    '0010_retention': mRetention,
   };
 }
 

@@ -120,7 +120,7 @@ export interface ChangesTable {
   team_id: string;
   entity: string;
   record_id: string;
-  op: 'upsert' | 'delete' | 'evict';
+  op: 'upsert' | 'delete' | 'evict' | 'erase';
   version: number;
   /** The record as of this change (JSON), null for a tombstone. */
   data: string | null;
@@ -184,6 +184,19 @@ export interface AuditDeliveriesTable {
   audit_id: string;
 }
 
+/** A scheduled job's lease (retention/jobLease.ts): who runs it, until when at most. */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
+/** Per scope: the highest seq of a tombstone compaction removed (retention/compactChangeLog.ts). */
+export interface ChangeLogHorizonTable {
+  team_id: string;
+  seq: number;
+}
+
 export interface Schema {
   teams: TeamsTable;
   users: UsersTable;
@@ -202,6 +215,8 @@ export interface Schema {
   rejected_mutations: RejectedMutationsTable;
   audit_log: AuditLogTable;
   audit_deliveries: AuditDeliveriesTable;
+  job_leases: JobLeasesTable;
+  change_log_horizon: ChangeLogHorizonTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

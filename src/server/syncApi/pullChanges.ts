@@ -3,6 +3,7 @@ import type { Change, PullQuery, PullResponse } from '../../protocol/sync';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, Schema } from '../data/schema';
 import { encodeCursor, startPositions } from './pullCursor';
+import { refuseBehindHorizon } from './pullHorizon';
 
 interface ChangeRow {
   seq: number;
@@ -36,12 +37,14 @@ type PullAnswer = PullResponse & { nextCursor: string; evictTeams: string[] };
  * (data/writeTransaction.ts), but not across scopes. The cursor keeps a position per scope, which
  * only moves over that scope's rows, so it is safe whatever the other scopes do.
  */
-export function pullChanges(
+export async function pullChanges(
   database: Database,
   scopes: readonly string[],
   query: PullQuery,
 ): Promise<PullAnswer> {
-  return readPage(database.db, scopes, query);
+  const page = await readPage(database.db, scopes, query);
+  await refuseBehindHorizon(database.db, scopes, query);
+  return page;
 }
 
 async function readPage(

@@ -4,9 +4,10 @@ import type { UserProfile } from '../../domain/user';
 import type { Mutation, MutationResult } from '../../protocol/sync';
 import type { AuditAction, AuditEntry } from '../audit/audit';
 import type { AppliedMutationsTable, RejectedMutationsTable } from '../data/schema';
+import { isErased } from '../retention/eraseCitizen';
 import { newChangeStage, stageRecord, type ChangeStage } from './changeStage';
 import { toMutationResult } from './mutationResult';
-import { decideScope, type ScopeDecision } from './pushScope';
+import { decideScope, namedCitizen, type ScopeDecision } from './pushScope';
 import { recordKey } from './recordStore';
 
 export interface PushContext {
@@ -163,17 +164,25 @@ function planOne(
   const current = state.get(recordKey(m.entity, m.recordId));
   const citizenTeamOf = (id: string) => state.get(recordKey('citizen', id))?.teamId;
   const scope = decideScope(m, current, ctx.user, citizenTeamOf);
-  const outcome: MergeOutcome = scope.ok
-    ? applyMutation(
-        current,
-        { ...m, deviceId: deviceOf(ctx) },
-        { userId: ctx.user.id, teamId: scope.teamId, now, newId },
-      )
-    : { kind: 'rejected', code: 'forbidden', message: scope.message };
-  if (!scope.ok) plan.audit.push(forbiddenEntry(m, ctx, scope));
+  const citizenId = namedCitizen(m, current);
+  // An erased record, or a new one naming an erased citizen (a device that was offline): refused,
+  // and not kept among the refused changes, which would hold the content again.
+  const erased =
+    isErased(current) ||
+    (citizenId !== null && isErased(state.get(recordKey('citizen', citizenId))));
+  const outcome: MergeOutcome = erased
+    ? { kind: 'rejected', code: 'record-erased', message: 'The record or its citizen was erased' }
+    : scope.ok
+      ? applyMutation(
+          current,
+          { ...m, deviceId: deviceOf(ctx) },
+          { userId: ctx.user.id, teamId: scope.teamId, now, newId },
+        )
+      : { kind: 'rejected', code: 'forbidden', message: scope.message };
+  if (!scope.ok && !erased) plan.audit.push(forbiddenEntry(m, ctx, scope));
   stageEffects(plan, state, outcome, current);
   const result = toMutationResult(m, outcome);
-  if (result.status === 'rejected') plan.rejected.push(rejectedRow(m, ctx, result, now));
+  if (result.status === 'rejected' && !erased) plan.rejected.push(rejectedRow(m, ctx, result, now));
   plan.applied.push({
     mutation_id: m.mutationId,
     device_id: deviceOf(ctx),
