@@ -8,7 +8,7 @@
  * (user 'bench-a', password 'bench', as bench/node/serverAdapter.ts makes them) instead of
  * `new FremskudtDb(name)`, and `closeDevice` wipes it the app's way; the bare references (put,
  * bulkPut) stay bare plaintext writes, so the ratio shows what sealing costs; `setPullCursor`
- * stores the opaque cursor (scenario 5 passes the writer's `nextCursor` instead of `latestSeq`)
+ * stores the opaque cursor (scenario 5 builds it from the log's latest seq before the new writes)
  * and `fetchAllRecords` follows `nextCursor`; the device id comes from login.
  */
 import type { Table } from 'dexie';
@@ -18,7 +18,7 @@ import type { Citizen, Note, NoteInput } from '../../src/domain';
 import { createApiClient, type ApiClient } from '../../src/sync/apiClient';
 import { INITIAL_PULL_CURSOR, type PullResponse } from '../../src/protocol';
 import { pullHeaders, pullPath } from '../shared/pullRequest';
-import { SYNC_CURSOR_KEY, SYNC_NEXT_CURSOR_KEY } from '../../src/sync/applyPulledPage';
+import { SYNC_NEXT_CURSOR_KEY } from '../../src/sync/applyPulledPage';
 import { inFlight } from '../../src/sync/inFlight';
 import { pullChanges } from '../../src/sync/pullChanges';
 import { pushOutbox } from '../../src/sync/pushOutbox';
@@ -107,8 +107,8 @@ export async function pullEverything(device: Device): Promise<number> {
 }
 
 /** Scenario 5: a device that already has everything up to `cursor`. */
-export async function setPullCursor(device: Device, cursor: number): Promise<void> {
-  await device.db.meta.put({ key: SYNC_CURSOR_KEY, value: cursor });
+export async function setPullCursor(device: Device, cursor: string): Promise<void> {
+  await device.db.meta.put({ key: SYNC_NEXT_CURSOR_KEY, value: cursor });
 }
 
 /** The citizens and notes a pull page carries, appended to `into` (the bench data has no others). */

@@ -157,7 +157,7 @@ async function pushQueued(token: string, count: number, seed: number, citizens: 
 }
 
 /** Scenario 5: a device that is up to date until `cursor` pulls what came after. */
-async function incrementalPull(token: string, cursor: number) {
+async function incrementalPull(token: string, cursor: string) {
   const device = await openFreshDevice('s5', token);
   await setPullCursor(device, cursor);
   const t0 = now();

@@ -2,7 +2,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useRoute } from 'wouter';
 import type { LockReason } from '../db';
 import { LoginPage } from '../features/login/LoginPage';
-import { SsoLanding, ssoReturn } from '../features/login/SsoLanding';
+import { ssoReturn } from '../features/login/ssoReturn';
 import { UnlockPage } from '../features/login/UnlockPage';
 import { useProfiles, useVaultState } from '../hooks/useVault';
 import { useT } from '../i18n';
@@ -13,6 +13,8 @@ import type { StartSync } from './useSyncEngine';
 // the first load is only what the unlock and login screens need; it is fetched while they show.
 const loadUnlockedRoutes = () => import('./AppRoutes');
 const UnlockedRoutes = lazyNamed(loadUnlockedRoutes, 'UnlockedRoutes');
+// Only after the provider sent the browser back: the sign-in code is not part of the first load.
+const SsoLanding = lazyNamed(() => import('../features/login/SsoLanding'), 'SsoLanding');
 // Readable before login and while locked (and offline: precached), but not part of the first load.
 const StandaloneAccessibilityStatement = lazyNamed(
   () => import('../features/accessibility/AccessibilityStatementPage'),
@@ -41,7 +43,13 @@ function LockedGate({ reason }: { reason: LockReason }) {
   useEffect(() => {
     loadUnlockedRoutes().catch(() => undefined);
   }, []);
-  if (sso) return <SsoLanding outcome={sso} />;
+  if (sso) {
+    return (
+      <Suspense fallback={<AppLoading />}>
+        <SsoLanding outcome={sso} />
+      </Suspense>
+    );
+  }
   if (profiles === undefined) return <AppLoading />;
   if (profiles.length === 0 || loggingIn) {
     return (

@@ -15,8 +15,7 @@ import { newId } from '../domain';
 import type { LoginResponse } from '../protocol';
 import { createApiClient, type ApiClient } from './apiClient';
 
-/** Set by "Glemt PIN?" before the browser leaves for the provider: ask for a new PIN after. */
-export const NEW_PIN_FLAG = 'fremskudt-sso-new-pin';
+export { NEW_PIN_FLAG } from './ssoFlags';
 
 /**
  * Collects the session of a finished single sign-on. Names this device's id of every profile on

@@ -7,6 +7,7 @@ import type { BrowserContext } from 'playwright-core';
 import { newId } from '../../../src/domain/ids';
 import { createApiClient } from '../../../src/sync/apiClient';
 import { INITIAL_PULL_CURSOR } from '../../../src/protocol';
+import { encodeCursor } from '../../../src/server/syncApi/pullCursor';
 import { noteFields } from '../../shared/generate';
 import { callBench, openBenchPage } from '../benchPage';
 import type { BenchContext, ResultRow } from '../result';
@@ -44,8 +45,11 @@ async function logServer(settings: BenchSettings, entries: number): Promise<Seed
   });
 }
 
-/** Another device writes NEW_CHANGES notes through the real push; returns the cursor before. */
-async function writeNewChanges(server: SeededServer, round: number): Promise<number> {
+/**
+ * Another device writes NEW_CHANGES notes through the real push; returns the pull cursor of a
+ * device that had everything before them (every scope of the reader at the log's latest seq).
+ */
+async function writeNewChanges(server: SeededServer, round: number): Promise<string> {
   const api = createApiClient({ baseUrl: server.url, token: () => String(server.seeded.writer) });
   const before = await api.pull(1, INITIAL_PULL_CURSOR);
   const mutations = Array.from({ length: NEW_CHANGES }, (_, i) => ({
@@ -60,7 +64,7 @@ async function writeNewChanges(server: SeededServer, round: number): Promise<num
   }));
   const { results } = await api.push({ deviceId: 'bench-writer', mutations });
   if (results.some((r) => r.status !== 'applied')) throw new Error('5: push refused');
-  return before.latestSeq;
+  return encodeCursor({ bench: before.latestSeq, shared: before.latestSeq });
 }
 
 export async function longChangeLog(

@@ -1,15 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useSignIn } from '../../hooks/useSignIn';
 import { useT } from '../../i18n';
 import type { AuthConfigResponse } from '../../protocol';
-import { createApiClient } from '../../sync/apiClient';
 import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { TextField } from '../../ui/TextField';
 import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
 import { AppPage } from '../shared/AppPage';
-import { ApiError } from '../../sync/apiClient';
-import { ChangePasswordForm } from './ChangePasswordForm';
+import { ApiError } from '../../sync/apiError';
 import { loginErrorText } from './loginErrorText';
+
+// Shown only after a login with an initial password: its schema and API client stay out of the
+// first load.
+const ChangePasswordForm = lazy(() =>
+  import('./ChangePasswordForm').then((m) => ({ default: m.ChangePasswordForm })),
+);
 
 /** The server route that sends the browser to the municipality's login (auth/oidc.ts). */
 export const SSO_START = '/api/auth/oidc/start';
@@ -19,8 +23,9 @@ function useSsoOffered(): AuthConfigResponse {
   const [offered, setOffered] = useState<AuthConfigResponse>({ sso: false });
   useEffect(() => {
     let live = true;
-    createApiClient({ timeoutMs: 5_000 })
-      .authConfig()
+    // The API client (with the wire schemas) is loaded for this one question, not in the first load.
+    import('../../sync/apiClient')
+      .then(({ createApiClient }) => createApiClient({ timeoutMs: 5_000 }).authConfig())
       .then((config) => {
         if (live) setOffered(config);
       })
@@ -102,14 +107,16 @@ export function LoginPage({
         </p>
       )}
       {mustChange ? (
-        <ChangePasswordForm
-          username={username.trim()}
-          currentPassword={password}
-          signIn={async (name, newPassword) => {
-            await signIn(name, newPassword);
-            onSignedIn?.();
-          }}
-        />
+        <Suspense fallback={<p role="status">{t('shell.loading')}</p>}>
+          <ChangePasswordForm
+            username={username.trim()}
+            currentPassword={password}
+            signIn={async (name, newPassword) => {
+              await signIn(name, newPassword);
+              onSignedIn?.();
+            }}
+          />
+        </Suspense>
       ) : (
         <>
           <p>{intro ?? t('login.intro')}</p>

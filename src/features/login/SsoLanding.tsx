@@ -9,16 +9,8 @@ import {
 } from '../../sync/signInWithSso';
 import { useT } from '../../i18n';
 import { LoginPage } from './LoginPage';
+import type { ssoReturn } from './ssoReturn';
 import { PinSetupPage } from './PinSetupPage';
-
-/** What the server's callback put in the address: `?sso=done` or `?sso-error=<reason>`. */
-export function ssoReturn(search: string): 'done' | 'failed' | 'unknown-user' | null {
-  const params = new URLSearchParams(search);
-  if (params.get('sso') === 'done') return 'done';
-  const error = params.get('sso-error');
-  if (error === 'unknown-user') return 'unknown-user';
-  return error === null ? null : 'failed';
-}
 
 type Step =
   | { kind: 'collecting' }

@@ -6,7 +6,7 @@ import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { SelectField } from '../../ui/SelectField';
 import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
 import { AppPage } from '../shared/AppPage';
-import { NEW_PIN_FLAG } from '../../sync/signInWithSso';
+import { NEW_PIN_FLAG } from '../../sync/ssoFlags';
 import { SSO_START } from './LoginPage';
 import { unlockErrorText } from './unlockErrorText';
 
