@@ -25,7 +25,7 @@ describe('npm run bench, at a tiny scale', () => {
     await buildBenchAssets(ROOT, assetsDir, { pouch: withPouch });
     const settings = {
       ...readSettings(ROOT, assetsDir, {
-        BENCH_ONLY: withPouch ? '' : '1,2,4,5,6,7,8,9',
+        BENCH_ONLY: withPouch ? '' : '1,2,4,5,6,7,8,9,10,11,12',
         BENCH_SCALE: '0.002',
         BENCH_REPS: '1',
         BENCH_DEVICES: '20',
