@@ -5,7 +5,7 @@ import type { AuthConfigResponse } from '../../protocol';
 import { createApiClient } from '../../sync/apiClient';
 import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { TextField } from '../../ui/TextField';
-import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
+import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementLink';
 import { AppPage } from '../shared/AppPage';
 import { ApiError } from '../../sync/apiClient';
 import { ChangePasswordForm } from './ChangePasswordForm';
