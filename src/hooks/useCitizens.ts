@@ -23,9 +23,23 @@ const NO_CITIZENS: ReadonlyMap<string, Citizen> = new Map();
 
 /**
  * The citizens a list refers to (contacts of a visit, follow-ups), by id; a small lookup
- * instead of loading every citizen of the team for a handful of names.
+ * instead of loading every citizen of the team for a handful of names. While the lookup for a
+ * new set of ids is still unsealing (a contact was just registered), the ids it has not
+ * answered yet are filled from the in-memory search index, so a name never flickers away.
  */
 export function useCitizensByIds(ids: readonly string[]): ReadonlyMap<string, Citizen> {
   const key = [...new Set(ids)].sort().join(',');
-  return useLiveQuery(() => citizensByIds(key ? key.split(',') : []), [key]) ?? NO_CITIZENS;
+  const stored = useLiveQuery(() => citizensByIds(key ? key.split(',') : []), [key]);
+  const { index, version } = useSyncExternalStore(searchState.subscribe, searchState.get);
+  return useMemo(() => {
+    const wanted = key ? key.split(',') : [];
+    const missing = wanted.filter((id) => !stored?.has(id));
+    if (missing.length === 0 || !index || version < 0) return stored ?? NO_CITIZENS;
+    const merged = new Map(stored);
+    for (const id of missing) {
+      const citizen = index.citizen(id);
+      if (citizen) merged.set(id, citizen);
+    }
+    return merged;
+  }, [key, stored, index, version]);
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '../stores/localeStore';
-import type { catalogs, MessageKey } from './catalog';
+import type { MessageKey } from './catalog';
 import { firstScreenCatalogs } from './catalog/firstScreen';
 import { formatNumber, pluralForm } from './numbers';
 
@@ -14,12 +14,13 @@ const loaded: Record<Locale, Messages> = {
 };
 
 /**
- * Adds the whole catalog. The signed-in app's module calls it as it loads, before any of its
- * screens renders, so the first load carries only the first screen's messages.
+ * Adds messages: the whole catalog (the signed-in app's module calls it as it loads, before any
+ * of its screens renders) or one area's (a screen reachable before that chunk, such as the
+ * accessibility statement), so the first load carries only the first screen's messages.
  */
-export function addMessages(all: typeof catalogs): void {
-  Object.assign(loaded.da, all.da);
-  Object.assign(loaded.en, all.en);
+export function addMessages(more: Record<Locale, Messages>): void {
+  Object.assign(loaded.da, more.da);
+  Object.assign(loaded.en, more.en);
 }
 
 /** Looks up a message and fills its {placeholders}. Falls back to Danish, then to the key. */

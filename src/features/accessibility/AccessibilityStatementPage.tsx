@@ -1,8 +1,13 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { useT } from '../../i18n';
+import { addMessages, useT } from '../../i18n';
+import * as accessibility from '../../i18n/catalog/accessibility';
 import { AppPage } from '../shared/AppPage';
 import { useFormat } from '../shared/useFormat';
+
+// Opened straight from the login screen (or reloaded there, offline) the signed-in app's chunk,
+// which brings the whole catalog, may never have loaded: the statement brings its own text.
+addMessages(accessibility);
 
 /** When the statement was prepared and last reviewed (update with each review). */
 export const STATEMENT_DATE = '2026-12-06';
@@ -77,15 +82,5 @@ export function StandaloneAccessibilityStatement() {
         <Link href="/">{t('a11y.back')}</Link>
       </p>
     </main>
-  );
-}
-
-/** The link to the statement, for the login screens and Settings. */
-export function AccessibilityStatementLink() {
-  const t = useT();
-  return (
-    <p className="a11y-link">
-      <Link href="/tilgaengelighed">{t('a11y.link')}</Link>
-    </p>
   );
 }

@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import type { AuthConfigResponse } from '../../protocol';
 import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { TextField } from '../../ui/TextField';
-import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
+import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementLink';
 import { AppPage } from '../shared/AppPage';
 import { ApiError } from '../../sync/apiError';
 import { loginErrorText } from './loginErrorText';

@@ -4,7 +4,7 @@ import { unlock } from '../../sync/unlock';
 import { useT } from '../../i18n';
 import { PasswordSubmit } from '../../ui/PasswordSubmit';
 import { SelectField } from '../../ui/SelectField';
-import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
+import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementLink';
 import { AppPage } from '../shared/AppPage';
 import { NEW_PIN_FLAG } from '../../sync/ssoFlags';
 import { SSO_START } from './LoginPage';

@@ -1,6 +1,6 @@
 import { useSignedInSession } from '../../hooks/useSession';
 import { useT } from '../../i18n';
-import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
+import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementLink';
 import { StorageStatusPanel } from '../pwa/StorageStatusPanel';
 import { AppPage } from '../shared/AppPage';
 import { AutoLockSection } from './AutoLockSection';

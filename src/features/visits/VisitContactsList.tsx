@@ -53,7 +53,10 @@ export function ContactRows({
       {contacts.map((c) => {
         const citizen = c.citizenId ? byId.get(c.citizenId) : undefined;
         const name = citizen ? citizenDisplayName(citizen) : undefined;
-        const who = name ?? t('visits.contacts.anonymous');
+        // A named contact whose citizen is not (or not yet) readable here is still not anonymous.
+        const who =
+          name ??
+          t(c.kind === 'anonymous' ? 'visits.contacts.anonymous' : 'visits.contacts.knownCitizen');
         const time = f.time(c.at);
         const topics = c.topics.map((x) => t(`visits.topic.${x}`)).join(', ');
         const meta =

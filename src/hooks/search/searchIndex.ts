@@ -46,6 +46,11 @@ export class SearchIndex {
     for (const n of list) this.notes.put(n.id, n.citizenId, n.body);
   }
 
+  /** The indexed citizen with this id, if any. */
+  citizen(id: string): Citizen | undefined {
+    return this.citizens.get(id);
+  }
+
   removeCitizen(id: string): void {
     this.citizens.delete(id);
     this.terms.remove(id);

@@ -1,7 +1,6 @@
 /** The accessibility statement (tilgængelighedserklæring), reachable without login and offline. */
 export const da = {
   'a11y.title': 'Tilgængelighedserklæring',
-  'a11y.link': 'Tilgængelighedserklæring',
   'a11y.back': 'Tilbage til Fremskudt',
   'a11y.intro':
     'Kommunen, der bruger Fremskudt, ønsker, at alle medarbejdere kan bruge appen. Erklæringen gælder Fremskudt (denne app) og beskriver, hvordan den lever op til lov om tilgængelighed af offentlige organers websteder og mobilapplikationer og standarden WCAG 2.1 niveau AA.',
@@ -32,7 +31,6 @@ export const da = {
 
 export const en = {
   'a11y.title': 'Accessibility statement',
-  'a11y.link': 'Accessibility statement',
   'a11y.back': 'Back to Fremskudt',
   'a11y.intro':
     'The municipality using Fremskudt wants every member of staff to be able to use the app. This statement covers Fremskudt (this app) and describes how it meets the Danish act on the accessibility of public sector websites and mobile applications and the WCAG 2.1 level AA standard.',

@@ -32,6 +32,8 @@ export const da = {
   'login.change.tooShort': 'Den nye adgangskode skal være på mindst 8 tegn.',
   'login.change.same': 'Den nye adgangskode skal være en anden end den midlertidige.',
   'login.change.mismatch': 'De to adgangskoder er ikke ens.',
+  // The statement's link shows on the login and unlock screens, so it is a first-screen message.
+  'a11y.link': 'Tilgængelighedserklæring',
 } as const;
 
 export const en = {
@@ -68,4 +70,5 @@ export const en = {
   'login.change.tooShort': 'The new password must be at least 8 characters.',
   'login.change.same': 'The new password must differ from the temporary one.',
   'login.change.mismatch': 'The two passwords differ.',
+  'a11y.link': 'Accessibility statement',
 } as const satisfies Record<keyof typeof da, string>;
