@@ -39,6 +39,7 @@ export const TABLE_OF: Record<EntityName, string> = {
   visit: 'visits',
   contact: 'contacts',
   followUp: 'followUps',
+  handoverMark: 'handoverMarks',
 };
 
 /** The database of one user on this device; its sealed tables need that user's data key. */
@@ -51,6 +52,8 @@ export class FremskudtDb extends Dexie {
   visits!: Table<StoredRow, string>;
   contacts!: Table<StoredRow, string>;
   followUps!: Table<StoredRow, string>;
+  /** Which final notes were carried over into the system of record (append-only). */
+  handoverMarks!: Table<StoredRow, string>;
   outbox!: Table<StoredRow, number>;
   drafts!: Table<StoredRow, string>;
   meta!: Table<StoredRow, string>;
@@ -96,6 +99,8 @@ export class FremskudtDb extends Dexie {
     // v4: the outbox loses its `entity` index, which nothing queries: every saved change wrote
     // an index entry for it (the outbox write is on the path of every save).
     this.version(4).stores({ outbox: '++seq, &mutationId, recordId, state' });
+    // v5: the handover marks ("journaliseret i fagsystem"), read per citizen and per note.
+    this.version(5).stores({ handoverMarks: 'id, citizenId, noteId, teamId' });
   }
 
   /**

@@ -17,7 +17,7 @@ describe('local database schema upgrades', () => {
 
     const upgraded = await sealedDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
     expect(await upgraded.citizens.get('c1')).toMatchObject({ alias: 'Store-J' });
     expect(await upgraded.outbox.where('state').equals('pending').count()).toBe(1);
     expect(upgraded.outbox.schema.indexes.map((i) => i.name).sort()).toEqual([

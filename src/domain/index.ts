@@ -10,6 +10,7 @@ export * from './scheduleRules';
 export * from './visit';
 export * from './contact';
 export * from './followUp';
+export * from './handoverMark';
 export * from './user';
 export * from './entities';
 export * from './merge';
