@@ -5,3 +5,4 @@ export * from './auth';
 export * from './audit';
 export * from './team';
 export * from './admin';
+export * from './rescue';

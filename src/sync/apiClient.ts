@@ -14,9 +14,12 @@ import {
   AdminDevicesResponseSchema,
   AdminUsersResponseSchema,
   CitizenAccessResponseSchema,
+  RescueImportResponseSchema,
   type AdminDevicesResponse,
   type AdminUsersResponse,
   type CitizenAccessResponse,
+  type RescueImportRequest,
+  type RescueImportResponse,
   type AuditEventsRequest,
   type AuditEventsResponse,
   type ErrorCode,
@@ -201,6 +204,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
         `/api/admin/users/${encodeURIComponent(userId)}/devices/${encodeURIComponent(deviceId)}/revoke`,
         z.unknown(),
       ),
+    /** Applies a device's rescue file on the server (administrator; each change at most once). */
+    rescueImport: (body: RescueImportRequest): Promise<RescueImportResponse> =>
+      request('POST', '/api/admin/rescue-import', RescueImportResponseSchema, body),
   };
 }
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { newId } from '../../domain/ids';
 import { RoleSchema, type Role, type UserProfile } from '../../domain/user';
@@ -16,6 +17,7 @@ import {
 } from './accounts';
 import { moveCitizen } from './moveCitizen';
 import { readPassword } from './readPassword';
+import { importRescueFile } from './rescueImport';
 
 export const ADMIN_USAGE = `Administration (npm run admin -- <command> …):
   create-user --username U --name "Full Name" --team TEAM [--team TEAM2 …] [--team-name "Team"]
@@ -28,6 +30,8 @@ export const ADMIN_USAGE = `Administration (npm run admin -- <command> …):
   revoke-device --user U --device DEVICE_ID
   move-citizen --citizen ID --team TEAM
   create-team --id TEAM --name "Team name"
+  rescue-import --file PATH                     a device's "ventende ændringer" file; the
+                                                passphrase as for passwords (FREMSKUDT_PASSWORD)
 Passwords come from FREMSKUDT_PASSWORD or are typed on the terminal (not echoed).`;
 
 const OPTIONS = {
@@ -40,6 +44,7 @@ const OPTIONS = {
   device: { type: 'string' },
   citizen: { type: 'string' },
   id: { type: 'string' },
+  file: { type: 'string' },
 } as const;
 
 function need(value: string | undefined, flag: string): string {
@@ -136,6 +141,17 @@ export async function runAdminCommand(
         null,
       );
       return `moved ${moved.moved} record(s) from ${moved.fromTeamId} to ${moved.toTeamId}`;
+    }
+    case 'rescue-import': {
+      const text = await readFile(need(values.file, 'file'), 'utf8');
+      const done = await importRescueFile(database, text, await readPassword('Passphrase: '), {
+        adminId: CLI_ADMIN.id,
+      });
+      return (
+        `${done.count} change(s) from ${done.userId}'s device ${done.deviceId}: ` +
+        `${done.applied} applied, ${done.conflicts} conflict(s), ${done.rejected} refused; ` +
+        `${done.alreadyApplied} had already arrived and changed nothing`
+      );
     }
     case 'create-team':
       await createTeam(database, need(values.id, 'id'), need(values.name, 'name'));
