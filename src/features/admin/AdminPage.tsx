@@ -7,6 +7,7 @@ import { Alert, StatusMessage } from '../../ui/Alert';
 import { AppPage } from '../shared/AppPage';
 import { useFormat } from '../shared/useFormat';
 import { DeviceRevokeButton } from './DeviceRevokeButton';
+import { RescueImportSection } from './RescueImportSection';
 import '../audit/tables.css';
 
 const ROLE_KEYS: Record<AdminUser['role'], MessageKey> = {
@@ -151,6 +152,7 @@ export function AdminPage() {
           </section>
         </>
       )}
+      {api && <RescueImportSection api={api} />}
     </AppPage>
   );
 }

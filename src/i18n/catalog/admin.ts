@@ -56,6 +56,17 @@ export const da = {
   'accessLog.action.audit-view': 'Adgangslog vist',
   'accessLog.action.audit-export': 'Adgangslog eksporteret',
   'accessLog.action.export': 'Eksporteret',
+  'admin.rescue.heading': 'Indlæs ventende ændringer fra fil',
+  'admin.rescue.explain':
+    'En fil, som en medarbejder har gemt under Indstillinger, fordi enheden ikke kunne synkronisere. Ændringerne indlæses, som om enheden selv havde sendt dem, og hver kun én gang.',
+  'admin.rescue.file': 'Fil',
+  'admin.rescue.passphrase': 'Adgangssætning',
+  'admin.rescue.import': 'Indlæs ændringerne',
+  'admin.rescue.noFile': 'Vælg filen først.',
+  'admin.rescue.unreadable':
+    'Filen kunne ikke åbnes: forkert adgangssætning, eller det er ikke en fil med ventende ændringer.',
+  'admin.rescue.done':
+    '{count} ændringer fra {user}: {applied} indlæst, {conflicts} konflikter, {rejected} afvist. {already} var allerede modtaget og ændrede intet.',
 } as const;
 
 export const en = {
@@ -114,4 +125,15 @@ export const en = {
   'accessLog.action.audit-view': 'Access log viewed',
   'accessLog.action.audit-export': 'Access log exported',
   'accessLog.action.export': 'Exported',
+  'admin.rescue.heading': 'Import waiting changes from a file',
+  'admin.rescue.explain':
+    'A file a caseworker saved under Settings because their device could not sync. The changes are applied as if the device had sent them, each only once.',
+  'admin.rescue.file': 'File',
+  'admin.rescue.passphrase': 'Passphrase',
+  'admin.rescue.import': 'Import the changes',
+  'admin.rescue.noFile': 'Choose the file first.',
+  'admin.rescue.unreadable':
+    'The file could not be opened: wrong passphrase, or not a file of waiting changes.',
+  'admin.rescue.done':
+    '{count} changes from {user}: {applied} applied, {conflicts} conflicts, {rejected} refused. {already} had already arrived and changed nothing.',
 } as const satisfies Record<keyof typeof da, string>;
