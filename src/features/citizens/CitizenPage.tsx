@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { CitizenAccessLog } from '../audit/CitizenAccessLog';
 import { CasesSection } from '../cases/CasesSection';
 import { CitizenFollowUps } from '../followups/CitizenFollowUps';
+import { HandoverSection } from '../notes/HandoverSection';
 import { Timeline } from '../notes/Timeline';
 import { AppPage } from '../shared/AppPage';
 import { ConflictList } from '../sync/ConflictList';
@@ -50,6 +51,7 @@ export function CitizenPage() {
         <h2 id="timeline-heading">{t('citizens.page.timeline')}</h2>
         <Timeline citizenId={citizen.id} />
       </section>
+      <HandoverSection citizenId={citizen.id} />
       <CitizenAccessLog citizenId={citizen.id} />
     </AppPage>
   );

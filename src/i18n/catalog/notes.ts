@@ -43,6 +43,19 @@ export const da = {
   'notes.timeline.empty': 'Ingen notater eller kontakter endnu.',
   'notes.timeline.contact': 'Kontakt på {place}',
   'notes.timeline.contactUnknownPlace': 'Kontakt',
+  'notes.handover.heading': 'Journaliseret i fagsystem',
+  'notes.handover.awaiting':
+    '{count} endelige notater mangler at blive journaliseret i fagsystemet',
+  'notes.handover.choose': 'Notater, der skal markeres (ældste først)',
+  'notes.handover.noteLabel': '{date}: {text}',
+  'notes.handover.date': 'Journaliseret den',
+  'notes.handover.reference': 'Reference i fagsystemet',
+  'notes.handover.referenceHint': 'Fx journal- eller dokumentnummer',
+  'notes.handover.missing': 'Skriv dato og reference, og vælg mindst ét notat.',
+  'notes.handover.mark': 'Marker {count} som journaliseret',
+  'notes.handover.done': '{count} notater er markeret som journaliseret.',
+  'notes.handover.markedCount': '{count} notater er journaliseret',
+  'notes.handover.markLine': 'Journaliseret {date}, reference {reference}',
 } as const;
 
 export const en = {
@@ -89,4 +102,16 @@ export const en = {
   'notes.timeline.empty': 'No notes or contacts yet.',
   'notes.timeline.contact': 'Contact at {place}',
   'notes.timeline.contactUnknownPlace': 'Contact',
+  'notes.handover.heading': 'Recorded in the system of record',
+  'notes.handover.awaiting': '{count} final notes still to be recorded in the system of record',
+  'notes.handover.choose': 'Notes to mark (oldest first)',
+  'notes.handover.noteLabel': '{date}: {text}',
+  'notes.handover.date': 'Recorded on',
+  'notes.handover.reference': 'Reference in the system of record',
+  'notes.handover.referenceHint': 'E.g. the journal or document number',
+  'notes.handover.missing': 'Enter the date and the reference, and choose at least one note.',
+  'notes.handover.mark': 'Mark {count} as recorded',
+  'notes.handover.done': '{count} notes are marked as recorded.',
+  'notes.handover.markedCount': '{count} notes are recorded',
+  'notes.handover.markLine': 'Recorded {date}, reference {reference}',
 } as const satisfies Record<keyof typeof da, string>;

@@ -1,0 +1,61 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../src/db/database';
+import { openOutbox } from '../../src/db/outbox';
+import { makeCitizen, makeNote, signedInBeforeEach } from '../helpers/factories';
+import { renderApp } from '../helpers/renderApp';
+
+signedInBeforeEach();
+
+describe('citizen page: "Journaliseret i fagsystem"', () => {
+  it('lists the final notes not yet carried over, oldest first, and marks the chosen ones with the day and reference', async () => {
+    const c = await makeCitizen();
+    await makeNote({
+      citizenId: c.id,
+      body: 'Nyeste samtale',
+      occurredAt: '2026-11-20T10:00:00.000Z',
+    });
+    await makeNote({
+      citizenId: c.id,
+      body: 'Ældste samtale',
+      occurredAt: '2026-11-02T10:00:00.000Z',
+    });
+    await makeNote({ citizenId: c.id, body: 'Kladde', status: 'draft', finalizedAt: undefined });
+    const { user } = renderApp(`/borgere/${c.id}`);
+    const section = await screen.findByRole('region', { name: 'Journaliseret i fagsystem' });
+    expect(
+      await within(section).findByText(
+        '2 endelige notater mangler at blive journaliseret i fagsystemet',
+      ),
+    ).toBeTruthy();
+    const boxes = within(section).getAllByRole('checkbox');
+    expect(boxes.map((b) => b.parentElement?.textContent)).toEqual([
+      expect.stringContaining('Ældste samtale'),
+      expect.stringContaining('Nyeste samtale'),
+    ]);
+
+    await user.click(boxes[1]!);
+    await user.click(within(section).getByRole('button', { name: 'Marker 1 som journaliseret' }));
+    expect(
+      await within(section).findByText('Skriv dato og reference, og vælg mindst ét notat.'),
+    ).toBeTruthy();
+    await user.clear(within(section).getByLabelText('Journaliseret den'));
+    await user.type(within(section).getByLabelText('Journaliseret den'), '2026-11-25');
+    await user.type(within(section).getByLabelText(/Reference i fagsystemet/), 'SAG-77');
+    await user.click(within(section).getByRole('button', { name: 'Marker 1 som journaliseret' }));
+
+    expect(
+      await within(section).findByText(
+        '1 endelige notater mangler at blive journaliseret i fagsystemet',
+      ),
+    ).toBeTruthy();
+    const marks = (await openOutbox(await db.outbox.toArray())).filter(
+      (e) => e.entity === 'handoverMark',
+    );
+    expect(marks).toHaveLength(1);
+    expect(marks[0]).toMatchObject({
+      op: 'create',
+      fields: { journalizedOn: '2026-11-25', reference: 'SAG-77', markedBy: 'mette' },
+    });
+  });
+});
