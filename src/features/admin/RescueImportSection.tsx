@@ -3,6 +3,7 @@ import type { RescueImportResponse } from '../../protocol';
 import { useT } from '../../i18n';
 import { ApiError, type ApiClient } from '../../sync/apiClient';
 import { Alert, StatusMessage } from '../../ui/Alert';
+import { browserMemory } from '../../ui/browserMemory';
 import { TextField } from '../../ui/TextField';
 
 /**
@@ -48,6 +49,7 @@ export function RescueImportSection({ api }: { api: ApiClient }) {
             id="admin-rescue-file"
             type="file"
             accept="application/json,.json"
+            {...browserMemory()}
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </div>
