@@ -11,6 +11,7 @@ import { LocationsPage } from '../features/locations/LocationsPage';
 import { LoginPage } from '../features/login/LoginPage';
 import { ReloginPage } from '../features/login/ReloginPage';
 import { UnlockPage } from '../features/login/UnlockPage';
+import { HandoverPage } from '../features/notes/HandoverPage';
 import { NoteEditorPage } from '../features/notes/NoteEditorPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { NeedsAttentionPage } from '../features/sync/NeedsAttentionPage';
@@ -40,6 +41,7 @@ function SignedInRoutes() {
         <Route path="/besoeg" component={VisitPage} />
         <Route path="/steder" component={LocationsPage} />
         <Route path="/opfoelgning" component={FollowUpsPage} />
+        <Route path="/journalisering" component={HandoverPage} />
         <Route path="/indstillinger" component={SettingsPage} />
         <Route path="/til-behandling" component={NeedsAttentionPage} />
         <Route path="/administration" component={AdminPage} />

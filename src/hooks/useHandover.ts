@@ -1,7 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { handoverMarksRepo } from '../db/handoverMarks';
+import { citizensByIds } from '../db/citizens';
+import { handoverMarksRepo, notesAwaitingHandoverOfTeam } from '../db/handoverMarks';
 import { notesOfCitizen } from '../db/notes';
-import { currentMarks, notesAwaitingHandover, type HandoverMark, type Note } from '../domain';
+import {
+  currentMarks,
+  notesAwaitingHandover,
+  type Citizen,
+  type HandoverMark,
+  type Note,
+} from '../domain';
 
 export interface CitizenHandover {
   /** Final notes not yet carried over, oldest first. */
@@ -20,4 +27,18 @@ export function useCitizenHandover(citizenId: string): CitizenHandover | undefin
     const current = currentMarks(marks);
     return { awaiting: notesAwaitingHandover(notes, current), marks: current };
   }, [citizenId]);
+}
+
+export interface TeamHandover {
+  notes: Note[];
+  citizens: Map<string, Citizen>;
+}
+
+/** The team's final notes not yet carried over, oldest first, with their citizens; live. */
+export function useTeamHandover(teamId: string | undefined): TeamHandover | undefined {
+  return useLiveQuery(async () => {
+    if (!teamId) return { notes: [], citizens: new Map<string, Citizen>() };
+    const notes = await notesAwaitingHandoverOfTeam(teamId);
+    return { notes, citizens: await citizensByIds([...new Set(notes.map((n) => n.citizenId))]) };
+  }, [teamId]);
 }

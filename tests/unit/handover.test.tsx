@@ -59,3 +59,23 @@ describe('citizen page: "Journaliseret i fagsystem"', () => {
     });
   });
 });
+
+describe('/journalisering', () => {
+  it('lists the team’s final notes not yet carried over, oldest first, with the citizen', async () => {
+    const jens = await makeCitizen({ firstName: 'Jens', lastName: 'Ærø', alias: undefined });
+    const bo = await makeCitizen({ firstName: 'Bo', lastName: 'Øst', alias: undefined });
+    await makeNote({ citizenId: jens.id, body: 'Sent', occurredAt: '2026-11-20T10:00:00.000Z' });
+    await makeNote({ citizenId: bo.id, body: 'Tidligt', occurredAt: '2026-11-01T10:00:00.000Z' });
+    await makeNote({ citizenId: bo.id, body: 'Kladde', status: 'draft', finalizedAt: undefined });
+    renderApp('/journalisering');
+    expect(
+      await screen.findByText('2 endelige notater mangler at blive journaliseret i fagsystemet'),
+    ).toBeTruthy();
+    const items = screen.getAllByRole('listitem').filter((li) => li.closest('main'));
+    expect(items.map((li) => li.textContent)).toEqual([
+      expect.stringContaining('Tidligt'),
+      expect.stringContaining('Sent'),
+    ]);
+    expect(within(items[0]!).getByRole('link').textContent).toContain('Bo');
+  });
+});

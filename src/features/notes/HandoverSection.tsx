@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
 import { handoverMarksRepo } from '../../db/handoverMarks';
 import { useCitizenHandover } from '../../hooks/useHandover';
 import { useToday } from '../../hooks/useToday';
@@ -114,6 +115,9 @@ export function HandoverSection({ citizenId }: { citizenId: string }) {
           </ul>
         </details>
       )}
+      <p>
+        <Link href="/journalisering">{t('notes.handover.teamLink')}</Link>
+      </p>
       {done !== null && <StatusMessage>{t('notes.handover.done', { count: done })}</StatusMessage>}
       {error && <Alert>{error}</Alert>}
     </section>

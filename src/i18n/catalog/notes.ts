@@ -44,6 +44,8 @@ export const da = {
   'notes.timeline.contact': 'Kontakt på {place}',
   'notes.timeline.contactUnknownPlace': 'Kontakt',
   'notes.handover.heading': 'Journaliseret i fagsystem',
+  'notes.handover.pageTitle': 'Mangler journalisering',
+  'notes.handover.teamLink': 'Alle teamets notater, der mangler journalisering',
   'notes.handover.awaiting':
     '{count} endelige notater mangler at blive journaliseret i fagsystemet',
   'notes.handover.choose': 'Notater, der skal markeres (ældste først)',
@@ -103,6 +105,8 @@ export const en = {
   'notes.timeline.contact': 'Contact at {place}',
   'notes.timeline.contactUnknownPlace': 'Contact',
   'notes.handover.heading': 'Recorded in the system of record',
+  'notes.handover.pageTitle': 'Not yet recorded',
+  'notes.handover.teamLink': 'All the team’s notes not yet recorded',
   'notes.handover.awaiting': '{count} final notes still to be recorded in the system of record',
   'notes.handover.choose': 'Notes to mark (oldest first)',
   'notes.handover.noteLabel': '{date}: {text}',
