@@ -7,6 +7,7 @@ import { CitizenAccessLog } from '../audit/CitizenAccessLog';
 import { CasesSection } from '../cases/CasesSection';
 import { CitizenFollowUps } from '../followups/CitizenFollowUps';
 import { HandoverSection } from '../notes/HandoverSection';
+import { PrintSection } from '../print/PrintSection';
 import { Timeline } from '../notes/Timeline';
 import { AppPage } from '../shared/AppPage';
 import { ConflictList } from '../sync/ConflictList';
@@ -52,6 +53,7 @@ export function CitizenPage() {
         <Timeline citizenId={citizen.id} />
       </section>
       <HandoverSection citizenId={citizen.id} />
+      <PrintSection citizen={citizen} />
       <CitizenAccessLog citizenId={citizen.id} />
     </AppPage>
   );

@@ -13,6 +13,7 @@ import * as followups from './followups';
 import * as settings from './settings';
 import * as admin from './admin';
 import * as vault from './vault';
+import * as print from './print';
 
 /**
  * The message catalog, one file per area (add yours here). Danish is the source of truth for
@@ -35,6 +36,7 @@ export const catalogs = {
     ...pwa.da,
     ...sync.da,
     ...admin.da,
+    ...print.da,
   },
   en: {
     ...shell.en,
@@ -52,6 +54,7 @@ export const catalogs = {
     ...pwa.en,
     ...sync.en,
     ...admin.en,
+    ...print.en,
   },
 };
 
