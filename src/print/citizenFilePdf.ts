@@ -72,7 +72,7 @@ const LEADING = 1.35;
  * The standard fonts encode WinAnsi (CP-1252): Danish letters and most punctuation are in it. A
  * character outside it (an emoji, a Greek letter) would make pdf-lib throw, so it is replaced.
  */
-function printable(font: PDFFont, text: string): string {
+export function printable(font: PDFFont, text: string): string {
   const set = new Set(font.getCharacterSet());
   let out = '';
   for (const ch of text.replace(/\r\n?/g, '\n').replace(/\t/g, '  ')) {

@@ -4,9 +4,10 @@ import { contactsOfCitizen } from '../../db/contacts';
 import { followUpsOfCitizen } from '../../db/followUps';
 import { notesOfCitizen } from '../../db/notes';
 import { deviceClock } from '../../db/writeContext';
-import type { Citizen } from '../../domain';
+import { citizenDisplayName, type Citizen } from '../../domain';
 import { recordAuditInBackground } from '../../hooks/recordAuditInBackground';
 import { useSignedInSession } from '../../hooks/useSession';
+import { useTeamMembers } from '../../hooks/useTeamMembers';
 import { useT, type MessageKey } from '../../i18n';
 import type { PrintLabel, PrintSection as Section } from '../../print/citizenFilePdf';
 import { Alert, StatusMessage } from '../../ui/Alert';
@@ -61,6 +62,54 @@ export function PrintSection({ citizen }: { citizen: Citizen }) {
   const [to, setTo] = useState('');
   const [state, setState] = useState<'idle' | 'working' | 'done'>('idle');
   const [error, setError] = useState<string | null>(null);
+  const members = useTeamMembers();
+
+  /** "Aftaler med borgeren": one page for the citizen, large type, nothing internal. */
+  async function handout() {
+    setError(null);
+    setState('working');
+    try {
+      const [{ handoutPdf }, followUps] = await Promise.all([
+        import('../../print/handoutPdf'),
+        followUpsOfCitizen(citizen.id),
+      ]);
+      const now = deviceClock.now();
+      const names = new Map(members.map((m) => [m.id, m.name] as const));
+      if (session) names.set(session.user.id, session.user.name);
+      const bytes = await handoutPdf(
+        {
+          citizenName:
+            citizen.firstName.trim() || citizen.alias.trim() || citizenDisplayName(citizen),
+          ownGoals: citizen.ownGoals,
+          followUps,
+          names,
+          caseworker: {
+            name: session?.user.name ?? '',
+            reach: t('print.handout.reach', { team: session?.user.teamName ?? '' }),
+          },
+        },
+        {
+          title: t('print.handout.title'),
+          yourGoal: t('print.handout.yourGoal'),
+          agreed: t('print.handout.agreed'),
+          nothingAgreed: t('print.handout.nothingAgreed'),
+          line: t('print.handout.line'),
+          contact: t('print.handout.contact'),
+          printedOn: t('print.handout.printedOn', { date: format.date(now.toISOString()) }),
+        },
+        (date) => format.date(date),
+      );
+      recordAuditInBackground({ action: 'export', entity: 'citizen', recordId: citizen.id });
+      saveBlob(
+        new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+        `aftaler-${now.toISOString().slice(0, 10)}.pdf`,
+      );
+      setState('done');
+    } catch (e) {
+      setState('idle');
+      setError(t('print.failed', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  }
 
   async function make(event: FormEvent) {
     event.preventDefault();
@@ -117,6 +166,9 @@ export function PrintSection({ citizen }: { citizen: Citizen }) {
         <TextField label={t('print.to')} type="date" value={to} onChange={setTo} />
         <button type="submit" disabled={state === 'working'}>
           {t('print.make')}
+        </button>
+        <button type="button" disabled={state === 'working'} onClick={() => void handout()}>
+          {t('print.handout.make')}
         </button>
       </form>
       {state === 'working' && <StatusMessage>{t('print.working')}</StatusMessage>}

@@ -28,6 +28,15 @@ export const da = {
   'print.label.done': 'udført',
   'print.label.none': 'Ingen',
   'print.label.period': 'Periode',
+  'print.handout.make': 'Aftaler med borgeren (1 side til borgeren)',
+  'print.handout.title': 'Det har vi aftalt',
+  'print.handout.yourGoal': 'Dit mål, med dine ord',
+  'print.handout.agreed': 'Det gør vi nu',
+  'print.handout.nothingAgreed': 'Vi har ingen aftaler lige nu.',
+  'print.handout.line': '{what} – {who} gør det senest {when}',
+  'print.handout.contact': 'Du kan altid kontakte mig:',
+  'print.handout.reach': '{team}. Spørg efter mig, eller ring til teamet.',
+  'print.handout.printedOn': 'Udskrevet {date}',
 } as const;
 
 export const en = {
@@ -59,4 +68,13 @@ export const en = {
   'print.label.done': 'done',
   'print.label.none': 'None',
   'print.label.period': 'Period',
+  'print.handout.make': 'Agreements with the citizen (1 page for the citizen)',
+  'print.handout.title': 'What we agreed',
+  'print.handout.yourGoal': 'Your goal, in your words',
+  'print.handout.agreed': 'What happens next',
+  'print.handout.nothingAgreed': 'We have no agreements right now.',
+  'print.handout.line': '{what} – {who} does it by {when}',
+  'print.handout.contact': 'You can always contact me:',
+  'print.handout.reach': '{team}. Ask for me, or call the team.',
+  'print.handout.printedOn': 'Printed {date}',
 } as const satisfies Record<keyof typeof da, string>;
