@@ -23,7 +23,9 @@ export type AuditAction =
   | 'move'
   | 'admin'
   | 'audit-view'
-  | 'audit-export';
+  | 'audit-export'
+  /** A citizen's access request (GDPR art. 15) was produced. */
+  | 'access-request';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -9,6 +9,7 @@ import {
   type CitizenAccessEntry,
   type CitizenAccessResponse,
 } from '../../protocol/audit';
+import { accessRequest } from './accessRequest';
 import { requireUser } from '../auth/authHook';
 import type { Database } from '../data/schema';
 import { writeAudit } from './audit';
@@ -97,6 +98,19 @@ export function registerAuditRoutes(app: FastifyInstance, database: Database): v
       requestId: request.id,
     });
     return page;
+  });
+
+  app.get('/api/audit/citizens/:id/access-request', async (request, reply) => {
+    const user = requireUser(request);
+    const { id } = CitizenParams.parse(request.params);
+    const file = await accessRequest(database, user, id, {
+      requestId: request.id,
+      deviceId: request.sessionDeviceId,
+    });
+    return reply
+      .header('content-disposition', `attachment; filename="indsigt-${id}.json"`)
+      .header('cache-control', 'no-store')
+      .send(file);
   });
 
   app.get('/api/audit/citizens/:id/export', async (request, reply) => {
