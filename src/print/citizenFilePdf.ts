@@ -68,12 +68,18 @@ const PAGE = { width: 595.28, height: 841.89, margin: 56.7 };
 const SIZE = { text: 10, heading: 13, title: 16, small: 8 };
 const LEADING = 1.35;
 
+const charSets = new WeakMap<PDFFont, Set<number>>();
+
 /**
  * The standard fonts encode WinAnsi (CP-1252): Danish letters and most punctuation are in it. A
  * character outside it (an emoji, a Greek letter) would make pdf-lib throw, so it is replaced.
  */
 export function printable(font: PDFFont, text: string): string {
-  const set = new Set(font.getCharacterSet());
+  let set = charSets.get(font);
+  if (!set) {
+    set = new Set(font.getCharacterSet());
+    charSets.set(font, set);
+  }
   let out = '';
   for (const ch of text.replace(/\r\n?/g, '\n').replace(/\t/g, '  ')) {
     const code = ch.codePointAt(0) ?? 63;
@@ -82,26 +88,38 @@ export function printable(font: PDFFont, text: string): string {
   return out;
 }
 
-/** Breaks a paragraph into lines that fit `width`; a word longer than a line is cut. */
+/**
+ * Breaks a paragraph into lines that fit `width`; a word longer than a line is cut. Each word is
+ * measured once and a line's width is the sum of its words and spaces (measuring the growing line
+ * again for every word made a long journal quadratic).
+ */
 export function wrapText(text: string, width: number, measure: (s: string) => number): string[] {
   const lines: string[] = [];
+  const space = measure(' ');
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/ +/)) {
       let rest = word;
-      while (measure(rest) > width) {
+      let restWidth = measure(rest);
+      while (restWidth > width) {
         let cut = rest.length - 1;
         while (cut > 1 && measure(rest.slice(0, cut)) > width) cut--;
         if (line) lines.push(line);
         lines.push(rest.slice(0, cut));
         line = '';
+        lineWidth = 0;
         rest = rest.slice(cut);
+        restWidth = measure(rest);
       }
-      const candidate = line ? `${line} ${rest}` : rest;
-      if (measure(candidate) <= width) line = candidate;
-      else {
+      const candidateWidth = line ? lineWidth + space + restWidth : restWidth;
+      if (candidateWidth <= width) {
+        line = line ? `${line} ${rest}` : rest;
+        lineWidth = candidateWidth;
+      } else {
         lines.push(line);
         line = rest;
+        lineWidth = restWidth;
       }
     }
     lines.push(line);
