@@ -15,6 +15,8 @@ export interface CitizenHandover {
   awaiting: Note[];
   /** The current mark of each carried-over note, by note id. */
   marks: Map<string, HandoverMark>;
+  /** The citizen's notes by id (a correction of a mark names its note). */
+  notes: Map<string, Note>;
 }
 
 /** A citizen's handover state ("journaliseret i fagsystem"), live. */
@@ -25,7 +27,11 @@ export function useCitizenHandover(citizenId: string): CitizenHandover | undefin
       handoverMarksRepo.marksOfCitizen(citizenId),
     ]);
     const current = currentMarks(marks);
-    return { awaiting: notesAwaitingHandover(notes, current), marks: current };
+    return {
+      awaiting: notesAwaitingHandover(notes, current),
+      marks: current,
+      notes: new Map(notes.map((n) => [n.id, n] as const)),
+    };
   }, [citizenId]);
 }
 

@@ -79,3 +79,28 @@ describe('/journalisering', () => {
     expect(within(items[0]!).getByRole('link').textContent).toContain('Bo');
   });
 });
+
+describe('correcting a handover mark', () => {
+  it('adds a new mark naming the wrong one, shows the new reference, and keeps the old mark', async () => {
+    const c = await makeCitizen();
+    await makeNote({ citizenId: c.id, body: 'Samtale', occurredAt: '2026-11-02T10:00:00.000Z' });
+    const { user } = renderApp(`/borgere/${c.id}`);
+    const section = await screen.findByRole('region', { name: 'Journaliseret i fagsystem' });
+    await user.type(await within(section).findByLabelText(/Reference i fagsystemet/), 'FORKERT');
+    await user.click(within(section).getByRole('button', { name: 'Marker 1 som journaliseret' }));
+    await user.click(await within(section).findByText('1 notater er journaliseret'));
+    await user.click(within(section).getByRole('button', { name: 'Ret markering' }));
+    const group = within(section).getByRole('group', { name: 'Ret markering' });
+    await user.clear(within(group).getByLabelText('Reference i fagsystemet'));
+    await user.type(within(group).getByLabelText('Reference i fagsystemet'), 'SAG-88');
+    await user.click(within(group).getByRole('button', { name: /Gem rettelse/ }));
+
+    expect(await within(section).findByText(/reference SAG-88/)).toBeTruthy();
+    expect(within(section).queryByText(/reference FORKERT/)).toBeNull();
+    const marks = (await openOutbox(await db.outbox.toArray())).filter(
+      (e) => e.entity === 'handoverMark',
+    );
+    expect(marks.map((m) => m.fields.reference)).toEqual(['FORKERT', 'SAG-88']);
+    expect(marks[1]!.fields.correctsMarkId).toBe(marks[0]!.recordId);
+  });
+});

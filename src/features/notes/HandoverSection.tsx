@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { handoverMarksRepo } from '../../db/handoverMarks';
+import { handoverMarksRepo, type HandoverDetails } from '../../db/handoverMarks';
 import { useCitizenHandover } from '../../hooks/useHandover';
 import { useToday } from '../../hooks/useToday';
 import { useT } from '../../i18n';
@@ -26,6 +26,7 @@ export function HandoverSection({ citizenId }: { citizenId: string }) {
   const [reference, setReference] = useState('');
   const [done, setDone] = useState<number | null>(null);
   const [invalid, setInvalid] = useState(false);
+  const [correcting, setCorrecting] = useState<string | null>(null);
   if (!handover) return null;
   const awaiting = handover.awaiting;
   // Everything awaiting is selected until the caseworker unticks something.
@@ -104,14 +105,34 @@ export function HandoverSection({ citizenId }: { citizenId: string }) {
         <details>
           <summary>{t('notes.handover.markedCount', { count: handover.marks.size })}</summary>
           <ul>
-            {[...handover.marks.values()].map((m) => (
-              <li key={m.id}>
-                {t('notes.handover.markLine', {
-                  date: format.date(m.journalizedOn),
-                  reference: m.reference,
-                })}
-              </li>
-            ))}
+            {[...handover.marks.values()].map((m) => {
+              const note = handover.notes.get(m.noteId);
+              return (
+                <li key={m.id}>
+                  {t('notes.handover.markLine', {
+                    date: format.date(m.journalizedOn),
+                    reference: m.reference,
+                  })}{' '}
+                  {note && correcting !== m.id && (
+                    <button type="button" onClick={() => setCorrecting(m.id)}>
+                      {t('notes.handover.correct')}
+                    </button>
+                  )}
+                  {note && correcting === m.id && (
+                    <CorrectMark
+                      initial={m}
+                      onSave={async (details) => {
+                        const ok = await run((ctx) =>
+                          handoverMarksRepo.correct(ctx, note, m, details),
+                        );
+                        if (ok) setCorrecting(null);
+                      }}
+                      onCancel={() => setCorrecting(null)}
+                    />
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </details>
       )}
@@ -121,5 +142,43 @@ export function HandoverSection({ citizenId }: { citizenId: string }) {
       {done !== null && <StatusMessage>{t('notes.handover.done', { count: done })}</StatusMessage>}
       {error && <Alert>{error}</Alert>}
     </section>
+  );
+}
+
+/** A new mark for the same note that replaces a wrong one; the wrong one is kept. */
+function CorrectMark({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial: HandoverDetails;
+  onSave: (details: HandoverDetails) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const [journalizedOn, setJournalizedOn] = useState(initial.journalizedOn);
+  const [reference, setReference] = useState(initial.reference);
+  return (
+    <div role="group" aria-label={t('notes.handover.correct')}>
+      <TextField
+        label={t('notes.handover.date')}
+        type="date"
+        value={journalizedOn}
+        onChange={setJournalizedOn}
+      />
+      <TextField label={t('notes.handover.reference')} value={reference} onChange={setReference} />
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={journalizedOn === '' || reference.trim() === ''}
+          onClick={() => void onSave({ journalizedOn, reference: reference.trim() })}
+        >
+          {t('notes.handover.saveCorrection')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
   );
 }

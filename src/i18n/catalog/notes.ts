@@ -58,6 +58,8 @@ export const da = {
   'notes.handover.done': '{count} notater er markeret som journaliseret.',
   'notes.handover.markedCount': '{count} notater er journaliseret',
   'notes.handover.markLine': 'Journaliseret {date}, reference {reference}',
+  'notes.handover.correct': 'Ret markering',
+  'notes.handover.saveCorrection': 'Gem rettelse (den gamle markering bevares)',
 } as const;
 
 export const en = {
@@ -118,4 +120,6 @@ export const en = {
   'notes.handover.done': '{count} notes are marked as recorded.',
   'notes.handover.markedCount': '{count} notes are recorded',
   'notes.handover.markLine': 'Recorded {date}, reference {reference}',
+  'notes.handover.correct': 'Correct the mark',
+  'notes.handover.saveCorrection': 'Save the correction (the old mark is kept)',
 } as const satisfies Record<keyof typeof da, string>;
