@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/db/database';
 import { openOutbox } from '../../src/db/outbox';
 import { makeCitizen, makeNote, signedInBeforeEach } from '../helpers/factories';
+import { pdfPagesText } from '../helpers/pdfText';
 import { renderApp } from '../helpers/renderApp';
 
 signedInBeforeEach();
@@ -102,5 +103,45 @@ describe('correcting a handover mark', () => {
     );
     expect(marks.map((m) => m.fields.reference)).toEqual(['FORKERT', 'SAG-88']);
     expect(marks[1]!.fields.correctsMarkId).toBe(marks[0]!.recordId);
+  });
+});
+
+describe('the hand-over PDF', () => {
+  it('saves the chosen notes awaiting handover as one PDF of the citizen’s journal', async () => {
+    const saved: Blob[] = [];
+    const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+    URL.revokeObjectURL = vi.fn();
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      saved.push(blob);
+      return 'blob:pdf';
+    });
+    try {
+      const c = await makeCitizen();
+      await makeNote({
+        citizenId: c.id,
+        body: 'Første til fagsystemet',
+        occurredAt: '2026-11-02T10:00:00.000Z',
+      });
+      await makeNote({
+        citizenId: c.id,
+        body: 'Anden, ikke valgt',
+        occurredAt: '2026-11-03T10:00:00.000Z',
+      });
+      const { user } = renderApp(`/borgere/${c.id}`);
+      const section = await screen.findByRole('region', { name: 'Journaliseret i fagsystem' });
+      const boxes = await within(section).findAllByRole('checkbox');
+      await user.click(boxes[1]!);
+      await user.click(
+        within(section).getByRole('button', { name: 'Gem 1 som PDF til fagsystemet' }),
+      );
+      await waitFor(() => expect(saved).toHaveLength(1));
+      const text = (await pdfPagesText(new Uint8Array(await saved[0]!.arrayBuffer()))).join('\n');
+      expect(text).toContain('Første til fagsystemet');
+      expect(text).not.toContain('Anden, ikke valgt');
+      expect(text).toContain('Borgerens sag: Jens Hansen (Store-J)');
+    } finally {
+      URL.createObjectURL = original.create;
+      URL.revokeObjectURL = original.revoke;
+    }
   });
 });

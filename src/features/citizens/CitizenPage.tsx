@@ -52,7 +52,7 @@ export function CitizenPage() {
         <h2 id="timeline-heading">{t('citizens.page.timeline')}</h2>
         <Timeline citizenId={citizen.id} />
       </section>
-      <HandoverSection citizenId={citizen.id} />
+      <HandoverSection citizen={citizen} />
       <PrintSection citizen={citizen} />
       <CitizenAccessLog citizenId={citizen.id} />
     </AppPage>

@@ -4,6 +4,12 @@ import { handoverMarksRepo, type HandoverDetails } from '../../db/handoverMarks'
 import { useCitizenHandover } from '../../hooks/useHandover';
 import { useToday } from '../../hooks/useToday';
 import { useT } from '../../i18n';
+import type { Citizen } from '../../domain';
+import { deviceClock } from '../../db/writeContext';
+import { recordAuditInBackground } from '../../hooks/recordAuditInBackground';
+import { useSignedInSession } from '../../hooks/useSession';
+import { saveBlob } from '../audit/saveBlob';
+import { printLabels } from '../print/printLabels';
 import { Alert, StatusMessage } from '../../ui/Alert';
 import { browserMemory } from '../../ui/browserMemory';
 import { TextField } from '../../ui/TextField';
@@ -15,7 +21,8 @@ import { useSaveAction } from '../shared/useSaveAction';
  * system of record, oldest first, to mark one at a time or all at once with the day and the
  * reference the other system gave. A mark syncs like any change and is never taken back.
  */
-export function HandoverSection({ citizenId }: { citizenId: string }) {
+export function HandoverSection({ citizen }: { citizen: Citizen }) {
+  const citizenId = citizen.id;
   const t = useT();
   const format = useFormat();
   const today = useToday();
@@ -27,10 +34,34 @@ export function HandoverSection({ citizenId }: { citizenId: string }) {
   const [done, setDone] = useState<number | null>(null);
   const [invalid, setInvalid] = useState(false);
   const [correcting, setCorrecting] = useState<string | null>(null);
+  const session = useSignedInSession();
   if (!handover) return null;
   const awaiting = handover.awaiting;
   // Everything awaiting is selected until the caseworker unticks something.
   const chosen = selected ?? awaiting.map((n) => n.id);
+
+  /** The chosen notes as one PDF for the hand-over (journal only), made on the device. */
+  async function savePdf() {
+    const notes = awaiting.filter((n) => chosen.includes(n.id));
+    if (notes.length === 0) return setInvalid(true);
+    const { citizenFilePdf } = await import('../../print/citizenFilePdf');
+    const now = deviceClock.now();
+    const bytes = await citizenFilePdf(
+      { citizen, cases: [], notes, contacts: [], followUps: [] },
+      {
+        printedBy: session?.user.name ?? '',
+        printedAt: format.dateTime(now.toISOString()),
+        sections: ['journal'],
+        formatDate: (iso) => (iso.length > 10 ? format.dateTime(iso) : format.date(iso)),
+        labels: printLabels(t),
+      },
+    );
+    recordAuditInBackground({ action: 'export', entity: 'citizen', recordId: citizen.id });
+    saveBlob(
+      new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+      `journalisering-${now.toISOString().slice(0, 10)}.pdf`,
+    );
+  }
 
   async function mark(event: FormEvent) {
     event.preventDefault();
@@ -96,9 +127,19 @@ export function HandoverSection({ citizenId }: { citizenId: string }) {
             onChange={setReference}
             error={invalid ? t('notes.handover.missing') : undefined}
           />
-          <button type="submit" disabled={busy}>
-            {t('notes.handover.mark', { count: chosen.length })}
-          </button>
+          <div className="button-row">
+            <button type="submit" disabled={busy}>
+              {t('notes.handover.mark', { count: chosen.length })}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void savePdf().catch((e: unknown) => console.error('Handover PDF failed', e))
+              }
+            >
+              {t('notes.handover.pdf', { count: chosen.length })}
+            </button>
+          </div>
         </form>
       )}
       {handover.marks.size > 0 && (

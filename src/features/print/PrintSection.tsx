@@ -8,8 +8,9 @@ import { citizenDisplayName, type Citizen } from '../../domain';
 import { recordAuditInBackground } from '../../hooks/recordAuditInBackground';
 import { useSignedInSession } from '../../hooks/useSession';
 import { useTeamMembers } from '../../hooks/useTeamMembers';
-import { useT, type MessageKey } from '../../i18n';
-import type { PrintLabel, PrintSection as Section } from '../../print/citizenFilePdf';
+import { useT } from '../../i18n';
+import type { PrintSection as Section } from '../../print/citizenFilePdf';
+import { printLabelKey, printLabels } from './printLabels';
 import { Alert, StatusMessage } from '../../ui/Alert';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { TextField } from '../../ui/TextField';
@@ -24,28 +25,6 @@ const SECTIONS: readonly Section[] = [
   'contacts',
   'followUps',
 ];
-const LABELS: readonly PrintLabel[] = [
-  'title',
-  'page',
-  'printedBy',
-  'details',
-  'ownGoals',
-  'lifeStory',
-  'phone',
-  'cpr',
-  'consents',
-  'expires',
-  'withdrawn',
-  'cases',
-  'journal',
-  'correction',
-  'contacts',
-  'followUps',
-  'done',
-  'none',
-  'period',
-];
-const labelKey = (l: PrintLabel) => `print.label.${l}` as MessageKey;
 
 /**
  * "Udskriv / gem som PDF" on the citizen page: the file made on the device from its local data
@@ -134,10 +113,7 @@ export function PrintSection({ citizen }: { citizen: Citizen }) {
           ...(from ? { from } : {}),
           ...(to ? { to } : {}),
           formatDate: (iso) => (iso.length > 10 ? format.dateTime(iso) : format.date(iso)),
-          labels: Object.fromEntries(LABELS.map((l) => [l, t(labelKey(l))])) as Record<
-            PrintLabel,
-            string
-          >,
+          labels: printLabels(t),
         },
       );
       recordAuditInBackground({ action: 'export', entity: 'citizen', recordId: citizen.id });
@@ -158,7 +134,7 @@ export function PrintSection({ citizen }: { citizen: Citizen }) {
       <form onSubmit={(e) => void make(e)} noValidate>
         <CheckboxGroup
           legend={t('print.sections')}
-          options={SECTIONS.map((s) => ({ value: s, label: t(labelKey(s)) }))}
+          options={SECTIONS.map((s) => ({ value: s, label: t(printLabelKey(s)) }))}
           selected={sections}
           onChange={setSections}
         />

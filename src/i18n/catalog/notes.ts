@@ -59,6 +59,7 @@ export const da = {
   'notes.handover.markedCount': '{count} notater er journaliseret',
   'notes.handover.markLine': 'Journaliseret {date}, reference {reference}',
   'notes.handover.correct': 'Ret markering',
+  'notes.handover.pdf': 'Gem {count} som PDF til fagsystemet',
   'notes.handover.saveCorrection': 'Gem rettelse (den gamle markering bevares)',
 } as const;
 
@@ -121,5 +122,6 @@ export const en = {
   'notes.handover.markedCount': '{count} notes are recorded',
   'notes.handover.markLine': 'Recorded {date}, reference {reference}',
   'notes.handover.correct': 'Correct the mark',
+  'notes.handover.pdf': 'Save {count} as PDF for the system of record',
   'notes.handover.saveCorrection': 'Save the correction (the old mark is kept)',
 } as const satisfies Record<keyof typeof da, string>;
