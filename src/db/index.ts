@@ -10,7 +10,6 @@ export * from './scheduleSlots';
 export * from './visits';
 export * from './contacts';
 export * from './followUps';
-export * from './handoverMarks';
 export * from './outbox';
 export * from './drafts';
 export * from './meta';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHandoverMarksRepo, notesAwaitingHandoverOfTeam } from '../../src/db';
+import { createHandoverMarksRepo, notesAwaitingHandoverOfTeam } from '../../src/db/handoverMarks';
 import { newId } from '../../src/domain';
 import type { Dialect } from '../../src/server/data/schema';
 import { serverWithDevices } from './helpers/serverWithDevices';

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useSignIn } from '../../hooks/useSignIn';
 import { useT } from '../../i18n';
 import type { AuthConfigResponse } from '../../protocol';
@@ -8,8 +8,12 @@ import { TextField } from '../../ui/TextField';
 import { AccessibilityStatementLink } from '../accessibility/AccessibilityStatementPage';
 import { AppPage } from '../shared/AppPage';
 import { ApiError } from '../../sync/apiClient';
-import { ChangePasswordForm } from './ChangePasswordForm';
 import { loginErrorText } from './loginErrorText';
+import { lazyNamed } from '../../app/lazyNamed';
+
+// Shown once, after signing in with an initial password: its checks use the API's schemas and the
+// whole message catalog, which the first load (this screen) must not carry.
+const ChangePasswordForm = lazyNamed(() => import('./ChangePasswordForm'), 'ChangePasswordForm');
 
 /** The server route that sends the browser to the municipality's login (auth/oidc.ts). */
 export const SSO_START = '/api/auth/oidc/start';
@@ -102,14 +106,16 @@ export function LoginPage({
         </p>
       )}
       {mustChange ? (
-        <ChangePasswordForm
-          username={username.trim()}
-          currentPassword={password}
-          signIn={async (name, newPassword) => {
-            await signIn(name, newPassword);
-            onSignedIn?.();
-          }}
-        />
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <ChangePasswordForm
+            username={username.trim()}
+            currentPassword={password}
+            signIn={async (name, newPassword) => {
+              await signIn(name, newPassword);
+              onSignedIn?.();
+            }}
+          />
+        </Suspense>
       ) : (
         <>
           <p>{intro ?? t('login.intro')}</p>
