@@ -220,3 +220,31 @@ export function buildSearch(
   index.putNotes(notes);
   return index;
 }
+
+/** Scenario 6p, reference: reading and unsealing a citizen's notes from IndexedDB, by index. */
+export async function readNotesOfCitizen(device: Device, citizenId: string): Promise<Note[]> {
+  const rows = await device.db.notes
+    .where('[citizenId+occurredAt]')
+    .between([citizenId, ''], [citizenId, '\uffff'])
+    .toArray();
+  return device.db.unsealAll<Note>('notes', rows);
+}
+
+/** Scenario 6p, ours: the same read, then the citizen's file as PDF as the citizen page makes it. */
+export async function printCitizenFile(device: Device, citizen: Citizen): Promise<number> {
+  const notes = await readNotesOfCitizen(device, citizen.id);
+  const { citizenFilePdf, PRINT_SECTIONS } = await import('../../src/print/citizenFilePdf');
+  const bytes = await citizenFilePdf(
+    { citizen, cases: [], notes, contacts: [], followUps: [] },
+    {
+      printedBy: 'Bench',
+      printedAt: new Date().toISOString(),
+      sections: PRINT_SECTIONS,
+      formatDate: (iso) => iso.slice(0, 16),
+      labels: new Proxy({} as Parameters<typeof citizenFilePdf>[1]['labels'], {
+        get: (_, key) => (key === 'page' ? 'Side {page} af {pages}' : String(key)),
+      }),
+    },
+  );
+  return bytes.length;
+}

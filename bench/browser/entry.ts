@@ -14,7 +14,9 @@ import {
   fetchAllRecords,
   openFreshDevice,
   pullEverything,
+  printCitizenFile,
   pushEverything,
+  readNotesOfCitizen,
   saveNote,
   sealNoteAndOutbox,
   setPullCursor,
@@ -211,7 +213,48 @@ function searchKeystrokes(count: number, noteCount: number) {
   return { buildMs, keystrokes, hits };
 }
 
+/**
+ * Scenario 6p: a citizen with `noteCount` final notes (saved untimed); then, alternating, the
+ * notes read from IndexedDB (reference) and the same read plus the whole file as PDF (ours).
+ */
+async function printCitizen(noteCount: number, reps: number) {
+  const device = await openFreshDevice('s6p');
+  const at = new Date().toISOString();
+  const citizen: Citizen = {
+    ...citizenFields(0),
+    usualLocationIds: [],
+    consents: [],
+    id: benchId(CITIZEN_KIND, 0),
+    teamId: 'bench',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: 'bench-a',
+    updatedBy: 'bench-a',
+    conflicts: [],
+  };
+  for (let i = 0; i < noteCount; i++)
+    await saveNote(device, { ...noteFields(i, 1, 'bench-a'), status: 'final' });
+  const ours: number[] = [];
+  const reference: number[] = [];
+  let bytes = 0;
+  // Warm-up: loads the PDF library's chunk (a dynamic import, as in the app) and the JIT.
+  await printCitizenFile(device, citizen);
+  for (let rep = 0; rep < reps; rep++) {
+    const t0 = now();
+    const read = await readNotesOfCitizen(device, citizen.id);
+    reference.push(now() - t0);
+    if (read.length !== noteCount) throw new Error(`read ${read.length} of ${noteCount} notes`);
+    const t1 = now();
+    bytes = await printCitizenFile(device, citizen);
+    ours.push(now() - t1);
+  }
+  await closeDevice(device);
+  return { ours, reference, bytes };
+}
+
 const bench = {
+  printCitizen,
   bulkPutChunkedFloor,
   httpPullFloor,
   saveNotes,

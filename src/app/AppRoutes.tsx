@@ -27,6 +27,7 @@ addMessages(catalogs);
 // Screens opened now and then load when first opened (from the service worker's cache offline).
 const AdminPage = lazyNamed(() => import('../features/admin/AdminPage'), 'AdminPage');
 const ReloginPage = lazyNamed(() => import('../features/login/ReloginPage'), 'ReloginPage');
+const HandoverPage = lazyNamed(() => import('../features/notes/HandoverPage'), 'HandoverPage');
 const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const NeedsAttentionPage = lazyNamed(
   () => import('../features/sync/NeedsAttentionPage'),
@@ -63,6 +64,7 @@ function SignedInRoutes() {
         <Route path="/besoeg" component={VisitPage} />
         <Route path="/steder" component={LocationsPage} />
         <Route path="/opfoelgning" component={FollowUpsPage} />
+        <Route path="/journalisering" component={HandoverPage} />
         <Route path="/indstillinger" component={SettingsPage} />
         <Route path="/til-behandling" component={NeedsAttentionPage} />
         <Route path="/konflikter" component={ConflictsPage} />

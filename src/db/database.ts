@@ -39,6 +39,7 @@ export const TABLE_OF: Record<EntityName, string> = {
   visit: 'visits',
   contact: 'contacts',
   followUp: 'followUps',
+  handoverMark: 'handoverMarks',
 };
 
 /** Set (clear) by the v5 upgrade: rows stored before it may have conflicts without the mark. */
@@ -54,6 +55,8 @@ export class FremskudtDb extends Dexie {
   visits!: Table<StoredRow, string>;
   contacts!: Table<StoredRow, string>;
   followUps!: Table<StoredRow, string>;
+  /** Which final notes were carried over into the system of record (append-only). */
+  handoverMarks!: Table<StoredRow, string>;
   outbox!: Table<StoredRow, number>;
   drafts!: Table<StoredRow, string>;
   meta!: Table<StoredRow, string>;
@@ -115,6 +118,9 @@ export class FremskudtDb extends Dexie {
       // would end the upgrade's transaction): note that the app must do it (markStoredConflicts).
       // A store created at v5 or later needs nothing.
       .upgrade((tx) => tx.table('meta').put({ key: CONFLICT_MARKS_PENDING, value: true }));
+    // v6: the handover marks ("journaliseret i fagsystem"), read per citizen and per note; with the
+    // `conflicted` mark like every synced record's (the conflict count reads every entity's).
+    this.version(6).stores({ handoverMarks: 'id, citizenId, noteId, teamId, conflicted' });
   }
 
   /**

@@ -3,6 +3,11 @@ import { CaseFieldsSchema, CaseSchema, caseFieldsShape } from './case';
 import { CitizenFieldsSchema, CitizenSchema, citizenFieldsShape } from './citizen';
 import { ContactFieldsSchema, ContactSchema, contactFieldsShape } from './contact';
 import { FollowUpFieldsSchema, FollowUpSchema, followUpFieldsShape } from './followUp';
+import {
+  HandoverMarkFieldsSchema,
+  HandoverMarkSchema,
+  handoverMarkFieldsShape,
+} from './handoverMark';
 import { LocationFieldsSchema, LocationSchema, locationFieldsShape } from './location';
 import { NoteFieldsSchema, NoteSchema, noteFieldsShape } from './note';
 import { ScheduleSlotFieldsSchema, ScheduleSlotSchema, scheduleSlotFieldsShape } from './schedule';
@@ -18,6 +23,7 @@ export const ENTITY_NAMES = [
   'visit',
   'contact',
   'followUp',
+  'handoverMark',
 ] as const;
 export const EntityNameSchema = zod.enum(ENTITY_NAMES);
 export type EntityName = z.infer<typeof EntityNameSchema>;
@@ -70,5 +76,10 @@ export const ENTITIES = {
     record: FollowUpSchema,
     fields: FollowUpFieldsSchema,
     fieldNames: Object.keys(followUpFieldsShape),
+  },
+  handoverMark: {
+    record: HandoverMarkSchema,
+    fields: HandoverMarkFieldsSchema,
+    fieldNames: Object.keys(handoverMarkFieldsShape),
   },
 } as const satisfies Record<EntityName, EntityDefinition>;

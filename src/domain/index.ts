@@ -11,6 +11,7 @@ export * from './visit';
 export * from './contact';
 export * from './visitSummary';
 export * from './followUp';
+export * from './handoverMark';
 export * from './user';
 export * from './entities';
 export * from './merge';

@@ -16,6 +16,7 @@
 import type { FieldConflict } from './common';
 import { MAX_CONFLICTS_PER_RECORD, SERVER_OWNED_FIELDS } from './common';
 import { ENTITIES, type EntityName } from './entities';
+import { APPEND_ONLY_ENTITIES } from './handoverMark';
 import { jsonEqual } from './stableJson';
 
 export type RecordData = Record<string, unknown> & { id: string; version: number };
@@ -371,6 +372,11 @@ export function applyMutation(
   const mutation = { ...m, fields };
   if (current && current.teamId !== ctx.teamId)
     return reject('forbidden', 'Record belongs to another team');
+  if (APPEND_ONLY_ENTITIES.has(m.entity) && current && m.op !== 'create')
+    return reject(
+      'note-final-immutable',
+      'A handover mark is never changed or removed; add a mark that corrects it',
+    );
   switch (m.op) {
     case 'create':
       return current

@@ -107,6 +107,7 @@ export const ADMIN_ACTIONS = [
   'create-team',
   'rename-team',
   'move-citizen',
+  'rescue-import',
 ] as const;
 export const AdminActionSchema = z.enum(ADMIN_ACTIONS);
 export type AdminAction = z.infer<typeof AdminActionSchema>;
@@ -174,3 +175,22 @@ export const RetentionPoliciesResponseSchema = z.object({
   policies: z.array(RetentionPolicySchema),
 });
 export type RetentionPoliciesResponse = z.infer<typeof RetentionPoliciesResponseSchema>;
+/** An administrator's upload of a rescue file (see protocol/rescue.ts): the file's text. */
+export const RescueImportRequestSchema = z.object({
+  file: z.string().min(1),
+  passphrase: z.string().min(1).max(1024),
+});
+export type RescueImportRequest = z.infer<typeof RescueImportRequestSchema>;
+
+/** What an import did: per change, as a push answers; `alreadyApplied` had arrived before. */
+export const RescueImportResponseSchema = z.object({
+  userId: z.string(),
+  deviceId: z.string(),
+  exportedAt: z.string(),
+  count: z.number().int().min(0),
+  alreadyApplied: z.number().int().min(0),
+  applied: z.number().int().min(0),
+  conflicts: z.number().int().min(0),
+  rejected: z.number().int().min(0),
+});
+export type RescueImportResponse = z.infer<typeof RescueImportResponseSchema>;

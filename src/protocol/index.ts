@@ -6,3 +6,4 @@ export * from './audit';
 export * from './team';
 export * from './admin';
 export * from './statistics';
+export * from './rescue';

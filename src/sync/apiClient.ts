@@ -31,9 +31,12 @@ import {
   RetentionPoliciesResponseSchema,
   type EraseCitizenResponse,
   type RetentionPoliciesResponse,
+  RescueImportResponseSchema,
   type AdminDevicesResponse,
   type AdminUsersResponse,
   type CitizenAccessResponse,
+  type RescueImportRequest,
+  type RescueImportResponse,
   type AuditEventsRequest,
   type AuditEventsResponse,
   type LoginResponse,
@@ -269,6 +272,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       ),
     retentionPolicies: (): Promise<RetentionPoliciesResponse> =>
       request('GET', '/api/retention/policies', RetentionPoliciesResponseSchema),
+    /** Applies a device's rescue file on the server (administrator; each change at most once). */
+    rescueImport: (body: RescueImportRequest): Promise<RescueImportResponse> =>
+      request('POST', '/api/admin/rescue-import', RescueImportResponseSchema, body),
   };
 }
 

@@ -51,6 +51,7 @@ describe('npm run bench, at a tiny scale', () => {
       '4',
       '5',
       '6',
+      '6p',
       '7',
       '7r',
       '8a',

@@ -21,6 +21,8 @@ const PUSH_MUTATIONS = 10_000;
 const SAVE_PAIRS = 300;
 const SEARCH_CITIZENS = 10_000;
 const SEARCH_NOTES = 50_000;
+/** Scenario 6p: the citizen's file printed as PDF on the device. */
+const PRINT_NOTES = 500;
 
 export async function caseloadScenarios(
   settings: BenchSettings,
@@ -72,6 +74,7 @@ export async function caseloadScenarios(
     }
     if (on(4)) rows.push(...(await pushQueued(settings, fresh, bench, pushToken, rows, citizens)));
     if (on(6)) rows.push(await search(settings, page, bench));
+    if (on(6)) rows.push(await printCitizen(settings, page, bench));
     await page.close();
   } finally {
     await server.stop();
@@ -377,6 +380,29 @@ async function search(
       indexBuildMs: builds,
       indexBuildMedianMs: median(builds),
     },
+  };
+}
+
+async function printCitizen(
+  settings: BenchSettings,
+  page: Page,
+  bench: BenchContext,
+): Promise<ResultRow> {
+  const notes = scaled(settings, PRINT_NOTES, 20);
+  const reps = Math.max(3, settings.reps);
+  const r = await callBench(page, 'printCitizen', notes, reps);
+  const o50 = median(r.ours);
+  const r50 = median(r.reference);
+  bench.log(`6p: PDF of ${notes} notes, median ${fmt(o50, 0)} ms`);
+  return {
+    id: '6p',
+    scenario: `citizen's file as PDF on the device, ${fmt(notes)} notes (read + PDF)`,
+    ours: `median ${fmt(o50, 0)} ms`,
+    reference: `reading the notes ${fmt(r50, 1)} ms`,
+    ratio: o50 / r50,
+    target: '≤ 3,000 ms',
+    pass: o50 <= 3000,
+    data: { notes, ours: r.ours, reference: r.reference, bytes: r.bytes },
   };
 }
 

@@ -15,6 +15,7 @@ export const CLEAR_FIELDS = {
   visits: ['id', 'version', 'teamId', 'locationId', 'userId', 'startedAt', 'endedAt'],
   contacts: ['id', 'version', 'teamId', 'visitId', 'citizenId', 'at'],
   followUps: ['id', 'version', 'teamId', 'citizenId', 'caseId', 'dueOn', 'assigneeId'],
+  handoverMarks: ['id', 'version', 'teamId', 'citizenId', 'noteId'],
   outbox: [
     'seq',
     'mutationId',
@@ -50,6 +51,7 @@ const RECORD_TABLES: ReadonlySet<string> = new Set([
   'visits',
   'contacts',
   'followUps',
+  'handoverMarks',
 ]);
 
 export function isSealedTable(name: string): name is SealedTable {

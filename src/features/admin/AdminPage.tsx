@@ -14,6 +14,7 @@ import { TeamMembersSection } from './TeamMembersSection';
 import { TeamsSection } from './TeamsSection';
 import { useAdminApi } from './useAdminApi';
 import { UserEditor } from './UserEditor';
+import { RescueImportSection } from './RescueImportSection';
 import '../audit/tables.css';
 
 type Data = {
@@ -333,6 +334,7 @@ export function AdminPage() {
         </>
       )}
       {data && <AdminLog api={api} teams={data.teams} explain={explain} generation={generation} />}
+      {isAdmin && <RescueImportSection api={api} />}
     </AppPage>
   );
 }

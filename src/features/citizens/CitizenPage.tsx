@@ -8,6 +8,8 @@ import { useT } from '../../i18n';
 import { MoveCitizenSection } from '../admin/MoveCitizenSection';
 import { CasesSection } from '../cases/CasesSection';
 import { CitizenFollowUps } from '../followups/CitizenFollowUps';
+import { HandoverSection } from '../notes/HandoverSection';
+import { PrintSection } from '../print/PrintSection';
 import { Timeline } from '../notes/Timeline';
 import { AppPage } from '../shared/AppPage';
 import { ConflictList } from '../sync/ConflictList';
@@ -56,6 +58,8 @@ export function CitizenPage() {
         <h2 id="timeline-heading">{t('citizens.page.timeline')}</h2>
         <Timeline citizenId={citizen.id} />
       </section>
+      <HandoverSection citizen={citizen} />
+      <PrintSection citizen={citizen} />
       <Suspense fallback={null}>
         <CitizenAccessLog citizenId={citizen.id} />
       </Suspense>

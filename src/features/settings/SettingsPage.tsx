@@ -6,6 +6,7 @@ import { AppPage } from '../shared/AppPage';
 import { AutoLockSection } from './AutoLockSection';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LogoutSection } from './LogoutSection';
+import { RescueExportSection } from './RescueExportSection';
 
 /** /indstillinger: language, who is signed in, storage status, log out. */
 export function SettingsPage() {
@@ -42,6 +43,7 @@ export function SettingsPage() {
       )}
       <AutoLockSection />
       <StorageStatusPanel />
+      <RescueExportSection />
       <LogoutSection />
       <AccessibilityStatementLink />
     </AppPage>

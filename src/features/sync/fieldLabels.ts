@@ -4,6 +4,7 @@ import type {
   contactFieldsShape,
   EntityName,
   followUpFieldsShape,
+  handoverMarkFieldsShape,
   locationFieldsShape,
   noteFieldsShape,
   scheduleSlotFieldsShape,
@@ -27,6 +28,7 @@ export const FIELD_LABELS: {
   visit: Labels<typeof visitFieldsShape>;
   contact: Labels<typeof contactFieldsShape>;
   followUp: Labels<typeof followUpFieldsShape>;
+  handoverMark: Labels<typeof handoverMarkFieldsShape>;
 } = {
   citizen: {
     firstName: 'citizens.field.firstName',
@@ -107,6 +109,14 @@ export const FIELD_LABELS: {
     assigneeId: 'followUps.field.assignee',
     doneAt: 'sync.field.doneAt',
     doneBy: 'sync.field.doneBy',
+  },
+  handoverMark: {
+    citizenId: 'sync.field.citizen',
+    noteId: 'sync.field.note',
+    journalizedOn: 'notes.handover.date',
+    reference: 'notes.handover.reference',
+    markedBy: 'sync.field.markedBy',
+    correctsMarkId: 'sync.field.correctsMark',
   },
 };
 

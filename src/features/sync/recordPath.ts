@@ -19,10 +19,13 @@ export function recordPath(entity: EntityName, id: string, citizenId?: string): 
       return '/besoeg';
     case 'contact':
     case 'followUp':
+    case 'handoverMark':
       return citizenId
         ? `/borgere/${citizenId}`
         : entity === 'contact'
           ? '/besoeg'
-          : '/opfoelgning';
+          : entity === 'followUp'
+            ? '/opfoelgning'
+            : '/journalisering';
   }
 }

@@ -144,6 +144,7 @@ export const da = {
   'admin.what.create-team': 'Team oprettet',
   'admin.what.rename-team': 'Team omdøbt',
   'admin.what.move-citizen': 'Borger flyttet',
+  'admin.what.rescue-import': 'Ventende ændringer indlæst fra fil',
   'admin.onlyAdminsAndLeads': 'Denne side er kun for administratorer og teamledere.',
   'admin.move.heading': 'Flyt til andet team',
   'admin.move.open': 'Flyt borgeren',
@@ -153,6 +154,17 @@ export const da = {
     'Borgeren er flyttet til {team}. Enhederne får ændringen ved næste synkronisering.',
   'admin.move.noTeams': 'Der er ingen andre teams, du kan flytte borgeren til.',
   'admin.user.revokeSessions': 'Log ud på alle enheder',
+  'admin.rescue.heading': 'Indlæs ventende ændringer fra fil',
+  'admin.rescue.explain':
+    'En fil, som en medarbejder har gemt under Indstillinger, fordi enheden ikke kunne synkronisere. Ændringerne indlæses, som om enheden selv havde sendt dem, og hver kun én gang.',
+  'admin.rescue.file': 'Fil',
+  'admin.rescue.passphrase': 'Adgangssætning',
+  'admin.rescue.import': 'Indlæs ændringerne',
+  'admin.rescue.noFile': 'Vælg filen først.',
+  'admin.rescue.unreadable':
+    'Filen kunne ikke åbnes: forkert adgangssætning, eller det er ikke en fil med ventende ændringer.',
+  'admin.rescue.done':
+    '{count} ændringer fra {user}: {applied} indlæst, {conflicts} konflikter, {rejected} afvist. {already} var allerede modtaget og ændrede intet.',
 } as const;
 
 export const en = {
@@ -299,6 +311,7 @@ export const en = {
   'admin.what.create-team': 'Team created',
   'admin.what.rename-team': 'Team renamed',
   'admin.what.move-citizen': 'Citizen moved',
+  'admin.what.rescue-import': 'Waiting changes imported from a file',
   'admin.onlyAdminsAndLeads': 'This page is for administrators and team leads only.',
   'admin.move.heading': 'Move to another team',
   'admin.move.open': 'Move the citizen',
@@ -307,4 +320,15 @@ export const en = {
   'admin.move.done': 'The citizen was moved to {team}. Devices get the change at their next sync.',
   'admin.move.noTeams': 'There is no other team you can move the citizen to.',
   'admin.user.revokeSessions': 'Sign out on every device',
+  'admin.rescue.heading': 'Import waiting changes from a file',
+  'admin.rescue.explain':
+    'A file a caseworker saved under Settings because their device could not sync. The changes are applied as if the device had sent them, each only once.',
+  'admin.rescue.file': 'File',
+  'admin.rescue.passphrase': 'Passphrase',
+  'admin.rescue.import': 'Import the changes',
+  'admin.rescue.noFile': 'Choose the file first.',
+  'admin.rescue.unreadable':
+    'The file could not be opened: wrong passphrase, or not a file of waiting changes.',
+  'admin.rescue.done':
+    '{count} changes from {user}: {applied} applied, {conflicts} conflicts, {rejected} refused. {already} had already arrived and changed nothing.',
 } as const satisfies Record<keyof typeof da, string>;

@@ -14,6 +14,7 @@ import * as settings from './settings';
 import * as admin from './admin';
 import * as vault from './vault';
 import * as accessibility from './accessibility';
+import * as print from './print';
 
 /**
  * The message catalog, one file per area (add yours here). Danish is the source of truth for
@@ -37,6 +38,7 @@ export const catalogs = {
     ...sync.da,
     ...admin.da,
     ...accessibility.da,
+    ...print.da,
   },
   en: {
     ...shell.en,
@@ -55,6 +57,7 @@ export const catalogs = {
     ...sync.en,
     ...admin.en,
     ...accessibility.en,
+    ...print.en,
   },
 };
 

@@ -19,6 +19,18 @@ export const da = {
   'settings.logout.confirmQuestion': 'Vil du logge ud og slette data på enheden?',
   'settings.logout.confirm': 'Ja, log ud og slet data på enheden',
   'settings.logout.failed': 'Kunne ikke logge ud: {message}',
+  'settings.rescue.heading': 'Gem ventende ændringer som fil',
+  'settings.rescue.explain':
+    'Bruges når enheden ikke kan synkronisere i længere tid. Filen låses med en adgangssætning, du selv vælger. Giv filen til en administrator, og fortæl adgangssætningen på en anden måde (fx telefon). Ændringerne bliver også på enheden og sendes som normalt, hvis forbindelsen kommer igen; de kommer kun med én gang.',
+  'settings.rescue.count': '{count} ventende ændringer på enheden',
+  'settings.rescue.passphrase': 'Adgangssætning til filen',
+  'settings.rescue.passphraseHint': 'Mindst {min} tegn. Skriv den ikke på filen eller i en e-mail.',
+  'settings.rescue.repeat': 'Gentag adgangssætningen',
+  'settings.rescue.save': 'Gem ventende ændringer som fil',
+  'settings.rescue.saved': 'Filen er gemt med {count} ændringer.',
+  'settings.rescue.tooShort': 'Adgangssætningen skal have mindst {min} tegn.',
+  'settings.rescue.mismatch': 'De to adgangssætninger er ikke ens.',
+  'settings.rescue.failed': 'Filen kunne ikke gemmes: {message}',
 } as const;
 
 export const en = {
@@ -41,4 +53,17 @@ export const en = {
   'settings.logout.confirmQuestion': 'Do you want to log out and delete the data on this device?',
   'settings.logout.confirm': 'Yes, log out and delete the data on this device',
   'settings.logout.failed': 'Could not log out: {message}',
+  'settings.rescue.heading': 'Save waiting changes as a file',
+  'settings.rescue.explain':
+    'For when this device cannot sync for a long time. The file is locked with a passphrase you choose. Give the file to an administrator and tell them the passphrase another way (e.g. by phone). The changes also stay on the device and are sent as usual if the connection returns; they arrive only once.',
+  'settings.rescue.count': '{count} waiting changes on this device',
+  'settings.rescue.passphrase': 'Passphrase for the file',
+  'settings.rescue.passphraseHint':
+    'At least {min} characters. Do not write it on the file or in an email.',
+  'settings.rescue.repeat': 'Repeat the passphrase',
+  'settings.rescue.save': 'Save waiting changes as a file',
+  'settings.rescue.saved': 'The file was saved with {count} changes.',
+  'settings.rescue.tooShort': 'The passphrase needs at least {min} characters.',
+  'settings.rescue.mismatch': 'The two passphrases differ.',
+  'settings.rescue.failed': 'The file could not be saved: {message}',
 } as const satisfies Record<keyof typeof da, string>;

@@ -11,6 +11,7 @@ import {
   EraseCitizenRequestSchema,
   MoveCitizenRequestSchema,
   RenameTeamRequestSchema,
+  RescueImportRequestSchema,
   ResetPasswordRequestSchema,
   SetActiveRequestSchema,
   SetRoleRequestSchema,
@@ -21,6 +22,7 @@ import {
   type AdminUsersResponse,
   type EraseCitizenResponse,
   type MoveCitizenResponse,
+  type RescueImportResponse,
   type TeamsResponse,
 } from '../../protocol/admin';
 import { requireRole, requireUser } from '../auth/authHook';
@@ -46,9 +48,12 @@ import {
 import { adminLog, auditAdmin, type AdminActor } from './adminAudit';
 import { eraseCitizen } from '../retention/eraseCitizen';
 import { moveCitizen } from './moveCitizen';
+import { importRescueFile } from './rescueImport';
 
 /** Administrative bodies are small; the biggest is a user with a list of teams. */
 const ADMIN_BODY_LIMIT = 16_384;
+/** A rescue file: a device's whole outbox, base64 in JSON (about 1.4 times its size). */
+const RESCUE_BODY_LIMIT = 64 * 1024 * 1024;
 const UserParams = z.object({ userId: z.string().min(1).max(64) });
 const DeviceParams = UserParams.extend({ deviceId: z.string().min(1).max(64) });
 const TeamParams = z.object({ teamId: TeamIdSchema });
@@ -93,6 +98,20 @@ export function registerAdminRoutes(app: FastifyInstance, database: Database): v
   const userIdOf = async (request: FastifyRequest) =>
     requireUserId(database, UserParams.parse(request.params).userId).catch(toHttp);
   const opts = { bodyLimit: ADMIN_BODY_LIMIT };
+
+  app.post(
+    '/api/admin/rescue-import',
+    { bodyLimit: RESCUE_BODY_LIMIT },
+    async (request): Promise<RescueImportResponse> => {
+      const by = admin(request);
+      const body = RescueImportRequestSchema.parse(request.body);
+      return importRescueFile(database, body.file, body.passphrase, {
+        adminId: by.id,
+        requestId: request.id,
+        sessionDeviceId: request.sessionDeviceId,
+      });
+    },
+  );
 
   app.get('/api/admin/users', async (request): Promise<AdminUsersResponse> => {
     admin(request);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { newId } from '../../domain/ids';
 import { RoleSchema, type Role, type UserProfile } from '../../domain/user';
@@ -20,6 +21,7 @@ import {
 import { auditAdmin, type AdminActor } from './adminAudit';
 import { moveCitizen } from './moveCitizen';
 import { readPassword } from './readPassword';
+import { importRescueFile } from './rescueImport';
 
 export const ADMIN_USAGE = `Administration (npm run admin -- <command> …):
   create-user --username U --name "Full Name" --team TEAM [--team TEAM2 …] [--team-name "Team"]
@@ -33,6 +35,8 @@ export const ADMIN_USAGE = `Administration (npm run admin -- <command> …):
   revoke-device --user U --device DEVICE_ID
   move-citizen --citizen ID --team TEAM
   create-team --id TEAM --name "Team name"     rename-team --id TEAM --name "New name"
+  rescue-import --file PATH                     a device's "ventende ændringer" file; the
+                                                passphrase as for passwords (FREMSKUDT_PASSWORD)
 Passwords come from FREMSKUDT_PASSWORD or are typed on the terminal (not echoed).`;
 
 const OPTIONS = {
@@ -46,6 +50,7 @@ const OPTIONS = {
   citizen: { type: 'string' },
   id: { type: 'string' },
   'must-change': { type: 'boolean' },
+  file: { type: 'string' },
 } as const;
 
 function need(value: string | undefined, flag: string): string {
@@ -205,6 +210,17 @@ export async function runAdminCommand(
       await createTeam(database, id, name);
       await auditAdmin(database, CLI_ACTOR, 'create-team', { teamId: id }, { id, name });
       return 'team created';
+    }
+    case 'rescue-import': {
+      const text = await readFile(need(values.file, 'file'), 'utf8');
+      const done = await importRescueFile(database, text, await readPassword('Passphrase: '), {
+        adminId: CLI_ADMIN.id,
+      });
+      return (
+        `${done.count} change(s) from ${done.userId}'s device ${done.deviceId}: ` +
+        `${done.applied} applied, ${done.conflicts} conflict(s), ${done.rejected} refused; ` +
+        `${done.alreadyApplied} had already arrived and changed nothing`
+      );
     }
     case 'rename-team': {
       const [id, name] = [need(values.id, 'id'), need(values.name, 'name')];

@@ -10,7 +10,7 @@ import { newChangeStage, stageEvict, stageRecord, writeStage } from '../syncApi/
 import { loadRecord, toStoredRecord } from '../syncApi/recordStore';
 
 /** Records that name a citizen by citizenId (domain: case, note, followUp, contact). */
-const NAMING_ENTITIES = ['case', 'note', 'followUp', 'contact'] as const;
+const NAMING_ENTITIES = ['case', 'note', 'followUp', 'contact', 'handoverMark'] as const;
 
 /** May this user move citizens from one team to another? Admin, or lead of both teams. */
 export function mayMove(user: UserProfile, from: string, to: string): boolean {

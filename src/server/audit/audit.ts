@@ -32,7 +32,9 @@ export type AuditAction =
   /** A lead or administrator read the statistics report (aggregates; detail: period, teams). */
   | 'statistics'
   /** A citizen and every record naming it were erased (detail: counts per entity, never data). */
-  | 'erase';
+  | 'erase'
+  /** A citizen's access request (GDPR art. 15) was produced. */
+  | 'access-request';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -9,6 +9,7 @@ import {
   type CitizenAccessEntry,
   type CitizenAccessResponse,
 } from '../../protocol/audit';
+import { accessRequest } from './accessRequest';
 import { requireUser } from '../auth/authHook';
 import type { Config } from '../config';
 import { chunkRows } from '../data/bindLimits';
@@ -184,6 +185,19 @@ export function registerAuditRoutes(
       requestId: request.id,
     });
     return page;
+  });
+
+  app.get('/api/audit/citizens/:id/access-request', async (request, reply) => {
+    const user = requireUser(request);
+    const { id } = CitizenParams.parse(request.params);
+    const file = await accessRequest(database, user, id, {
+      requestId: request.id,
+      deviceId: request.sessionDeviceId,
+    });
+    return reply
+      .header('content-disposition', `attachment; filename="indsigt-${id}.json"`)
+      .header('cache-control', 'no-store')
+      .send(file);
   });
 
   app.get('/api/audit/citizens/:id/export', async (request, reply) => {

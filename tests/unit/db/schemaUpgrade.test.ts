@@ -17,7 +17,7 @@ describe('local database schema upgrades', () => {
 
     const upgraded = await sealedDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     expect(await upgraded.citizens.get('c1')).toMatchObject({ alias: 'Store-J' });
     expect(await upgraded.outbox.where('state').equals('pending').count()).toBe(1);
     expect(upgraded.outbox.schema.indexes.map((i) => i.name).sort()).toEqual([
@@ -28,6 +28,7 @@ describe('local database schema upgrades', () => {
     expect(await upgraded.auditEvents.count()).toBe(0);
     expect(await upgraded.citizens.where('teamId').equals('x').count()).toBe(0);
     expect(await upgraded.citizens.where('conflicted').above(0).count()).toBe(0);
+    expect(await upgraded.table('handoverMarks').count()).toBe(0);
     // Rows from before the conflict mark are marked by the app later (it must unseal them).
     expect(await upgraded.meta.get('conflictMarksPending')).toEqual({
       key: 'conflictMarksPending',
