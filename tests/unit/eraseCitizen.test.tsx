@@ -113,6 +113,8 @@ describe('the retention rules on the administration page', () => {
           }),
         );
       if (url === '/api/admin/users') return Promise.resolve(json({ users: [] }));
+      if (url === '/api/admin/teams') return Promise.resolve(json({ teams: [] }));
+      if (url.startsWith('/api/admin/log')) return Promise.resolve(json({ entries: [] }));
       return Promise.resolve(json({ devices: [] }));
     });
     renderAt('/administration');

@@ -7,6 +7,7 @@ import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { schemaErrors } from '../shared/schemaErrors';
+import { browserMemory } from '../../ui/browserMemory';
 
 export const ROLE_KEYS: Record<Role, MessageKey> = {
   admin: 'admin.role.admin',
@@ -115,9 +116,9 @@ export function CreateUserForm(props: {
         <input
           type="checkbox"
           id="admin-create-must-change"
-          autoComplete="off"
           checked={mustChange}
           onChange={(e) => setMustChange(e.target.checked)}
+          {...browserMemory()}
         />
         <label htmlFor="admin-create-must-change">{t('admin.create.mustChange')}</label>
       </div>
