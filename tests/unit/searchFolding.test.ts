@@ -30,6 +30,10 @@ describe('foldText', () => {
     expect(foldText(a)).toBe(foldText(b));
   });
 
+  it('folds letters built on æ, ø and å (ǣ, ǿ, ǻ) like the letters themselves', () => {
+    expect(['Ǣ', 'ǣ', 'ǿ', 'ǻ'].map(foldText)).toEqual(['ae', 'ae', 'oe', 'aa']);
+  });
+
   it('is idempotent, leaves no upper case, no æ/ø/å and no combining marks', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (text) => {
