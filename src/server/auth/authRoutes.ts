@@ -5,11 +5,11 @@ import type { Config } from '../config';
 import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { bearerToken, requireUser } from './authHook';
-import { registerDevice } from './devices';
 import { countIpAttempt } from './loginIpLimit';
 import { clearFailures, recordFailure, reserveAttempt } from './loginThrottle';
 import { verifyPassword } from './password';
-import { createSession, revokeSession } from './sessions';
+import { revokeSession } from './sessions';
+import { startSession } from './startSession';
 import { findUserByUsername } from './users';
 
 /**
@@ -87,42 +87,11 @@ export function registerAuthRoutes(app: FastifyInstance, database: Database, con
           'Choose a new password before signing in (POST /api/auth/password)',
         );
       }
-      const userAgent = request.headers['user-agent'];
-      const device = await registerDevice(
-        database,
-        found.profile.id,
-        body.deviceId,
-        typeof userAgent === 'string' ? userAgent.slice(0, 200) : null,
-      );
-      if (device.revoked) {
-        await writeAudit(database.db, {
-          action: 'device-revoked',
-          userId: found.profile.id,
-          deviceId: device.deviceId,
-          requestId: request.id,
-        });
-        throw new HttpError('device-revoked', 'This device has been blocked by an administrator');
-      }
-      const session = await createSession(
-        database,
-        found.profile.id,
-        device.deviceId,
-        config.SESSION_TTL_HOURS,
-      );
-      await writeAudit(database.db, {
-        action: 'login',
-        userId: found.profile.id,
-        teamId: found.profile.teamId,
-        deviceId: device.deviceId,
-        requestId: request.id,
+      return startSession(database, request, {
+        profile: found.profile,
+        deviceId: body.deviceId,
+        ttlHours: config.SESSION_TTL_HOURS,
       });
-      return {
-        token: session.token,
-        user: found.profile,
-        expiresAt: session.expiresAt,
-        deviceId: device.deviceId,
-        deviceSecret: device.deviceSecret,
-      };
     },
   );
 

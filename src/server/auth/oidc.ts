@@ -12,9 +12,9 @@ import type { Config } from '../config';
 import { joinTransaction } from '../data/joinTransaction';
 import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
-import { registerDevice } from './devices';
+import { startSession } from './startSession';
 import { countIpAttempt } from './loginIpLimit';
-import { createSession, hashToken } from './sessions';
+import { hashToken } from './sessions';
 import { loadProfile, upsertTeam } from './users';
 
 /** The browser's round trip through the provider's login: generous for a slow MFA prompt. */
@@ -436,45 +436,13 @@ export function registerOidcRoutes(app: FastifyInstance, database: Database, con
       }
       const found = await loadProfile(database, { id: handoff.user_id });
       if (!found) throw new HttpError('unauthorized', 'The account no longer exists');
-      const userAgent = request.headers['user-agent'];
       const known = body.devices.find((d) => d.userId === found.profile.id);
-      const device = await registerDevice(
-        database,
-        found.profile.id,
-        known?.deviceId,
-        typeof userAgent === 'string' ? userAgent.slice(0, 200) : null,
-      );
-      if (device.revoked) {
-        await writeAudit(database.db, {
-          action: 'device-revoked',
-          userId: found.profile.id,
-          deviceId: device.deviceId,
-          requestId: request.id,
-          detail: { method: 'oidc' },
-        });
-        throw new HttpError('device-revoked', 'This device has been blocked by an administrator');
-      }
-      const session = await createSession(
-        database,
-        found.profile.id,
-        device.deviceId,
-        config.SESSION_TTL_HOURS,
-      );
-      await writeAudit(database.db, {
-        action: 'login',
-        userId: found.profile.id,
-        teamId: found.profile.teamId,
-        deviceId: device.deviceId,
-        requestId: request.id,
-        detail: { method: 'oidc' },
+      return startSession(database, request, {
+        profile: found.profile,
+        deviceId: known?.deviceId,
+        ttlHours: config.SESSION_TTL_HOURS,
+        method: 'oidc',
       });
-      return {
-        token: session.token,
-        user: found.profile,
-        expiresAt: session.expiresAt,
-        deviceId: device.deviceId,
-        deviceSecret: device.deviceSecret,
-      };
     },
   );
 }
