@@ -14,7 +14,7 @@ import {
 import { useT } from '../../i18n';
 import { Alert, StatusMessage } from '../../ui/Alert';
 import { TextField } from '../../ui/TextField';
-import { ToggleButton } from '../../ui/ToggleButton';
+import { ToggleGroup } from './ToggleGroup';
 import { useSaveAction } from '../shared/useSaveAction';
 
 /**
@@ -58,30 +58,27 @@ export function AnonymousContactForm({ visit }: { visit: Visit }) {
     <section aria-labelledby="anon-heading" className="section quick">
       <h2 id="anon-heading">{t('visits.anon.heading')}</h2>
       <p className="field-hint">{t('visits.anon.hint')}</p>
-      <fieldset className="toggles">
-        <legend>{t('visits.anon.age')}</legend>
-        {AGE_GROUPS.map((a) => (
-          <ToggleButton key={a} pressed={ageGroup === a} onToggle={() => setAgeGroup(a)}>
-            {t(`visits.age.${a}`)}
-          </ToggleButton>
-        ))}
-      </fieldset>
-      <fieldset className="toggles">
-        <legend>{t('visits.anon.gender')}</legend>
-        {GENDERS.map((g) => (
-          <ToggleButton key={g} pressed={gender === g} onToggle={() => setGender(g)}>
-            {t(`visits.gender.${g}`)}
-          </ToggleButton>
-        ))}
-      </fieldset>
-      <fieldset className="toggles">
-        <legend>{t('visits.anon.topics')}</legend>
-        {CONTACT_TOPICS.map((c) => (
-          <ToggleButton key={c} pressed={topics.includes(c)} onToggle={() => toggleTopic(c)}>
-            {t(`visits.topic.${c}`)}
-          </ToggleButton>
-        ))}
-      </fieldset>
+      <ToggleGroup
+        legend={t('visits.anon.age')}
+        values={AGE_GROUPS}
+        label={(a) => t(`visits.age.${a}`)}
+        pressed={(a) => ageGroup === a}
+        onToggle={setAgeGroup}
+      />
+      <ToggleGroup
+        legend={t('visits.anon.gender')}
+        values={GENDERS}
+        label={(g) => t(`visits.gender.${g}`)}
+        pressed={(g) => gender === g}
+        onToggle={setGender}
+      />
+      <ToggleGroup
+        legend={t('visits.anon.topics')}
+        values={CONTACT_TOPICS}
+        label={(c) => t(`visits.topic.${c}`)}
+        pressed={(c) => topics.includes(c)}
+        onToggle={toggleTopic}
+      />
       <TextField
         label={t('visits.remark')}
         value={remark}
