@@ -17,6 +17,20 @@ const isKey = (key: string): key is MessageKey => Object.hasOwn(catalogs.da, key
 /** A schema's own code for an issue ("phone-format", "cpr-date"), set as its message. */
 const CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$|^[a-z]+$/;
 
+/** Each field of `fields` with the first issue whose path starts at it (issues of other fields dropped). */
+function firstIssuePerField<K extends string>(
+  issues: readonly Issue[],
+  fields: readonly K[],
+): Map<K, Issue> {
+  const first = new Map<K, Issue>();
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if (typeof field !== 'string' || !(fields as readonly string[]).includes(field)) continue;
+    if (!first.has(field as K)) first.set(field as K, issue);
+  }
+  return first;
+}
+
 /** The catalog message for one issue of `field` in a form of `area` (see schemaFieldErrors). */
 function messageOf(issue: Issue, area: string, field: string): FieldError {
   const candidates = [
@@ -58,18 +72,17 @@ export function schemaFieldErrors<K extends string>(
   fields: readonly K[],
 ): FieldErrors<K> {
   const errors: FieldErrors<K> = {};
-  for (const issue of issues) {
-    const field = issue.path[0];
-    if (typeof field !== 'string' || !(fields as readonly string[]).includes(field)) continue;
-    errors[field as K] ??= messageOf(issue, area, field);
+  for (const [field, issue] of firstIssuePerField(issues, fields)) {
+    errors[field] = messageOf(issue, area, field);
   }
   return errors;
 }
 
 /**
  * A form's errors from the API's own zod schema (src/protocol), so the form refuses exactly what
- * the server would, with one fixed message per field (administration forms): per field, the first issue's message from `messages`; an issue of a refinement
- * (code "custom") gets `custom` instead when given.
+ * the server would, with one fixed message per field (administration forms): per field, the
+ * first issue's message from `messages`; an issue of a refinement (code "custom") gets `custom`
+ * instead when given. Same walk over the issues as schemaFieldErrors.
  */
 export function schemaErrors<F extends string>(
   schema: z.ZodType,
@@ -80,9 +93,8 @@ export function schemaErrors<F extends string>(
   const result = schema.safeParse(value);
   if (result.success) return {};
   const errors: Partial<Record<F, MessageKey>> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0]) as F;
-    if (!(field in messages) || errors[field]) continue;
+  const fields = Object.keys(messages) as F[];
+  for (const [field, issue] of firstIssuePerField(result.error.issues, fields)) {
     errors[field] = (issue.code === 'custom' ? custom?.[field] : undefined) ?? messages[field];
   }
   return errors;
