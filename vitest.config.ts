@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -9,10 +10,17 @@ import react from '@vitejs/plugin-react';
  * - integration: the client sync engine against the real server in-process;
  * - bench: `npm run bench`'s machinery at a tiny scale (no timing asserted);
  * - e2e: the production build served by the project's server, driven in real Chromium.
+ *
+ * The first four share one pool of at least two workers: vitest's default on a 2-core machine is
+ * one (cores − 1), which leaves a core idle while a server test waits for PostgreSQL or a file
+ * waits for its timers. Every file owns its database (tests/server/helpers/testDatabase.ts) and
+ * its ports, so files may run side by side. The e2e files run one at a time after them, alone on
+ * the machine: Chromium is timed there (autosave within 300 ms, typing without pause).
  */
 export default defineConfig({
   plugins: [react()],
   test: {
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         extends: true,
@@ -20,6 +28,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          // A screen test types and clicks like a user; on a busy 2-core machine that can pass
+          // vitest's 5 s default without anything being wrong.
+          testTimeout: 20_000,
           setupFiles: ['tests/setup/jsdom.ts'],
         },
       },
