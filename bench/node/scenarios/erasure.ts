@@ -1,5 +1,5 @@
 /**
- * Scenario 11: erasing one citizen with 500 notes (POST /api/citizens/:id/erase's work:
+ * Scenario 12: erasing one citizen with 500 notes (POST /api/citizens/:id/erase's work:
  * retention/eraseCitizen.ts) when the change log holds 1,000,000 entries, on PostgreSQL. The
  * history is old tombstones of the same team (fillChangeLog), so the erasure has to find the
  * citizen's entries among them. Target: within a second.
@@ -39,7 +39,7 @@ export async function erasureScenario(
   const postgresUrl = settings.postgresUrl;
   const entries = scaled(settings, LOG, 2_000);
   const reps = Math.max(1, settings.reps);
-  bench.log(`11: erasing a citizen with ${NOTES} notes, change log of ${entries} entries`);
+  bench.log(`12: erasing a citizen with ${NOTES} notes, change log of ${entries} entries`);
   const times: number[] = [];
   for (let rep = 0; rep < reps; rep++) {
     const temp = await createTempPostgres(postgresUrl, 'bench_erasure');
@@ -69,7 +69,7 @@ export async function erasureScenario(
       );
       times.push(performance.now() - started);
       if ((result.erased.note ?? 0) !== NOTES)
-        throw new Error(`11: erased ${result.erased.note ?? 0} notes, expected ${NOTES}`);
+        throw new Error(`12: erased ${result.erased.note ?? 0} notes, expected ${NOTES}`);
     } finally {
       await database.close();
       await temp.drop();
