@@ -31,6 +31,9 @@ const POLICY_KEYS: Record<RetentionPolicy['kind'], MessageKey> = {
   devices: 'admin.retention.devices',
   'change-log-versions': 'admin.retention.change-log-versions',
   'change-log-tombstones': 'admin.retention.change-log-tombstones',
+  'erasure-proposal': 'admin.retention.erasure-proposal',
+  'erasure-proposal-dismissal': 'admin.retention.erasure-proposal-dismissal',
+  'anonymous-contact-details': 'admin.retention.anonymous-contact-details',
 };
 
 /**

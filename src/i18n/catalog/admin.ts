@@ -16,6 +16,12 @@ export const da = {
   'admin.retention.devices': 'Enheder og sessioner, der ikke er set',
   'admin.retention.change-log-versions': 'Ældre udgaver i ændringshistorikken',
   'admin.retention.change-log-tombstones': 'Sletninger i ændringshistorikken',
+  'admin.retention.erasure-proposal':
+    'Borgere uden aktivitet og med alle notater journaliseret (foreslås en leder til sletning)',
+  'admin.retention.erasure-proposal-dismissal':
+    'Afviste sletteforslag (borgeren foreslås ikke igen i perioden)',
+  'admin.retention.anonymous-contact-details':
+    'Anonyme kontakters bemærkninger (tællingerne til statistikken bevares)',
   'admin.col.name': 'Navn',
   'admin.col.username': 'Brugernavn',
   'admin.col.role': 'Rolle',
@@ -145,6 +151,7 @@ export const da = {
   'admin.what.rename-team': 'Team omdøbt',
   'admin.what.move-citizen': 'Borger flyttet',
   'admin.what.rescue-import': 'Ventende ændringer indlæst fra fil',
+  'admin.what.dismiss-erasure-proposal': 'Sletteforslag afvist',
   'admin.onlyAdminsAndLeads': 'Denne side er kun for administratorer og teamledere.',
   'admin.move.heading': 'Flyt til andet team',
   'admin.move.open': 'Flyt borgeren',
@@ -184,6 +191,12 @@ export const en = {
   'admin.retention.devices': 'Devices and sessions not seen',
   'admin.retention.change-log-versions': 'Earlier versions in the change history',
   'admin.retention.change-log-tombstones': 'Deletions in the change history',
+  'admin.retention.erasure-proposal':
+    'Citizens with no activity and every note carried over (proposed to a lead for erasure)',
+  'admin.retention.erasure-proposal-dismissal':
+    'Dismissed erasure proposals (the citizen is not proposed again meanwhile)',
+  'admin.retention.anonymous-contact-details':
+    "Anonymous contacts' remarks (the counts for statistics stay)",
   'admin.col.name': 'Name',
   'admin.col.username': 'Username',
   'admin.col.role': 'Role',
@@ -312,6 +325,7 @@ export const en = {
   'admin.what.rename-team': 'Team renamed',
   'admin.what.move-citizen': 'Citizen moved',
   'admin.what.rescue-import': 'Waiting changes imported from a file',
+  'admin.what.dismiss-erasure-proposal': 'Erasure proposal dismissed',
   'admin.onlyAdminsAndLeads': 'This page is for administrators and team leads only.',
   'admin.move.heading': 'Move to another team',
   'admin.move.open': 'Move the citizen',
