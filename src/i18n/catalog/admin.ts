@@ -152,6 +152,21 @@ export const da = {
   'admin.what.move-citizen': 'Borger flyttet',
   'admin.what.rescue-import': 'Ventende ændringer indlæst fra fil',
   'admin.what.dismiss-erasure-proposal': 'Sletteforslag afvist',
+  'admin.proposals': 'Forslag til sletning',
+  'admin.proposals.intro':
+    'Borgere uden aktivitet i den fastsatte periode, hvor alle notater er journaliseret i fagsystemet. Slet borgeren, eller afvis forslaget, hvis oplysningerne stadig er nødvendige.',
+  'admin.proposals.none': 'Ingen forslag til sletning lige nu.',
+  'admin.proposals.unavailable': 'Forslagene til sletning kunne ikke hentes fra serveren.',
+  'admin.proposals.unknown': 'Borger …{id}',
+  'admin.proposals.details.one': 'Sidste aktivitet {date} · {count} notat, journaliseret',
+  'admin.proposals.details.other': 'Sidste aktivitet {date} · {count} notater, alle journaliseret',
+  'admin.proposals.notOnDevice':
+    'Borgeren findes ikke på denne enhed. Synkronisér for at se og slette borgeren.',
+  'admin.proposals.erase': 'Slet {name} …',
+  'admin.proposals.dismiss': 'Afvis forslaget om {name}',
+  'admin.proposals.dismissed':
+    'Forslaget om {name} er afvist. Borgeren foreslås ikke igen før {until}.',
+  'admin.proposals.erased': '{name} er slettet.',
   'admin.onlyAdminsAndLeads': 'Denne side er kun for administratorer og teamledere.',
   'admin.move.heading': 'Flyt til andet team',
   'admin.move.open': 'Flyt borgeren',
@@ -326,6 +341,21 @@ export const en = {
   'admin.what.move-citizen': 'Citizen moved',
   'admin.what.rescue-import': 'Waiting changes imported from a file',
   'admin.what.dismiss-erasure-proposal': 'Erasure proposal dismissed',
+  'admin.proposals': 'Proposed for erasure',
+  'admin.proposals.intro':
+    'Citizens with no activity for the set period, whose notes are all carried over to the system of record. Erase the citizen, or dismiss the proposal if the information is still needed.',
+  'admin.proposals.none': 'No citizens proposed for erasure right now.',
+  'admin.proposals.unavailable': 'The erasure proposals could not be read from the server.',
+  'admin.proposals.unknown': 'Citizen …{id}',
+  'admin.proposals.details.one': 'Last activity {date} · {count} note, carried over',
+  'admin.proposals.details.other': 'Last activity {date} · {count} notes, all carried over',
+  'admin.proposals.notOnDevice':
+    'The citizen is not on this device. Synchronise to see and erase the citizen.',
+  'admin.proposals.erase': 'Erase {name} …',
+  'admin.proposals.dismiss': 'Dismiss the proposal for {name}',
+  'admin.proposals.dismissed':
+    'The proposal for {name} is dismissed. The citizen is not proposed again before {until}.',
+  'admin.proposals.erased': '{name} is erased.',
   'admin.onlyAdminsAndLeads': 'This page is for administrators and team leads only.',
   'admin.move.heading': 'Move to another team',
   'admin.move.open': 'Move the citizen',
