@@ -108,6 +108,7 @@ export const ADMIN_ACTIONS = [
   'rename-team',
   'move-citizen',
   'rescue-import',
+  'dismiss-erasure-proposal',
 ] as const;
 export const AdminActionSchema = z.enum(ADMIN_ACTIONS);
 export type AdminAction = z.infer<typeof AdminActionSchema>;
@@ -166,6 +167,9 @@ export const RetentionPolicySchema = z.object({
     'devices',
     'change-log-versions',
     'change-log-tombstones',
+    'erasure-proposal',
+    'erasure-proposal-dismissal',
+    'anonymous-contact-details',
   ]),
   /** Removed this many days after it was written (or last seen, for devices). */
   days: z.number().int().min(0),
@@ -175,6 +179,30 @@ export const RetentionPoliciesResponseSchema = z.object({
   policies: z.array(RetentionPolicySchema),
 });
 export type RetentionPoliciesResponse = z.infer<typeof RetentionPoliciesResponseSchema>;
+
+/**
+ * A citizen the retention job proposes for erasure: no activity since `lastActivityAt` and every
+ * final note carried over (`notes` of them). Ids, dates and a count only: the app shows the name
+ * from its own copy of the citizen.
+ */
+export const ErasureProposalSchema = z.object({
+  citizenId: IdSchema,
+  teamId: z.string(),
+  proposedAt: InstantSchema,
+  lastActivityAt: z.string(),
+  notes: z.number().int().min(0),
+});
+export type ErasureProposal = z.infer<typeof ErasureProposalSchema>;
+export const ErasureProposalsResponseSchema = z.object({
+  proposals: z.array(ErasureProposalSchema),
+});
+export type ErasureProposalsResponse = z.infer<typeof ErasureProposalsResponseSchema>;
+export const DismissProposalResponseSchema = z.object({
+  citizenId: IdSchema,
+  /** Not proposed again before this instant. */
+  dismissedUntil: InstantSchema,
+});
+export type DismissProposalResponse = z.infer<typeof DismissProposalResponseSchema>;
 /** An administrator's upload of a rescue file (see protocol/rescue.ts): the file's text. */
 export const RescueImportRequestSchema = z.object({
   file: z.string().min(1),

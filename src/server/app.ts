@@ -140,7 +140,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerTeamRoutes(app, database);
   registerAuditRoutes(app, database, config);
   registerAdminRoutes(app, database);
-  registerRetentionRoutes(app, config);
+  registerRetentionRoutes(app, config, database);
   registerStatisticsRoutes(app, database, { threshold: config.STATISTICS_THRESHOLD });
 
   // Liveness: the process answers. It does not touch the database, so a supervisor does not

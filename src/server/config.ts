@@ -71,6 +71,18 @@ export const ConfigSchema = z.object({
    */
   CHANGE_LOG_HORIZON_DAYS: positiveInt(90),
   /**
+   * A citizen with no activity for this long (730 days: 24 months) and every final note carried
+   * over to the system of record is proposed to a lead of their team for erasure.
+   */
+  ERASURE_PROPOSAL_INACTIVE_DAYS: positiveInt(730),
+  /** A proposal a lead dismissed is not made again for this long. */
+  ERASURE_PROPOSAL_DISMISS_DAYS: positiveInt(180),
+  /**
+   * Anonymous contacts older than this (730 days: 24 months) lose their free-text remark; what the
+   * statistics count (place, time, age group, gender, topics) stays.
+   */
+  ANONYMOUS_CONTACT_DETAIL_DAYS: positiveInt(730),
+  /**
    * Statistics: a count of people under this (and above zero) is published as "< N", with enough
    * other cells withheld that it cannot be worked out (domain/smallNumbers.ts).
    */

@@ -29,6 +29,10 @@ import {
   type OidcExchangeRequest,
   EraseCitizenResponseSchema,
   RetentionPoliciesResponseSchema,
+  ErasureProposalsResponseSchema,
+  DismissProposalResponseSchema,
+  type ErasureProposalsResponse,
+  type DismissProposalResponse,
   type EraseCitizenResponse,
   type RetentionPoliciesResponse,
   RescueImportResponseSchema,
@@ -272,6 +276,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
       ),
     retentionPolicies: (): Promise<RetentionPoliciesResponse> =>
       request('GET', '/api/retention/policies', RetentionPoliciesResponseSchema),
+    /** The retention job's open erasure proposals the user may act on (lead, administrator). */
+    erasureProposals: (): Promise<ErasureProposalsResponse> =>
+      request('GET', '/api/retention/proposals', ErasureProposalsResponseSchema),
+    /** Keeps the citizen: the proposal is dismissed (audited) and not made again for a while. */
+    dismissErasureProposal: (citizenId: string): Promise<DismissProposalResponse> =>
+      request(
+        'POST',
+        `/api/retention/proposals/${encodeURIComponent(citizenId)}/dismiss`,
+        DismissProposalResponseSchema,
+      ),
     /** Applies a device's rescue file on the server (administrator; each change at most once). */
     rescueImport: (body: RescueImportRequest): Promise<RescueImportResponse> =>
       request('POST', '/api/admin/rescue-import', RescueImportResponseSchema, body),

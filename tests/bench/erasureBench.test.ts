@@ -5,7 +5,7 @@ import { readSettings } from '../../bench/node/settings';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Scenario 11's machinery at a tiny scale on PostgreSQL: it erases the 500 notes and times it. */
+/** Scenario 12's machinery at a tiny scale on PostgreSQL: it erases the 500 notes and times it. */
 describe('bench scenario 12 (erasure), at a tiny scale', () => {
   it('erases a citizen with 500 notes from a filled change log and reports the time', async () => {
     const settings = readSettings(ROOT, ROOT, {

@@ -23,6 +23,9 @@ const POLICY = {
   REJECTED_RETENTION_DAYS: 90,
   DEVICE_RETENTION_DAYS: 180,
   CHANGE_LOG_HORIZON_DAYS: 90,
+  ERASURE_PROPOSAL_INACTIVE_DAYS: 730,
+  ERASURE_PROPOSAL_DISMISS_DAYS: 180,
+  ANONYMOUS_CONTACT_DETAIL_DAYS: 730,
 };
 
 describe.each(DIALECTS)('retention rules and change-log compaction (%s)', (dialect) => {
@@ -108,6 +111,9 @@ describe.each(DIALECTS)('retention rules and change-log compaction (%s)', (diale
         sessions: 0,
         supersededVersions: 0,
         tombstones: 0,
+        anonymousContactsReduced: 0,
+        erasureProposals: 0,
+        erasureProposalsWithdrawn: 0,
       },
     });
   });

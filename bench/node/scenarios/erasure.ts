@@ -1,5 +1,5 @@
 /**
- * Scenario 11: erasing one citizen with 500 notes (POST /api/citizens/:id/erase's work:
+ * Scenario 12: erasing one citizen with 500 notes (POST /api/citizens/:id/erase's work:
  * retention/eraseCitizen.ts) when the change log holds 1,000,000 entries, on PostgreSQL. The
  * history is old tombstones of the same team (fillChangeLog), so the erasure has to find the
  * citizen's entries among them. Target: within a second.
@@ -39,8 +39,9 @@ export async function erasureScenario(
   const postgresUrl = settings.postgresUrl;
   const entries = scaled(settings, LOG, 2_000);
   const reps = Math.max(1, settings.reps);
-  bench.log(`11: erasing a citizen with ${NOTES} notes, change log of ${entries} entries`);
+  bench.log(`12: erasing a citizen with ${NOTES} notes, change log of ${entries} entries`);
   const times: number[] = [];
+  const fills: number[] = [];
   for (let rep = 0; rep < reps; rep++) {
     const temp = await createTempPostgres(postgresUrl, 'bench_erasure');
     const database = createDatabase({ DATABASE_URL: temp.url, SQLITE_PATH: '' });
@@ -48,7 +49,10 @@ export async function erasureScenario(
       await runMigrations(database);
       const user = { id: 'bench-lead', teamId: TEAM };
       await createBenchUser(database, user);
+      // One INSERT … SELECT over a generated series: one statement, one transaction.
+      const fillStarted = performance.now();
       await fillChangeLog(database, TEAM, entries);
+      fills.push(performance.now() - fillStarted);
       // One citizen: every note names citizen 0.
       await seedCaseload(database, user, { citizens: 1, notes: NOTES });
       await sql`analyze`.execute(database.db);
@@ -69,13 +73,14 @@ export async function erasureScenario(
       );
       times.push(performance.now() - started);
       if ((result.erased.note ?? 0) !== NOTES)
-        throw new Error(`11: erased ${result.erased.note ?? 0} notes, expected ${NOTES}`);
+        throw new Error(`12: erased ${result.erased.note ?? 0} notes, expected ${NOTES}`);
     } finally {
       await database.close();
       await temp.drop();
     }
   }
   const ms = median(times);
+  bench.log(`12: the change log filled in ${fmt(median(fills) / 1000, 1)} s (median)`);
   return {
     id: '12',
     scenario: `erase a citizen with ${NOTES} notes, change log of ${fmt(entries)} (PostgreSQL)`,
@@ -84,6 +89,6 @@ export async function erasureScenario(
     ratio: null,
     target: `≤ ${fmt(TARGET_MS)} ms`,
     pass: ms <= TARGET_MS,
-    data: { entries, notes: NOTES, ms: times },
+    data: { entries, notes: NOTES, ms: times, fillMs: fills },
   };
 }

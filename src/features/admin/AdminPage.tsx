@@ -15,6 +15,7 @@ import { TeamsSection } from './TeamsSection';
 import { useAdminApi } from './useAdminApi';
 import { UserEditor } from './UserEditor';
 import { RescueImportSection } from './RescueImportSection';
+import { ErasureProposalsSection } from './ErasureProposalsSection';
 import '../audit/tables.css';
 
 type Data = {
@@ -31,12 +32,16 @@ const POLICY_KEYS: Record<RetentionPolicy['kind'], MessageKey> = {
   devices: 'admin.retention.devices',
   'change-log-versions': 'admin.retention.change-log-versions',
   'change-log-tombstones': 'admin.retention.change-log-tombstones',
+  'erasure-proposal': 'admin.retention.erasure-proposal',
+  'erasure-proposal-dismissal': 'admin.retention.erasure-proposal-dismissal',
+  'anonymous-contact-details': 'admin.retention.anonymous-contact-details',
 };
 
 /**
  * /administration. Administrators: users (create, edit role and teams, temporary password,
  * deactivate), teams (create, rename), devices ("Spær enhed") and the administration log. Team
- * leads: the members of the teams they lead (add, remove) and those teams' log.
+ * leads: the members of the teams they lead (add, remove) and those teams' log. Both: the
+ * retention job's erasure proposals (ErasureProposalsSection).
  */
 export function AdminPage() {
   const t = useT();
@@ -333,6 +338,7 @@ export function AdminPage() {
           </section>
         </>
       )}
+      {data && <ErasureProposalsSection api={api} explain={explain} />}
       {data && <AdminLog api={api} teams={data.teams} explain={explain} generation={generation} />}
       {isAdmin && <RescueImportSection api={api} />}
     </AppPage>

@@ -16,6 +16,12 @@ export const da = {
   'admin.retention.devices': 'Enheder og sessioner, der ikke er set',
   'admin.retention.change-log-versions': 'Ældre udgaver i ændringshistorikken',
   'admin.retention.change-log-tombstones': 'Sletninger i ændringshistorikken',
+  'admin.retention.erasure-proposal':
+    'Borgere uden aktivitet og med alle notater journaliseret (foreslås en leder til sletning)',
+  'admin.retention.erasure-proposal-dismissal':
+    'Afviste sletteforslag (borgeren foreslås ikke igen i perioden)',
+  'admin.retention.anonymous-contact-details':
+    'Anonyme kontakters bemærkninger (tællingerne til statistikken bevares)',
   'admin.col.name': 'Navn',
   'admin.col.username': 'Brugernavn',
   'admin.col.role': 'Rolle',
@@ -145,6 +151,22 @@ export const da = {
   'admin.what.rename-team': 'Team omdøbt',
   'admin.what.move-citizen': 'Borger flyttet',
   'admin.what.rescue-import': 'Ventende ændringer indlæst fra fil',
+  'admin.what.dismiss-erasure-proposal': 'Sletteforslag afvist',
+  'admin.proposals': 'Forslag til sletning',
+  'admin.proposals.intro':
+    'Borgere uden aktivitet i den fastsatte periode, hvor alle notater er journaliseret i fagsystemet. Slet borgeren, eller afvis forslaget, hvis oplysningerne stadig er nødvendige.',
+  'admin.proposals.none': 'Ingen forslag til sletning lige nu.',
+  'admin.proposals.unavailable': 'Forslagene til sletning kunne ikke hentes fra serveren.',
+  'admin.proposals.unknown': 'Borger …{id}',
+  'admin.proposals.details.one': 'Sidste aktivitet {date} · {count} notat, journaliseret',
+  'admin.proposals.details.other': 'Sidste aktivitet {date} · {count} notater, alle journaliseret',
+  'admin.proposals.notOnDevice':
+    'Borgeren findes ikke på denne enhed. Synkronisér for at se og slette borgeren.',
+  'admin.proposals.erase': 'Slet {name} …',
+  'admin.proposals.dismiss': 'Afvis forslaget om {name}',
+  'admin.proposals.dismissed':
+    'Forslaget om {name} er afvist. Borgeren foreslås ikke igen før {until}.',
+  'admin.proposals.erased': '{name} er slettet.',
   'admin.onlyAdminsAndLeads': 'Denne side er kun for administratorer og teamledere.',
   'admin.move.heading': 'Flyt til andet team',
   'admin.move.open': 'Flyt borgeren',
@@ -184,6 +206,12 @@ export const en = {
   'admin.retention.devices': 'Devices and sessions not seen',
   'admin.retention.change-log-versions': 'Earlier versions in the change history',
   'admin.retention.change-log-tombstones': 'Deletions in the change history',
+  'admin.retention.erasure-proposal':
+    'Citizens with no activity and every note carried over (proposed to a lead for erasure)',
+  'admin.retention.erasure-proposal-dismissal':
+    'Dismissed erasure proposals (the citizen is not proposed again meanwhile)',
+  'admin.retention.anonymous-contact-details':
+    "Anonymous contacts' remarks (the counts for statistics stay)",
   'admin.col.name': 'Name',
   'admin.col.username': 'Username',
   'admin.col.role': 'Role',
@@ -312,6 +340,22 @@ export const en = {
   'admin.what.rename-team': 'Team renamed',
   'admin.what.move-citizen': 'Citizen moved',
   'admin.what.rescue-import': 'Waiting changes imported from a file',
+  'admin.what.dismiss-erasure-proposal': 'Erasure proposal dismissed',
+  'admin.proposals': 'Proposed for erasure',
+  'admin.proposals.intro':
+    'Citizens with no activity for the set period, whose notes are all carried over to the system of record. Erase the citizen, or dismiss the proposal if the information is still needed.',
+  'admin.proposals.none': 'No citizens proposed for erasure right now.',
+  'admin.proposals.unavailable': 'The erasure proposals could not be read from the server.',
+  'admin.proposals.unknown': 'Citizen …{id}',
+  'admin.proposals.details.one': 'Last activity {date} · {count} note, carried over',
+  'admin.proposals.details.other': 'Last activity {date} · {count} notes, all carried over',
+  'admin.proposals.notOnDevice':
+    'The citizen is not on this device. Synchronise to see and erase the citizen.',
+  'admin.proposals.erase': 'Erase {name} …',
+  'admin.proposals.dismiss': 'Dismiss the proposal for {name}',
+  'admin.proposals.dismissed':
+    'The proposal for {name} is dismissed. The citizen is not proposed again before {until}.',
+  'admin.proposals.erased': '{name} is erased.',
   'admin.onlyAdminsAndLeads': 'This page is for administrators and team leads only.',
   'admin.move.heading': 'Move to another team',
   'admin.move.open': 'Move the citizen',

@@ -197,6 +197,24 @@ export interface ChangeLogHorizonTable {
   seq: number;
 }
 
+/**
+ * A citizen the retention job proposes for erasure (retention/erasureProposals.ts): no activity
+ * since `last_activity_at` and every final note carried over. Open while `dismissed_at` is null;
+ * a lead's dismissal keeps the row, so the job does not propose the citizen again before
+ * `dismissed_until`.
+ */
+export interface ErasureProposalsTable {
+  citizen_id: string;
+  team_id: string;
+  proposed_at: string;
+  last_activity_at: string;
+  /** The citizen's notes (all carried over) when proposed. */
+  notes: number;
+  dismissed_at: string | null;
+  dismissed_by: string | null;
+  dismissed_until: string | null;
+}
+
 export interface Schema {
   teams: TeamsTable;
   users: UsersTable;
@@ -217,6 +235,7 @@ export interface Schema {
   audit_deliveries: AuditDeliveriesTable;
   job_leases: JobLeasesTable;
   change_log_horizon: ChangeLogHorizonTable;
+  erasure_proposals: ErasureProposalsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

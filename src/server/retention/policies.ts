@@ -12,6 +12,9 @@ export function retentionPolicies(
     | 'REJECTED_RETENTION_DAYS'
     | 'DEVICE_RETENTION_DAYS'
     | 'CHANGE_LOG_HORIZON_DAYS'
+    | 'ERASURE_PROPOSAL_INACTIVE_DAYS'
+    | 'ERASURE_PROPOSAL_DISMISS_DAYS'
+    | 'ANONYMOUS_CONTACT_DETAIL_DAYS'
   >,
 ): RetentionPolicy[] {
   return [
@@ -20,5 +23,8 @@ export function retentionPolicies(
     { kind: 'devices', days: config.DEVICE_RETENTION_DAYS },
     { kind: 'change-log-versions', days: config.CHANGE_LOG_HORIZON_DAYS },
     { kind: 'change-log-tombstones', days: config.CHANGE_LOG_HORIZON_DAYS },
+    { kind: 'erasure-proposal', days: config.ERASURE_PROPOSAL_INACTIVE_DAYS },
+    { kind: 'erasure-proposal-dismissal', days: config.ERASURE_PROPOSAL_DISMISS_DAYS },
+    { kind: 'anonymous-contact-details', days: config.ANONYMOUS_CONTACT_DETAIL_DAYS },
   ];
 }

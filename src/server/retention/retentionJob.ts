@@ -3,7 +3,9 @@ import { purgeOldAudit } from '../audit/audit';
 import type { Config } from '../config';
 import type { Database } from '../data/schema';
 import { compactChangeLog } from './compactChangeLog';
+import { proposeErasures } from './erasureProposals';
 import { releaseLease, takeLease } from './jobLease';
+import { reduceAnonymousContacts } from './reduceAnonymousContacts';
 
 export const RETENTION_JOB = 'retention';
 /** Longer than any run takes; a process that dies holding the lease blocks the job this long. */
@@ -15,6 +17,9 @@ export type RetentionConfig = Pick<
   | 'REJECTED_RETENTION_DAYS'
   | 'DEVICE_RETENTION_DAYS'
   | 'CHANGE_LOG_HORIZON_DAYS'
+  | 'ERASURE_PROPOSAL_INACTIVE_DAYS'
+  | 'ERASURE_PROPOSAL_DISMISS_DAYS'
+  | 'ANONYMOUS_CONTACT_DETAIL_DAYS'
 >;
 
 /** What one run removed, as counts per kind: never the data itself (this is what is logged). */
@@ -25,6 +30,11 @@ export interface RetentionCounts {
   sessions: number;
   supersededVersions: number;
   tombstones: number;
+  /** Anonymous contacts whose remark went (the statistics' counts stay). */
+  anonymousContactsReduced: number;
+  /** Citizens newly proposed to a lead for erasure, and open proposals withdrawn. */
+  erasureProposals: number;
+  erasureProposalsWithdrawn: number;
 }
 
 export type RetentionRun = { ran: true; removed: RetentionCounts } | { ran: false };
@@ -79,6 +89,9 @@ export async function runRetention(
         .executeTakeFirst();
       return { sessions: Number(s.numDeletedRows), devices: Number(d.numDeletedRows) };
     });
+    // Before compaction: the reduction deletes the contacts' earlier entries itself.
+    const anonymousContactsReduced = await reduceAnonymousContacts(database, config, now);
+    const proposals = await proposeErasures(database, config, now);
     const compacted = await compactChangeLog(
       database,
       new Date(now.getTime() - config.CHANGE_LOG_HORIZON_DAYS * 86_400_000),
@@ -92,6 +105,9 @@ export async function runRetention(
         sessions,
         supersededVersions: compacted.superseded,
         tombstones: compacted.tombstones,
+        anonymousContactsReduced,
+        erasureProposals: proposals.proposed,
+        erasureProposalsWithdrawn: proposals.withdrawn,
       },
     };
   } finally {
