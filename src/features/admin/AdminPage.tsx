@@ -15,6 +15,7 @@ import { TeamsSection } from './TeamsSection';
 import { useAdminApi } from './useAdminApi';
 import { UserEditor } from './UserEditor';
 import { RescueImportSection } from './RescueImportSection';
+import { AccessRequestSection } from '../audit/AccessRequestSection';
 import '../audit/tables.css';
 
 type Data = {
@@ -334,6 +335,7 @@ export function AdminPage() {
         </>
       )}
       {data && <AdminLog api={api} teams={data.teams} explain={explain} generation={generation} />}
+      {isAdmin && <AccessRequestSection />}
       {isAdmin && <RescueImportSection api={api} />}
     </AppPage>
   );

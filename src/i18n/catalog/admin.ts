@@ -72,6 +72,11 @@ export const da = {
   'accessRequest.explain':
     'Alt hvad kommunen har om borgeren i Fremskudt, hentet fra serveren: sagen over hele forløbet fra alle de teams, du må se, hvad der er udeladt og hvorfor, og adgangsloggen. Som PDF og som maskinlæsbar JSON. Udleveringen bliver logget.',
   'accessRequest.fetch': 'Hent indsigt',
+  'accessRequest.citizenId': 'Borgerens id',
+  'accessRequest.citizenIdHint':
+    'Står i adressen på borgerens side (/borgere/…). En teamleder for borgerens team kan også hente indsigten fra borgerens side.',
+  'accessRequest.badId': 'Det er ikke et gyldigt borger-id.',
+  'accessRequest.notFound': 'Der er ingen borger med det id.',
   'accessRequest.fetching': 'Henter indsigt fra serveren …',
   'accessRequest.offline': 'Indsigt kan kun hentes, når enheden er online.',
   'accessRequest.failed': 'Kunne ikke hente indsigten: {message}',
@@ -281,6 +286,11 @@ export const en = {
   'accessRequest.explain':
     'Everything the municipality holds about the citizen in Fremskudt, from the server: the file over the whole history from every team you may see, what was left out and why, and the access log. As PDF and as machine-readable JSON. Producing it is logged.',
   'accessRequest.fetch': 'Get the access request',
+  'accessRequest.citizenId': 'The citizen’s id',
+  'accessRequest.citizenIdHint':
+    'It is in the address of the citizen’s page (/borgere/…). A lead of the citizen’s team can also get the access request from the citizen’s page.',
+  'accessRequest.badId': 'That is not a valid citizen id.',
+  'accessRequest.notFound': 'There is no citizen with that id.',
   'accessRequest.fetching': 'Getting the access request from the server …',
   'accessRequest.offline': 'The access request can only be fetched when the device is online.',
   'accessRequest.failed': 'Could not get the access request: {message}',
