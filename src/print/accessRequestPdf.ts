@@ -40,6 +40,17 @@ export interface AccessRequestPdfOptions {
   actionName: (action: string) => string;
 }
 
+/**
+ * The answer holds no readable record of the citizen (it was deleted, so it is among `omitted`):
+ * the file cannot be laid out around it, and the JSON is the answer.
+ */
+export class NoCitizenRecordError extends Error {
+  constructor() {
+    super('The access request holds no readable citizen record');
+    this.name = 'NoCitizenRecordError';
+  }
+}
+
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) =>
     key in values ? String(values[key]) : whole,
@@ -75,7 +86,7 @@ export async function accessRequestPdf(
   const unreadable = { count: 0 };
   const citizens = parsed<Citizen>(file.records.citizen, CitizenSchema, unreadable);
   const citizen = citizens.find((c) => c.id === file.citizenId);
-  if (!citizen) throw new Error('The access request holds no readable citizen record');
+  if (!citizen) throw new NoCitizenRecordError();
   const data: CitizenFileData = {
     citizen,
     cases: parsed<Case>(file.records.case, CaseSchema, unreadable),

@@ -126,6 +126,34 @@ describe('access request (GDPR art. 15) on the citizen page and the administrati
     );
   });
 
+  it('says that only the JSON can answer when the citizen’s own record was deleted, and still saves it', async () => {
+    await signInAs('lead');
+    const full = await serverAnswer();
+    const file: AccessRequestFile = {
+      ...full,
+      records: { note: full.records.note! },
+      omitted: [{ reason: 'deleted', teamId: 'odense-syd', entity: 'citizen', count: 1 }],
+    };
+    vi.stubGlobal('fetch', () => Promise.resolve(json(file)));
+    const saved: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      saved.push(blob);
+      return 'blob:file';
+    });
+    URL.revokeObjectURL = vi.fn();
+    const user = renderAt(`/borgere/${file.citizenId}`);
+    const section = await screen.findByRole('region', { name: 'Indsigt (GDPR art. 15)' });
+    await user.click(within(section).getByRole('button', { name: 'Hent indsigt' }));
+    expect(within(section).getByText('1 × borger i Fremskudt team Syd: slettet')).toBeTruthy();
+    await user.click(within(section).getByRole('button', { name: 'Gem som PDF' }));
+    expect((await within(section).findByRole('alert')).textContent).toContain(
+      'Borgerens egen post er slettet, så der kan ikke laves en PDF.',
+    );
+    expect(saved).toEqual([]);
+    await user.click(within(section).getByRole('button', { name: 'Gem som JSON (maskinlæsbar)' }));
+    expect(JSON.parse(await saved[0]!.text())).toEqual(file);
+  });
+
   it('is not offered to a caseworker', async () => {
     await signInAs('caseworker');
     const c = await makeCitizen({ firstName: 'Jens', lastName: 'Hansen' });

@@ -32,9 +32,15 @@ export function AccessRequestSection({ citizenId }: { citizenId?: string }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const role = session?.user.role;
   if (!session || (role !== 'lead' && role !== 'admin')) return null;
   const api = createApiClient({ token: () => session.token });
+  /** A team's name as the user knows it (their own teams); another team's id as it is. */
+  const teamName = (id: string): string =>
+    session.user.teams?.find((x) => x.id === id)?.name ??
+    (id === session.user.teamId ? session.user.teamName : undefined) ??
+    id;
   const headingId = citizenId ? 'access-request-heading' : 'admin-access-request-heading';
 
   const explain = (error: unknown): string => {
@@ -54,6 +60,7 @@ export function AccessRequestSection({ citizenId }: { citizenId?: string }) {
   async function fetchFile(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
+    setSaveError(null);
     const id = (citizenId ?? typedId).trim();
     if (!IdSchema.safeParse(id).success)
       return setState({ kind: 'failed', message: t('accessRequest.badId') });
@@ -68,15 +75,15 @@ export function AccessRequestSection({ citizenId }: { citizenId?: string }) {
 
   async function savePdf(file: AccessRequestFile) {
     setSaved(false);
+    setSaveError(null);
     setSaving(true);
     try {
       const { accessRequestPdf } = await import('../../print/accessRequestPdf');
-      const teams = new Map(session?.user.teams?.map((x) => [x.id, x.name] as const));
       const bytes = await accessRequestPdf(file, {
         ...accessRequestPdfTexts(t),
         printedAt: format.dateTime(new Date().toISOString()),
         formatDate: (iso) => (iso.length > 10 ? format.dateTime(iso) : format.date(iso)),
-        teamName: (id) => teams.get(id) ?? id,
+        teamName,
       });
       saveBlob(
         new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
@@ -84,13 +91,19 @@ export function AccessRequestSection({ citizenId }: { citizenId?: string }) {
       );
       setSaved(true);
     } catch (error) {
-      setState({ kind: 'failed', message: explain(error) });
+      // The fetched answer stays: the JSON can still be saved.
+      setSaveError(
+        error instanceof Error && error.name === 'NoCitizenRecordError'
+          ? t('accessRequest.noCitizen')
+          : t('print.failed', { message: error instanceof Error ? error.message : String(error) }),
+      );
     } finally {
       setSaving(false);
     }
   }
 
   function saveJson(file: AccessRequestFile) {
+    setSaveError(null);
     saveBlob(
       new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }),
       `indsigt-${file.citizenId}.json`,
@@ -99,7 +112,6 @@ export function AccessRequestSection({ citizenId }: { citizenId?: string }) {
   }
 
   const loaded = state.kind === 'loaded' ? state.file : null;
-  const teamName = (id: string) => session.user.teams?.find((x) => x.id === id)?.name ?? id;
   return (
     <section aria-labelledby={headingId} className="section">
       <h2 id={headingId}>{t('accessRequest.heading')}</h2>
@@ -157,6 +169,7 @@ export function AccessRequestSection({ citizenId }: { citizenId?: string }) {
       )}
       {saving && <StatusMessage>{t('print.working')}</StatusMessage>}
       {saved && <StatusMessage>{t('accessRequest.saved')}</StatusMessage>}
+      {saveError && <Alert>{saveError}</Alert>}
     </section>
   );
 }

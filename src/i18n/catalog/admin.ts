@@ -77,6 +77,8 @@ export const da = {
     'Står i adressen på borgerens side (/borgere/…). En teamleder for borgerens team kan også hente indsigten fra borgerens side.',
   'accessRequest.badId': 'Det er ikke et gyldigt borger-id.',
   'accessRequest.notFound': 'Der er ingen borger med det id.',
+  'accessRequest.noCitizen':
+    'Borgerens egen post er slettet, så der kan ikke laves en PDF. Gem indsigten som JSON: den har alt.',
   'accessRequest.fetching': 'Henter indsigt fra serveren …',
   'accessRequest.offline': 'Indsigt kan kun hentes, når enheden er online.',
   'accessRequest.failed': 'Kunne ikke hente indsigten: {message}',
@@ -291,6 +293,8 @@ export const en = {
     'It is in the address of the citizen’s page (/borgere/…). A lead of the citizen’s team can also get the access request from the citizen’s page.',
   'accessRequest.badId': 'That is not a valid citizen id.',
   'accessRequest.notFound': 'There is no citizen with that id.',
+  'accessRequest.noCitizen':
+    'The citizen’s own record was deleted, so no PDF can be made. Save the access request as JSON: it holds everything.',
   'accessRequest.fetching': 'Getting the access request from the server …',
   'accessRequest.offline': 'The access request can only be fetched when the device is online.',
   'accessRequest.failed': 'Could not get the access request: {message}',
