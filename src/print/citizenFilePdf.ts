@@ -7,6 +7,7 @@ import {
   type FollowUp,
   type Note,
 } from '../domain';
+import type { PrintLabel } from './labels';
 
 /** What goes into a citizen's file print; everything is read on the device beforehand. */
 export interface CitizenFileData {
@@ -40,28 +41,30 @@ export interface CitizenFileOptions {
   formatDate: (iso: string) => string;
   /** The printed labels, in the user's language. */
   labels: Record<PrintLabel, string>;
+  /**
+   * Print drafts too, each marked as one (an access request shows everything held; the
+   * caseworker's own print shows final notes only).
+   */
+  includeDrafts?: boolean;
+  /** Parts printed after the file's own sections, in the same layout (an access request's). */
+  appendix?: readonly PrintedPart[];
 }
 
-export type PrintLabel =
-  | 'title'
-  | 'page'
-  | 'printedBy'
-  | 'details'
-  | 'ownGoals'
-  | 'lifeStory'
-  | 'phone'
-  | 'cpr'
-  | 'consents'
-  | 'expires'
-  | 'withdrawn'
-  | 'cases'
-  | 'journal'
-  | 'correction'
-  | 'contacts'
-  | 'followUps'
-  | 'done'
-  | 'none'
-  | 'period';
+/** A part of the print made by the caller: a heading and its lines. */
+export interface PrintedPart {
+  heading: string;
+  lines: readonly PrintedLine[];
+}
+export interface PrintedLine {
+  text: string;
+  bold?: boolean;
+  /** Indented one step (a detail under the line before). */
+  indent?: boolean;
+  /** Small type (a long list such as an access log). */
+  small?: boolean;
+}
+
+export type { PrintLabel };
 
 /** A4 in PDF points, with 2 cm margins. */
 const PAGE = { width: 595.28, height: 841.89, margin: 56.7 };
@@ -230,7 +233,9 @@ export async function citizenFilePdf(
   }
   if (has('journal')) {
     heading(L.journal);
-    const final = data.notes.filter((n) => n.status === 'final' && inPeriod(n.occurredAt, options));
+    const final = data.notes.filter(
+      (n) => (n.status === 'final' || options.includeDrafts) && inPeriod(n.occurredAt, options),
+    );
     const byTime = (a: Note, b: Note) =>
       a.occurredAt === b.occurredAt
         ? a.id.localeCompare(b.id)
@@ -253,7 +258,7 @@ export async function citizenFilePdf(
       write(
         `${options.formatDate(note.occurredAt)} · ${note.category}${
           indent > 0 ? ` · ${L.correction}` : ''
-        }`,
+        }${note.status === 'draft' ? ` · ${L.draft}` : ''}`,
         bold,
         SIZE.text,
         indent,
@@ -277,6 +282,18 @@ export async function citizenFilePdf(
     if (shown.length === 0) write(L.none);
     for (const f of [...shown].sort((a, b) => a.dueOn.localeCompare(b.dueOn)))
       write(`${options.formatDate(f.dueOn)}: ${f.title}${f.doneAt ? ` (${L.done})` : ''}`);
+  }
+
+  for (const part of options.appendix ?? []) {
+    heading(part.heading);
+    if (part.lines.length === 0) write(L.none);
+    for (const line of part.lines)
+      write(
+        line.text,
+        line.bold ? bold : regular,
+        line.small ? SIZE.small + 1 : SIZE.text,
+        line.indent ? 12 : 0,
+      );
   }
 
   // Running header and footer on every page, once the page count is known.

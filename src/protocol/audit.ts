@@ -66,3 +66,35 @@ export const CitizenAccessResponseSchema = z.object({
   nextBefore: z.string().optional(),
 });
 export type CitizenAccessResponse = z.infer<typeof CitizenAccessResponseSchema>;
+
+/** What was left out of an access request, and why (GDPR art. 15 asks for a complete answer). */
+export const OmittedRecordsSchema = z.object({
+  /** `other-team`: in a team the requester may not see; `deleted`: a deleted record. */
+  reason: z.enum(['other-team', 'deleted']),
+  teamId: z.string(),
+  entity: z.string(),
+  count: z.number().int().min(0),
+});
+export type OmittedRecords = z.infer<typeof OmittedRecordsSchema>;
+
+/**
+ * A citizen's access request (GDPR art. 15), as the server answers
+ * `GET /api/audit/citizens/:id/access-request` and as the app saves it (`indsigt-<id>.json`).
+ */
+export const AccessRequestFileSchema = z.object({
+  kind: z.literal('fremskudt-access-request'),
+  citizenId: z.string(),
+  requestedBy: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+  requestedAt: InstantSchema,
+  /** Every record about the citizen the requester may see, by entity, as the server holds it. */
+  records: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+  /** Per record id: every version in the change log, oldest first (the whole history). */
+  history: z.record(
+    z.string(),
+    z.array(z.object({ version: z.number(), op: z.string(), at: z.string() })),
+  ),
+  omitted: z.array(OmittedRecordsSchema),
+  /** Everyone who read, wrote, printed or received the citizen's data, newest first. */
+  accessLog: z.array(CitizenAccessEntrySchema),
+});
+export type AccessRequestFile = z.infer<typeof AccessRequestFileSchema>;

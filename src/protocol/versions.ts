@@ -4,8 +4,13 @@
  * does not understand.
  */
 export const PROTOCOL_VERSION = 1;
-/** Bumped when an entity's shape changes incompatibly (domain/). */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped when an entity's shape changes incompatibly (domain/), and when an entity is added: a
+ * client parses every pulled change's `entity` against its own list (`EntityNameSchema`), so a
+ * page holding an entity it does not know fails validation and its sync would stall on it.
+ * History (docs/sync-protocol.md, section 3): 1 the first release; 2 `handoverMark` added.
+ */
+export const SCHEMA_VERSION = 2;
 
 export const PROTOCOL_HEADER = 'x-fremskudt-protocol';
 export const SCHEMA_HEADER = 'x-fremskudt-schema';

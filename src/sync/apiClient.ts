@@ -25,6 +25,8 @@ import {
   type CreateUserRequest,
   type TeamsResponse,
   CitizenAccessResponseSchema,
+  AccessRequestFileSchema,
+  type AccessRequestFile,
   type AuthConfigResponse,
   type OidcExchangeRequest,
   EraseCitizenResponseSchema,
@@ -182,6 +184,17 @@ export function createApiClient(options: ApiClientOptions = {}) {
           before ? `?before=${encodeURIComponent(before)}` : ''
         }`,
         CitizenAccessResponseSchema,
+      ),
+    /**
+     * The citizen's access request (GDPR art. 15) from the server: every record the requester
+     * may see, their history, what was left out and why, and the access log. Audited by the
+     * server as `access-request` (lead of the citizen's team, or admin; online only).
+     */
+    accessRequest: (citizenId: string): Promise<AccessRequestFile> =>
+      request(
+        'GET',
+        `/api/audit/citizens/${encodeURIComponent(citizenId)}/access-request`,
+        AccessRequestFileSchema,
       ),
     /**
      * The access log as CSV. Fetched with the bearer token in the header and handed back as a

@@ -86,4 +86,32 @@ describe('exports in real Chromium, offline', () => {
     expect(rescue.count).toBe(count);
     expect((await openRescueFile(rescue, 'kaffe på værestedet')).length).toBe(count);
   });
+
+  // Last: it goes online (an access request is the server's answer, never the device's copy).
+  it('answers an access request online: the server’s file over the whole history as PDF, with what was left out and the access log, and as JSON', async () => {
+    const { page } = browser;
+    await browser.context.setOffline(false);
+    const name = await openFirstCitizen(page);
+    const section = page.getByRole('region', { name: 'Indsigt (GDPR art. 15)' });
+    await section.getByRole('button', { name: 'Hent indsigt' }).click();
+    await section.getByText(/poster og \d+ registreringer i adgangsloggen/).waitFor();
+    const pdf = await downloaded(() =>
+      section.getByRole('button', { name: 'Gem som PDF' }).click(),
+    );
+    const pages = await pdfPagesText(new Uint8Array(pdf));
+    const text = pages.join('\n');
+    expect(pages[0]).toContain(`Indsigt efter GDPR art. 15: ${name}`);
+    expect(text).toContain('Udeladt, og hvorfor');
+    expect(text).toContain('Adgangslog (hvem har set, søgt på eller ændret');
+    expect(text).toMatch(/ · Mette Sørensen · (Oprettet|Læst|Sendt til enhed) · enhed \S+/);
+    const json = await downloaded(() =>
+      section.getByRole('button', { name: 'Gem som JSON (maskinlæsbar)' }).click(),
+    );
+    const file = JSON.parse(json.toString('utf8')) as {
+      kind: string;
+      records: { citizen: unknown[] };
+    };
+    expect(file.kind).toBe('fremskudt-access-request');
+    expect(file.records.citizen).toHaveLength(1);
+  });
 });

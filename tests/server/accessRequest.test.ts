@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
-import type { AccessRequestFile } from '../../src/server/audit/accessRequest';
+import { AccessRequestFileSchema, type AccessRequestFile } from '../../src/protocol/audit';
 import { useSeededApp } from './helpers/appFixture';
 import { authHeaders, login, mutation, newCitizen, push } from './helpers/api';
 import { DIALECTS } from './helpers/testDatabase';
@@ -90,6 +90,87 @@ describe.each(DIALECTS)('access request for one citizen, GDPR art. 15 (%s)', (di
     );
   });
 
+  /** A full note record of `teamId` about the citizen, written there by `author` (below HTTP). */
+  async function noteInTeam(citizenId: string, teamId: string, author: string, body: string) {
+    const id = newId();
+    const at = '2026-10-02T09:30:00.000Z';
+    await f.database.db
+      .insertInto('records')
+      .values({
+        entity: 'note',
+        id,
+        team_id: teamId,
+        version: 1,
+        deleted: 0,
+        data: JSON.stringify({
+          id,
+          teamId,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+          createdBy: author,
+          updatedBy: author,
+          conflicts: [],
+          citizenId,
+          occurredAt: at,
+          body,
+          category: 'samtale',
+          status: 'final',
+          authorId: author,
+          finalizedAt: at,
+        }),
+        field_versions: '{}',
+        updated_seq: 0,
+      })
+      .execute();
+    return id;
+  }
+
+  it('gives a lead of two teams the note the other team wrote, states what a third team holds and why it is left out, in the answer the app parses', async () => {
+    const lone = await login(f.app, 'lone');
+    // Mette leads Syd and now Nord too.
+    const teams = await f.app.inject({
+      method: 'PUT',
+      url: '/api/admin/users/mette/teams',
+      headers: authHeaders(lone),
+      payload: { teams: ['odense-syd', 'odense-nord'] },
+    });
+    expect(teams.statusCode).toBe(200);
+    const { mette, citizenId } = await citizenWithHistory();
+    const nordNote = await noteInTeam(
+      citizenId,
+      'odense-nord',
+      'sara',
+      'Sara fra Nord: mødt på værestedet, æøå',
+    );
+    const vestNote = await noteInTeam(
+      citizenId,
+      'odense-vest',
+      'anders',
+      'Vest: må ikke udleveres her',
+    );
+
+    const res = await ask(mette, citizenId);
+    expect(res.statusCode).toBe(200);
+    // The answer is what the app parses.
+    const file = AccessRequestFileSchema.parse(res.json());
+    expect(file.records.note!.map((n) => n.id)).toContain(nordNote);
+    expect(JSON.stringify(file.records)).not.toContain(vestNote);
+    expect(file.omitted).toContainEqual({
+      reason: 'other-team',
+      teamId: 'odense-vest',
+      entity: 'note',
+      count: 1,
+    });
+    // Back to Syd only, as the other tests of this file expect.
+    await f.app.inject({
+      method: 'PUT',
+      url: '/api/admin/users/mette/teams',
+      headers: authHeaders(lone),
+      payload: { teams: ['odense-syd'] },
+    });
+  });
+
   it('refuses caseworkers with the same 403 whether or not the citizen exists', async () => {
     const { citizenId } = await citizenWithHistory();
     const sara = await login(f.app, 'sara');
@@ -105,5 +186,26 @@ describe.each(DIALECTS)('access request for one citizen, GDPR art. 15 (%s)', (di
       .where('user_id', 'in', ['sara', 'anders'])
       .execute();
     expect(audited).toEqual([]);
+    // Each attempt is audited as refused; on the citizen's access log when the citizen exists.
+    const refused = await f.database.db
+      .selectFrom('audit_log')
+      .select(['user_id', 'citizen_id', 'record_id', 'detail'])
+      .where('action', '=', 'forbidden')
+      .where('user_id', 'in', ['sara', 'anders'])
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    expect(refused.map((r) => [r.user_id, r.citizen_id])).toEqual([
+      ['sara', citizenId],
+      ['sara', null],
+      ['anders', citizenId],
+    ]);
+    expect(JSON.parse(refused[0]!.detail!)).toMatchObject({ what: 'access-request' });
+    const mette = await login(f.app, 'mette');
+    const file = (await ask(mette, citizenId)).json<AccessRequestFile>();
+    expect(file.accessLog.filter((e) => e.action === 'forbidden').map((e) => e.userId)).toEqual([
+      'anders',
+      'sara',
+    ]);
   });
 });

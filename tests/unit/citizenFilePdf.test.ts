@@ -75,6 +75,7 @@ const labels: CitizenFileOptions['labels'] = {
   done: 'udført',
   none: 'Ingen',
   period: 'Periode',
+  draft: 'Kladde',
 };
 const options: CitizenFileOptions = {
   printedBy: 'Mette Sørensen',
@@ -131,5 +132,27 @@ describe('the citizen’s file as PDF', () => {
     expect(all).not.toContain('Notat nr. 1:');
     expect(all).not.toContain('Helbredsoplysninger');
     expect(all).not.toContain('Jeg vil have min egen lejlighed');
+  });
+
+  it('prints drafts, marked as drafts, only when asked (an access request), and the caller’s parts after the file in the same layout', async () => {
+    const notes = [note(1), note(2, { body: 'Et udkast om boligen', status: 'draft' })];
+    const bytes = await citizenFilePdf(
+      { citizen, cases: [], notes, contacts: [], followUps: [] },
+      {
+        ...options,
+        sections: ['journal'],
+        includeDrafts: true,
+        appendix: [
+          { heading: 'Udeladt, og hvorfor', lines: [{ text: '2 × notat i team Vest: slettet' }] },
+          { heading: 'Tom del', lines: [] },
+        ],
+      },
+    );
+    const all = (await pdfPagesText(bytes)).join('\n');
+    expect(all).toMatch(/2026-01-03 · samtale · Kladde\nEt udkast om boligen/);
+    expect(all.indexOf('Notat nr. 1:')).toBeLessThan(all.indexOf('Et udkast om boligen'));
+    expect(all.indexOf('Et udkast om boligen')).toBeLessThan(all.indexOf('Udeladt, og hvorfor'));
+    expect(all).toContain('Udeladt, og hvorfor\n2 × notat i team Vest: slettet');
+    expect(all).toContain('Tom del\nIngen');
   });
 });

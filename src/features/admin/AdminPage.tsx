@@ -16,6 +16,7 @@ import { useAdminApi } from './useAdminApi';
 import { UserEditor } from './UserEditor';
 import { RescueImportSection } from './RescueImportSection';
 import { ErasureProposalsSection } from './ErasureProposalsSection';
+import { AccessRequestSection } from '../audit/AccessRequestSection';
 import '../audit/tables.css';
 
 type Data = {
@@ -340,6 +341,7 @@ export function AdminPage() {
       )}
       {data && <ErasureProposalsSection api={api} explain={explain} />}
       {data && <AdminLog api={api} teams={data.teams} explain={explain} generation={generation} />}
+      {isAdmin && <AccessRequestSection />}
       {isAdmin && <RescueImportSection api={api} />}
     </AppPage>
   );

@@ -13,6 +13,7 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'audit-view': 'accessLog.action.audit-view',
   'audit-export': 'accessLog.action.audit-export',
   export: 'accessLog.action.export',
+  'access-request': 'accessLog.action.access-request',
 };
 
 /** The catalog key for an audit action; undefined for one the app does not know (shown raw). */

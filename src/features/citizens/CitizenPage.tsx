@@ -19,6 +19,10 @@ import { EraseCitizenSection } from './EraseCitizenSection';
 
 // For leads and administrators only, online only: loaded when a citizen page first shows it.
 const CitizenAccessLog = lazyNamed(() => import('../audit/CitizenAccessLog'), 'CitizenAccessLog');
+const AccessRequestSection = lazyNamed(
+  () => import('../audit/AccessRequestSection'),
+  'AccessRequestSection',
+);
 
 /** /borgere/:id: who the citizen is, their cases, consents, follow-ups and ONE timeline. */
 export function CitizenPage() {
@@ -62,6 +66,7 @@ export function CitizenPage() {
       <PrintSection citizen={citizen} />
       <Suspense fallback={null}>
         <CitizenAccessLog citizenId={citizen.id} />
+        <AccessRequestSection citizenId={citizen.id} />
       </Suspense>
       <MoveCitizenSection citizenId={citizen.id} teamId={citizen.teamId} />
       <EraseCitizenSection citizen={citizen} />

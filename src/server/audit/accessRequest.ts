@@ -1,31 +1,11 @@
 import type { UserProfile } from '../../domain/user';
-import type { CitizenAccessEntry } from '../../protocol/audit';
+import type { AccessRequestFile, CitizenAccessEntry, OmittedRecords } from '../../protocol/audit';
 import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { writeAudit } from './audit';
 import { citizenAccessPage } from './citizenAccess';
 
-/** What was left out of an access request, and why (GDPR art. 15 asks for a complete answer). */
-export interface OmittedRecords {
-  reason: 'other-team' | 'deleted';
-  teamId: string;
-  entity: string;
-  count: number;
-}
-
-export interface AccessRequestFile {
-  kind: 'fremskudt-access-request';
-  citizenId: string;
-  requestedBy: { id: string; name: string; role: string };
-  requestedAt: string;
-  /** Every record about the citizen the requester may see, by entity, as the server holds it. */
-  records: Record<string, Record<string, unknown>[]>;
-  /** Per record id: every version in the change log, oldest first (the whole history). */
-  history: Record<string, { version: number; op: string; at: string }[]>;
-  omitted: OmittedRecords[];
-  /** Everyone who read, wrote, printed or received the citizen's data, newest first. */
-  accessLog: CitizenAccessEntry[];
-}
+export type { AccessRequestFile, OmittedRecords };
 
 /**
  * An access request for one citizen (GDPR art. 15), from the server: the citizen's records in
@@ -39,8 +19,31 @@ export async function accessRequest(
   citizenId: string,
   context: { requestId?: string; deviceId?: string | null; now?: () => Date } = {},
 ): Promise<AccessRequestFile> {
-  if (user.role !== 'admin' && user.role !== 'lead')
-    throw new HttpError('forbidden', 'Only a lead or an administrator');
+  // A refusal answers the same 403 whatever the reason (it reveals nothing about other teams'
+  // citizens) and is audited as `forbidden`: in the citizen's access log when the citizen exists.
+  const refuse = async (reason: string, known: boolean): Promise<never> => {
+    await writeAudit(database.db, {
+      action: 'forbidden',
+      userId: user.id,
+      teamId: user.teamId,
+      entity: 'citizen',
+      recordId: citizenId,
+      citizenId: known ? citizenId : null,
+      deviceId: context.deviceId ?? null,
+      requestId: context.requestId ?? null,
+      detail: { what: 'access-request', reason },
+    });
+    throw new HttpError('forbidden', "Only a lead of the citizen's team or an administrator");
+  };
+  if (user.role !== 'admin' && user.role !== 'lead') {
+    const citizen = await database.db
+      .selectFrom('records')
+      .select('id')
+      .where('entity', '=', 'citizen')
+      .where('id', '=', citizenId)
+      .executeTakeFirst();
+    return refuse(`role ${user.role}`, citizen !== undefined);
+  }
   const visible = (teamId: string) =>
     user.role === 'admin' || (user.teams ?? []).some((t) => t.id === teamId);
   // No index on citizenId inside the JSON: a LIKE narrows, the parsed field decides. A rare action.
@@ -60,7 +63,10 @@ export async function accessRequest(
       r.entity === 'citizen' ? r.id === citizenId : r.parsed.citizenId === citizenId,
     );
   if (!about.some((r) => r.entity === 'citizen' && visible(r.team_id)))
-    throw new HttpError('forbidden', "Only a lead of the citizen's team or an administrator");
+    return refuse(
+      "not in the requester's teams",
+      about.some((r) => r.entity === 'citizen'),
+    );
 
   const records: AccessRequestFile['records'] = {};
   const omitted = new Map<string, OmittedRecords>();
