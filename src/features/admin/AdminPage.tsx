@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TeamRef } from '../../domain/user';
-import type { AdminDevice, AdminUser, RetentionPolicy } from '../../protocol';
+import type { AdminDevice, AdminUser, RetentionPolicy, WaitingUser } from '../../protocol';
 import type { MessageKey } from '../../i18n';
 import { useSignedInSession } from '../../hooks/useSession';
 import { useT } from '../../i18n';
@@ -15,6 +15,7 @@ import { TeamsSection } from './TeamsSection';
 import { useAdminApi } from './useAdminApi';
 import { UserEditor } from './UserEditor';
 import { RescueImportSection } from './RescueImportSection';
+import { WaitingUsersSection } from './WaitingUsersSection';
 import '../audit/tables.css';
 
 type Data = {
@@ -23,6 +24,8 @@ type Data = {
   devices: AdminDevice[];
   /** Per team the reader leads (leads only): its members. */
   members: Record<string, AdminUser[]>;
+  /** Users with no team yet, to add to one. */
+  waiting: WaitingUser[];
 };
 
 const POLICY_KEYS: Record<RetentionPolicy['kind'], MessageKey> = {
@@ -75,14 +78,17 @@ export function AdminPage() {
     if (!api || !mayManage) return;
     let current = true;
     const load = async (): Promise<Data> => {
-      const { teams } = await api.adminTeams();
+      const [{ teams }, { users: waiting }] = await Promise.all([
+        api.adminTeams(),
+        api.waitingUsers(),
+      ]);
       if (isAdmin) {
         const [users, devices] = await Promise.all([api.adminUsers(), api.adminDevices()]);
-        return { teams, users: users.users, devices: devices.devices, members: {} };
+        return { teams, users: users.users, devices: devices.devices, members: {}, waiting };
       }
       const members: Record<string, AdminUser[]> = {};
       for (const team of teams) members[team.id] = (await api.adminTeamMembers(team.id)).members;
-      return { teams, users: [], devices: [], members };
+      return { teams, users: [], devices: [], members, waiting };
     };
     load().then(
       (loaded) => {
@@ -129,6 +135,23 @@ export function AdminPage() {
       {done && <StatusMessage>{done}</StatusMessage>}
       {!data && !error && <StatusMessage>{t('common.loading')}</StatusMessage>}
       {data && !isAdmin && data.teams.length === 0 && <p>{t('admin.members.none')}</p>}
+      {data && data.teams.length > 0 && (
+        <WaitingUsersSection
+          users={data.waiting}
+          teams={data.teams}
+          onAdd={(user, teamId) =>
+            quiet(
+              act(
+                () => api.addTeamMember(teamId, user.id),
+                t('admin.members.added', {
+                  user: user.name,
+                  team: data.teams.find((x) => x.id === teamId)?.name ?? teamId,
+                }),
+              ),
+            )
+          }
+        />
+      )}
       {data &&
         !isAdmin &&
         data.teams.map((team) => (
@@ -176,7 +199,17 @@ export function AdminPage() {
                       <th scope="row">{u.name}</th>
                       <td>{u.username}</td>
                       <td>{t(ROLE_KEYS[u.role])}</td>
-                      <td>{u.teams.map((team) => team.name).join(', ')}</td>
+                      <td>
+                        {u.teams.length === 0
+                          ? t('admin.user.noTeam')
+                          : u.teams
+                              .map((team) =>
+                                u.providerTeams.includes(team.id)
+                                  ? t('admin.user.teamFromProvider', { team: team.name })
+                                  : team.name,
+                              )
+                              .join(', ')}
+                      </td>
                       <td>
                         {u.active ? t('admin.user.active') : t('admin.user.inactive')}
                         {u.mustChangePassword && (
