@@ -17,9 +17,9 @@ export const AdminUserSchema = z.object({
    * The memberships the provider's group claim gave (OIDC_GROUP_MAP): set at each sign-in, so
    * the app does not remove them.
    */
-  providerTeams: z.array(TeamIdSchema),
+  providerTeams: z.array(TeamIdSchema).default([]),
   /** The role came from the provider's group claim: the app does not change it. */
-  roleFromProvider: z.boolean(),
+  roleFromProvider: z.boolean().default(false),
   /** False once an administrator deactivated the user (no login, no session). */
   active: z.boolean(),
   /** The user still has the initial password an administrator set. */

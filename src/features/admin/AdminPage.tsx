@@ -24,8 +24,6 @@ type Data = {
   devices: AdminDevice[];
   /** Per team the reader leads (leads only): its members. */
   members: Record<string, AdminUser[]>;
-  /** Users with no team yet, to add to one. */
-  waiting: WaitingUser[];
 };
 
 const POLICY_KEYS: Record<RetentionPolicy['kind'], MessageKey> = {
@@ -74,21 +72,36 @@ export function AdminPage() {
       current = false;
     };
   }, [api, isAdmin]);
+  // The users waiting for a team load on their own too: the rest of the page does not wait for
+  // them (undefined: not loaded, or could not be read).
+  const [waiting, setWaiting] = useState<WaitingUser[] | undefined>();
+  useEffect(() => {
+    if (!api || !mayManage) return;
+    let current = true;
+    api.waitingUsers().then(
+      (r) => {
+        if (current) setWaiting(r.users);
+      },
+      () => {
+        if (current) setWaiting(undefined);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, generation, mayManage]);
   useEffect(() => {
     if (!api || !mayManage) return;
     let current = true;
     const load = async (): Promise<Data> => {
-      const [{ teams }, { users: waiting }] = await Promise.all([
-        api.adminTeams(),
-        api.waitingUsers(),
-      ]);
+      const { teams } = await api.adminTeams();
       if (isAdmin) {
         const [users, devices] = await Promise.all([api.adminUsers(), api.adminDevices()]);
-        return { teams, users: users.users, devices: devices.devices, members: {}, waiting };
+        return { teams, users: users.users, devices: devices.devices, members: {} };
       }
       const members: Record<string, AdminUser[]> = {};
       for (const team of teams) members[team.id] = (await api.adminTeamMembers(team.id)).members;
-      return { teams, users: [], devices: [], members, waiting };
+      return { teams, users: [], devices: [], members };
     };
     load().then(
       (loaded) => {
@@ -135,9 +148,9 @@ export function AdminPage() {
       {done && <StatusMessage>{done}</StatusMessage>}
       {!data && !error && <StatusMessage>{t('common.loading')}</StatusMessage>}
       {data && !isAdmin && data.teams.length === 0 && <p>{t('admin.members.none')}</p>}
-      {data && data.teams.length > 0 && (
+      {data && waiting && data.teams.length > 0 && (
         <WaitingUsersSection
-          users={data.waiting}
+          users={waiting}
           teams={data.teams}
           onAdd={(user, teamId) =>
             quiet(
