@@ -45,7 +45,6 @@ async function checkGroupMapTeams(config: Config, database: Database): Promise<v
 async function start(): Promise<void> {
   const config = configOrExit();
   const database = await openDatabase(config);
-  await checkGroupMapTeams(config, database);
   // The app owns nothing it did not open, so close the database after the app (onClose).
   const app = await buildApp({ config, database, logger: true });
   app.addHook('onClose', () => database.close());
@@ -57,6 +56,8 @@ async function start(): Promise<void> {
       { records: seeded.records },
       'demo data loaded (users lone (admin), mette (lead), anders, sara; password "demo")',
     );
+  // After the demo seed, which may have made the teams the map names.
+  await checkGroupMapTeams(config, database);
   exitOnSignals(app);
   await app.listen({ port: config.PORT, host: config.HOST });
 }
