@@ -7,6 +7,7 @@ import { CitizensPage } from '../features/citizens/CitizensPage';
 import { FollowUpsPage } from '../features/followups/FollowUpsPage';
 import { LocationsPage } from '../features/locations/LocationsPage';
 import { LoginPage } from '../features/login/LoginPage';
+import { NoTeamPage } from '../features/login/NoTeamPage';
 import { NoteEditorPage } from '../features/notes/NoteEditorPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { VisitPage } from '../features/visits/VisitPage';
@@ -114,7 +115,14 @@ export function UnlockedRoutes({
   }
   return (
     <SessionContext.Provider value={state.session}>
-      <SignedInRoutes />
+      {state.session.user.teamId === null ? (
+        // Signed in with no team yet: whatever the address, only this (nothing to see or write).
+        <Shell>
+          <NoTeamPage session={state.session} />
+        </Shell>
+      ) : (
+        <SignedInRoutes />
+      )}
     </SessionContext.Provider>
   );
 }

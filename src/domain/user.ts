@@ -17,9 +17,12 @@ export const UserProfileSchema = z.object({
   id: UserIdSchema,
   username: z.string().min(1).max(64),
   name: shortText().min(1),
-  /** The team new records go to unless the caseworker picks another of `teams`. */
-  teamId: TeamIdSchema,
-  teamName: shortText().min(1),
+  /**
+   * The team new records go to unless the caseworker picks another of `teams`; null while the
+   * user belongs to no team (created at their first single sign-on, waiting for a lead).
+   */
+  teamId: TeamIdSchema.nullable(),
+  teamName: shortText().min(1).nullable(),
   role: RoleSchema,
   /** Every team the user belongs to, `teamId` among them. */
   teams: z.array(TeamRefSchema).max(50).optional(),

@@ -22,7 +22,8 @@ export function useWriteContext(): WriteContext | undefined {
       active = false;
     };
   }, [session?.user.id]);
-  if (!session || !deviceId) return undefined;
+  // A user with no team yet writes nothing (the app shows them the no-team screen instead).
+  if (!session || !deviceId || !session.user.teamId) return undefined;
   return { userId: session.user.id, teamId: session.user.teamId, deviceId };
 }
 

@@ -10,8 +10,16 @@ export const AdminUserSchema = z.object({
   username: z.string(),
   name: z.string(),
   role: RoleSchema,
-  teamId: TeamIdSchema,
+  /** Null: the user has no team yet (created at their first single sign-on). */
+  teamId: TeamIdSchema.nullable(),
   teams: z.array(TeamRefSchema),
+  /**
+   * The memberships the provider's group claim gave (OIDC_GROUP_MAP): set at each sign-in, so
+   * the app does not remove them.
+   */
+  providerTeams: z.array(TeamIdSchema).default([]),
+  /** The role came from the provider's group claim: the app does not change it. */
+  roleFromProvider: z.boolean().default(false),
   /** False once an administrator deactivated the user (no login, no session). */
   active: z.boolean(),
   /** The user still has the initial password an administrator set. */
@@ -28,7 +36,8 @@ const UsernameSchema = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[a-zA-Z0-9._-]+$/);
+  // `@`: a username taken from the identity provider (Entra's preferred_username is an e-mail).
+  .regex(/^[a-zA-Z0-9._@-]+$/);
 
 export const CreateUserRequestSchema = z.object({
   username: UsernameSchema,
@@ -58,6 +67,12 @@ export const SetActiveRequestSchema = z.object({ active: z.boolean() });
 
 /** A member to add to a team (admin, or a lead of the team): by username or id. */
 export const AddMemberRequestSchema = z.object({ user: UsernameSchema });
+/** Users with no team yet, for a lead to add to one of theirs (GET /api/admin/users/waiting). */
+export const WaitingUserSchema = AdminUserSchema.pick({ id: true, username: true, name: true });
+export type WaitingUser = z.infer<typeof WaitingUserSchema>;
+export const WaitingUsersResponseSchema = z.object({ users: z.array(WaitingUserSchema) });
+export type WaitingUsersResponse = z.infer<typeof WaitingUsersResponseSchema>;
+
 export const AdminTeamMembersResponseSchema = z.object({ members: z.array(AdminUserSchema) });
 export type AdminTeamMembersResponse = z.infer<typeof AdminTeamMembersResponseSchema>;
 

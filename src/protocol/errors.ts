@@ -14,6 +14,11 @@ export const ERROR_CODES = {
   'password-change-required': 403,
   'not-found': 404,
   /**
+   * A membership or role set by the identity provider's groups (OIDC_GROUP_MAP): changed only at
+   * the provider, since the next sign-in would undo a change made in the app.
+   */
+  'provider-managed': 409,
+  /**
    * A pull from before the change log's horizon (compaction removed tombstones since): the
    * device keeps its outbox, forgets its copy and cursor, and pulls again from the beginning.
    */

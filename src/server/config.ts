@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SHARED_TEAM_ID, TeamIdSchema } from '../domain/common';
+import { RoleSchema } from '../domain/user';
 
 const truthy = z
   .string()
@@ -114,27 +116,73 @@ export const ConfigSchema = z.object({
   OIDC_USERNAME_CLAIM: z.string().trim().min(1).default('preferred_username'),
   /**
    * A person the provider knows and Fremskudt does not: refused (the default) or created as a
-   * caseworker in OIDC_AUTO_CREATE_TEAM, until a lead gives them their teams.
+   * caseworker with no team, who signs in and sees nothing until a lead adds them to a team (or
+   * OIDC_GROUP_MAP gives them one).
    */
   OIDC_AUTO_CREATE: truthy.default(false),
+  /** Retired with migration 0012 (new users have no team): refused with a message if set. */
   OIDC_AUTO_CREATE_TEAM: optionalText,
+  /** The ID token claim that lists the person's groups (Entra: `groups`, object ids). */
+  OIDC_GROUP_CLAIM: z.string().trim().min(1).default('groups'),
+  /**
+   * Teams and roles from the provider's groups, as JSON:
+   * `{ "<group id>": { "team": "<team id>", "role": "lead" } }` (team, role or both). When set,
+   * each sign-in makes the memberships and the role these groups give match the groups the person
+   * is in (auth/groupMapping.ts); everything else stays managed in Fremskudt.
+   */
+  OIDC_GROUP_MAP: optionalText,
   /** http:// issuers are refused unless this is set (a test provider on loopback). */
   OIDC_ALLOW_HTTP: truthy.default(false),
 });
 
+/** One group's meaning: a team to be a member of, a role to have, or both. */
+const GroupMappingSchema = z
+  .strictObject({ team: TeamIdSchema.optional(), role: RoleSchema.optional() })
+  .refine((m) => m.team !== undefined || m.role !== undefined, 'needs "team", "role" or both')
+  .refine((m) => m.team !== SHARED_TEAM_ID, 'nobody is a member of the shared scope');
+
+export const GroupMapSchema = z
+  .record(z.string().trim().min(1).max(256), GroupMappingSchema)
+  .refine((m) => Object.keys(m).length > 0, 'maps no group');
+export type GroupMap = z.infer<typeof GroupMapSchema>;
+
+/** OIDC_GROUP_MAP as JSON, checked; the message names what is wrong. */
+export function parseGroupMap(
+  text: string,
+): { ok: true; map: GroupMap } | { ok: false; message: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'must be JSON: { "<group id>": { "team": "…", "role": "…" } }' };
+  }
+  const parsed = GroupMapSchema.safeParse(json);
+  if (parsed.success) return { ok: true, map: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  return { ok: false, message: `${where}${issue?.message ?? 'invalid'}` };
+}
+
 /** The whole SSO configuration or none of it: a half-configured provider fails at start. */
 const CheckedConfigSchema = ConfigSchema.superRefine((c, ctx) => {
+  if (c.OIDC_AUTO_CREATE_TEAM) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OIDC_AUTO_CREATE_TEAM'],
+      message:
+        'no longer used: a user created at their first sign-in now has no team until a lead ' +
+        'adds them (or OIDC_GROUP_MAP gives them one); remove this setting',
+    });
+  }
+  if (c.OIDC_GROUP_MAP !== undefined) {
+    const parsed = parseGroupMap(c.OIDC_GROUP_MAP);
+    if (!parsed.ok)
+      ctx.addIssue({ code: 'custom', path: ['OIDC_GROUP_MAP'], message: parsed.message });
+  }
   if (!c.OIDC_ISSUER) return;
   for (const key of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const) {
     if (!c[key])
       ctx.addIssue({ code: 'custom', path: [key], message: 'required with OIDC_ISSUER' });
-  }
-  if (c.OIDC_AUTO_CREATE && !c.OIDC_AUTO_CREATE_TEAM) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['OIDC_AUTO_CREATE_TEAM'],
-      message: 'required with OIDC_AUTO_CREATE',
-    });
   }
   if (!c.OIDC_ALLOW_HTTP && !c.OIDC_ISSUER.startsWith('https://')) {
     ctx.addIssue({

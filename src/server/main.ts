@@ -1,6 +1,7 @@
 import { buildApp } from './app';
+import { unknownMappedTeams } from './auth/groupMapping';
 import { countUsers } from './auth/users';
-import { ConfigError, describeConfig, loadConfig, type Config } from './config';
+import { ConfigError, describeConfig, loadConfig, parseGroupMap, type Config } from './config';
 import { createDatabase } from './data/createDatabase';
 import { runMigrations } from './data/migrate';
 import type { Database } from './data/schema';
@@ -25,6 +26,22 @@ async function openDatabase(config: Config): Promise<Database> {
   return database;
 }
 
+/** OIDC_GROUP_MAP may only name teams that exist: a typo would otherwise drop memberships. */
+async function checkGroupMapTeams(config: Config, database: Database): Promise<void> {
+  if (config.OIDC_GROUP_MAP === undefined) return;
+  const parsed = parseGroupMap(config.OIDC_GROUP_MAP);
+  if (!parsed.ok) return; // loadConfig refused it already
+  const unknown = await unknownMappedTeams(database, parsed.map);
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `Invalid server configuration:\n  OIDC_GROUP_MAP: no such team: ${unknown.join(', ')} ` +
+        `(create it first: npm run admin -- create-team)\n`,
+    );
+    await database.close();
+    process.exit(1);
+  }
+}
+
 async function start(): Promise<void> {
   const config = configOrExit();
   const database = await openDatabase(config);
@@ -39,6 +56,8 @@ async function start(): Promise<void> {
       { records: seeded.records },
       'demo data loaded (users lone (admin), mette (lead), anders, sara; password "demo")',
     );
+  // After the demo seed, which may have made the teams the map names.
+  await checkGroupMapTeams(config, database);
   exitOnSignals(app);
   await app.listen({ port: config.PORT, host: config.HOST });
 }

@@ -16,6 +16,7 @@ import {
   AdminLogResponseSchema,
   AdminTeamMembersResponseSchema,
   AdminUsersResponseSchema,
+  WaitingUsersResponseSchema,
   TeamsResponseSchema,
   type AdminLogQuery,
   type AdminLogResponse,
@@ -40,6 +41,7 @@ import {
   RescueImportResponseSchema,
   type AdminDevicesResponse,
   type AdminUsersResponse,
+  type WaitingUsersResponse,
   type CitizenAccessResponse,
   type RescueImportRequest,
   type RescueImportResponse,
@@ -224,6 +226,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     adminUsers: (): Promise<AdminUsersResponse> =>
       request('GET', '/api/admin/users', AdminUsersResponseSchema),
+    /** Users with no team yet (admin or lead), to add to a team. */
+    waitingUsers: (): Promise<WaitingUsersResponse> =>
+      request('GET', '/api/admin/users/waiting', WaitingUsersResponseSchema),
     adminDevices: (): Promise<AdminDevicesResponse> =>
       request('GET', '/api/admin/devices', AdminDevicesResponseSchema),
     /** Blocks a lost device: its sessions end and it wipes its data at next contact. */

@@ -7,10 +7,18 @@ interface CheckboxGroupProps {
   options: readonly Option[];
   selected: readonly string[];
   onChange: (selected: string[]) => void;
+  /** Values shown but not changeable here (e.g. set by the identity provider). */
+  locked?: readonly string[];
 }
 
 /** A fieldset of checkboxes, each its own labelled control. */
-export function CheckboxGroup({ legend, options, selected, onChange }: CheckboxGroupProps) {
+export function CheckboxGroup({
+  legend,
+  options,
+  selected,
+  onChange,
+  locked = [],
+}: CheckboxGroupProps) {
   const id = useId();
   const toggle = (value: string, checked: boolean) =>
     onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
@@ -24,6 +32,7 @@ export function CheckboxGroup({ legend, options, selected, onChange }: CheckboxG
             id={`${id}-${o.value}`}
             {...browserMemory()}
             checked={selected.includes(o.value)}
+            disabled={locked.includes(o.value)}
             onChange={(e) => toggle(o.value, e.target.checked)}
           />
           <label htmlFor={`${id}-${o.value}`}>{o.label}</label>

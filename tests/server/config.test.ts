@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { ConfigError, describeConfig, loadConfig } from '../../src/server/config';
+import { ConfigError, describeConfig, loadConfig, parseGroupMap } from '../../src/server/config';
 import { createDatabase } from '../../src/server/data/createDatabase';
 import { createTestDatabase, withAdmin } from './helpers/testDatabase';
 
@@ -35,11 +35,43 @@ describe('server configuration', () => {
     };
     expect(() => loadConfig(sso)).toThrow(/OIDC_ISSUER: must be https/);
     expect(loadConfig({ ...sso, OIDC_ALLOW_HTTP: '1' }).OIDC_SUBJECT_CLAIM).toBe('sub');
-    expect(() => loadConfig({ ...sso, OIDC_ALLOW_HTTP: '1', OIDC_AUTO_CREATE: '1' })).toThrow(
-      /OIDC_AUTO_CREATE_TEAM/,
+    // New users have no team now (migration 0012): the old holding-team setting is refused by name.
+    expect(
+      loadConfig({ ...sso, OIDC_ALLOW_HTTP: '1', OIDC_AUTO_CREATE: '1' }).OIDC_AUTO_CREATE,
+    ).toBe(true);
+    expect(() => loadConfig({ OIDC_AUTO_CREATE_TEAM: 'nye-brugere' })).toThrow(
+      /OIDC_AUTO_CREATE_TEAM: no longer used: a user created at their first sign-in now has no team/,
     );
     expect(describeConfig(loadConfig({ ...sso, OIDC_ALLOW_HTTP: '1' })).OIDC_CLIENT_SECRET).toBe(
       '***',
+    );
+  });
+
+  it('reads the group map as JSON and refuses one that is not, names an unknown role, or gives members to the shared scope', () => {
+    const sso = {
+      OIDC_ISSUER: 'https://login.microsoftonline.com/t/v2.0',
+      OIDC_CLIENT_ID: 'fremskudt',
+      OIDC_CLIENT_SECRET: 'hemmelig',
+      OIDC_REDIRECT_URL: 'https://fremskudt.kommune.dk/api/auth/oidc/callback',
+    };
+    const map = { 'g-nord': { team: 'nord' }, 'g-leads': { role: 'lead' } };
+    const config = loadConfig({ ...sso, OIDC_GROUP_MAP: JSON.stringify(map) });
+    expect(config.OIDC_GROUP_CLAIM).toBe('groups');
+    expect(parseGroupMap(config.OIDC_GROUP_MAP ?? '')).toEqual({ ok: true, map });
+    expect(() => loadConfig({ ...sso, OIDC_GROUP_MAP: '{g-nord: nord}' })).toThrow(
+      /OIDC_GROUP_MAP: must be JSON/,
+    );
+    expect(() =>
+      loadConfig({ ...sso, OIDC_GROUP_MAP: '{"g1":{"team":"nord","role":"boss"}}' }),
+    ).toThrow(/OIDC_GROUP_MAP: g1\.role/);
+    expect(() => loadConfig({ ...sso, OIDC_GROUP_MAP: '{"g1":{}}' })).toThrow(
+      /OIDC_GROUP_MAP: g1: needs "team", "role" or both/,
+    );
+    expect(() => loadConfig({ ...sso, OIDC_GROUP_MAP: '{"g1":{"team":"shared"}}' })).toThrow(
+      /shared scope/,
+    );
+    expect(() => loadConfig({ ...sso, OIDC_GROUP_MAP: '{"g1":{"teams":"nord"}}' })).toThrow(
+      /OIDC_GROUP_MAP/,
     );
   });
 

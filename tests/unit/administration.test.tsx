@@ -261,3 +261,125 @@ describe('the administration page by role', () => {
     expect(screen.queryByRole('button', { name: 'Flyt borgeren' })).toBeNull();
   });
 });
+
+describe('users without a team, and what the identity provider sets', () => {
+  function renderAt(path: string) {
+    const location = memoryLocation({ path, record: true });
+    render(<App locationHook={location.hook} startSync={null} />);
+    return userEvent.setup();
+  }
+
+  it('lists the users waiting for a team to a lead, who adds one to the team they lead', async () => {
+    await signInAs('lead');
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      calls.push(`${method} ${url}${init?.body ? ` ${init.body as string}` : ''}`);
+      if (url === '/api/admin/teams') return Promise.resolve(json({ teams: [TEAMS[0]] }));
+      if (url === '/api/admin/users/waiting')
+        return Promise.resolve(
+          json({ users: [{ id: 'u-ny', username: 'ny.kollega@kommune.dk', name: 'Ny Kollega' }] }),
+        );
+      if (url === '/api/admin/teams/odense-syd/members')
+        return Promise.resolve(json({ members: [] }));
+      if (url.startsWith('/api/admin/log'))
+        return Promise.resolve(json({ entries: [], hasMore: false }));
+      return Promise.resolve(json({ ok: true }, method === 'POST' ? 201 : 200));
+    });
+    const u = renderAt('/administration');
+    const section = await screen.findByRole('region', { name: 'Brugere uden team' });
+    expect(within(section).getByText('Ny Kollega (ny.kollega@kommune.dk)')).toBeTruthy();
+    expect(within(section).getByLabelText('Team til Ny Kollega')).toBeTruthy();
+    await u.click(
+      within(section).getByRole('button', { name: 'Tilføj Ny Kollega til det valgte team' }),
+    );
+    expect(await screen.findByText('Ny Kollega er tilføjet til Fremskudt team Syd.')).toBeTruthy();
+    expect(calls).toContain('POST /api/admin/teams/odense-syd/members {"user":"u-ny"}');
+  });
+
+  it('shows an administrator which team and role come from the provider, locks them, and explains a refusal in Danish', async () => {
+    await signInAs('admin');
+    const sara = {
+      ...user('sara', 'Sara Nielsen', 'odense-syd'),
+      role: 'lead',
+      teams: TEAMS,
+      providerTeams: ['odense-nord'],
+      roleFromProvider: true,
+    };
+    const ny = { ...user('u-ny', 'Ny Kollega'), teamId: null, teams: [] };
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      calls.push(`${method} ${url}${init?.body ? ` ${init.body as string}` : ''}`);
+      if (url === '/api/admin/teams') return Promise.resolve(json({ teams: TEAMS }));
+      if (url === '/api/admin/users') return Promise.resolve(json({ users: [sara, ny] }));
+      if (url === '/api/admin/users/waiting') return Promise.resolve(json({ users: [] }));
+      if (url === '/api/admin/devices') return Promise.resolve(json({ devices: [] }));
+      if (url.startsWith('/api/admin/log'))
+        return Promise.resolve(json({ entries: [], hasMore: false }));
+      return Promise.resolve(
+        json({ error: { code: 'provider-managed', message: 'Set by the provider' } }, 409),
+      );
+    });
+    const u = renderAt('/administration');
+    const users = await screen.findByRole('table', { name: 'Brugere' });
+    const saraRow = within(users).getByRole('row', { name: /Sara Nielsen/ });
+    expect(saraRow.textContent).toContain('Fremskudt team Nord (fra kommunens login)');
+    expect(within(users).getByRole('row', { name: /Ny Kollega/ }).textContent).toContain(
+      'Intet team endnu',
+    );
+    expect(screen.getByText('Ingen brugere venter på et team.')).toBeTruthy();
+
+    await u.click(screen.getByRole('button', { name: 'Redigér Sara Nielsen' }));
+    const editor = within(screen.getByRole('region', { name: 'Redigér Sara Nielsen' }));
+    expect(editor.getByLabelText<HTMLSelectElement>('Rolle').disabled).toBe(true);
+    expect(editor.getByText(/Rollen kommer fra brugerens grupper i kommunens login/)).toBeTruthy();
+    expect(editor.queryByRole('button', { name: 'Gem rolle' })).toBeNull();
+    const nord = editor.getByLabelText<HTMLInputElement>(
+      'Fremskudt team Nord (fra kommunens login)',
+    );
+    expect(nord.disabled).toBe(true);
+    expect(nord.checked).toBe(true);
+    expect(editor.getByLabelText<HTMLInputElement>('Fremskudt team Syd').disabled).toBe(false);
+    // Should the server refuse all the same (changed at the provider meanwhile), it says why.
+    await u.click(editor.getByRole('button', { name: 'Gem teams' }));
+    expect(
+      await screen.findByText(
+        'Ændringen blev ikke gemt: Det kommer fra brugerens grupper i kommunens login og kan kun ændres dér.',
+      ),
+    ).toBeTruthy();
+  });
+});
+
+describe('signed in with no team yet', () => {
+  it('shows only the no-team screen, whatever the address, until the server names a team', async () => {
+    const token = 'test-token-0123456789abcdef';
+    const noTeam = { ...METTE, username: 'ny.kollega@kommune.dk', teamId: null, teamName: null };
+    await setSession({
+      token,
+      user: { ...noTeam, teams: [] },
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    let answer: unknown = { user: { ...noTeam, teams: [] } };
+    vi.stubGlobal('fetch', (url: string) =>
+      Promise.resolve(url === '/api/auth/me' ? json(answer) : json({ ok: true })),
+    );
+    const location = memoryLocation({ path: '/borgere', record: true });
+    render(<App locationHook={location.hook} startSync={null} />);
+    const u = userEvent.setup();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Du er ikke tilknyttet et team endnu' }),
+    ).toBeTruthy();
+    expect(screen.getByText(/Du er logget ind som ny.kollega@kommune.dk/)).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Borgere' })).toBeNull();
+    await u.click(screen.getByRole('button', { name: 'Tjek igen' }));
+    expect(await screen.findByText('Du er stadig ikke tilknyttet et team.')).toBeTruthy();
+
+    answer = {
+      user: { ...METTE, teams: [{ id: 'odense-syd', name: 'Fremskudt team Syd' }] },
+    };
+    await u.click(screen.getByRole('button', { name: 'Tjek igen' }));
+    expect(await screen.findByRole('heading', { level: 1, name: /Borgere/ })).toBeTruthy();
+    expect(screen.queryByText('Du er ikke tilknyttet et team endnu')).toBeNull();
+  });
+});

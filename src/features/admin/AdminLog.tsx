@@ -112,7 +112,13 @@ export function AdminLog(props: {
                 return (
                   <tr key={e.id}>
                     <td>{format.dateTime(e.at)}</td>
-                    <td>{e.by === 'cli' ? t('admin.log.cli') : (e.byName ?? e.by ?? '')}</td>
+                    <td>
+                      {e.by === 'cli'
+                        ? t('admin.log.cli')
+                        : e.by === 'provider'
+                          ? t('admin.log.provider')
+                          : (e.byName ?? e.by ?? '')}
+                    </td>
                     <td>{key ? t(key) : e.what}</td>
                     <td>{e.userName ?? e.userId ?? ''}</td>
                     <td>{teamName(e.teamId)}</td>

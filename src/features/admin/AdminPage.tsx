@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TeamRef } from '../../domain/user';
-import type { AdminDevice, AdminUser, RetentionPolicy } from '../../protocol';
+import type { AdminDevice, AdminUser, RetentionPolicy, WaitingUser } from '../../protocol';
 import type { MessageKey } from '../../i18n';
 import { useSignedInSession } from '../../hooks/useSession';
 import { useT } from '../../i18n';
@@ -17,6 +17,7 @@ import { UserEditor } from './UserEditor';
 import { RescueImportSection } from './RescueImportSection';
 import { ErasureProposalsSection } from './ErasureProposalsSection';
 import { AccessRequestSection } from '../audit/AccessRequestSection';
+import { WaitingUsersSection } from './WaitingUsersSection';
 import '../audit/tables.css';
 
 type Data = {
@@ -77,6 +78,24 @@ export function AdminPage() {
       current = false;
     };
   }, [api, isAdmin]);
+  // The users waiting for a team load on their own too: the rest of the page does not wait for
+  // them (undefined: not loaded, or could not be read).
+  const [waiting, setWaiting] = useState<WaitingUser[] | undefined>();
+  useEffect(() => {
+    if (!api || !mayManage) return;
+    let current = true;
+    api.waitingUsers().then(
+      (r) => {
+        if (current) setWaiting(r.users);
+      },
+      () => {
+        if (current) setWaiting(undefined);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, generation, mayManage]);
   useEffect(() => {
     if (!api || !mayManage) return;
     let current = true;
@@ -135,6 +154,23 @@ export function AdminPage() {
       {done && <StatusMessage>{done}</StatusMessage>}
       {!data && !error && <StatusMessage>{t('common.loading')}</StatusMessage>}
       {data && !isAdmin && data.teams.length === 0 && <p>{t('admin.members.none')}</p>}
+      {data && waiting && data.teams.length > 0 && (
+        <WaitingUsersSection
+          users={waiting}
+          teams={data.teams}
+          onAdd={(user, teamId) =>
+            quiet(
+              act(
+                () => api.addTeamMember(teamId, user.id),
+                t('admin.members.added', {
+                  user: user.name,
+                  team: data.teams.find((x) => x.id === teamId)?.name ?? teamId,
+                }),
+              ),
+            )
+          }
+        />
+      )}
       {data &&
         !isAdmin &&
         data.teams.map((team) => (
@@ -182,7 +218,17 @@ export function AdminPage() {
                       <th scope="row">{u.name}</th>
                       <td>{u.username}</td>
                       <td>{t(ROLE_KEYS[u.role])}</td>
-                      <td>{u.teams.map((team) => team.name).join(', ')}</td>
+                      <td>
+                        {u.teams.length === 0
+                          ? t('admin.user.noTeam')
+                          : u.teams
+                              .map((team) =>
+                                u.providerTeams.includes(team.id)
+                                  ? t('admin.user.teamFromProvider', { team: team.name })
+                                  : team.name,
+                              )
+                              .join(', ')}
+                      </td>
                       <td>
                         {u.active ? t('admin.user.active') : t('admin.user.inactive')}
                         {u.mustChangePassword && (

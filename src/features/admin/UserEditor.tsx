@@ -28,9 +28,10 @@ export function UserEditor(props: {
   const [role, setRole] = useState<Role>(user.role);
   // The default team first, as the API reads the list.
   const [teams, setTeams] = useState<string[]>([
-    user.teamId,
+    ...(user.teamId ? [user.teamId] : []),
     ...user.teams.map((x) => x.id).filter((id) => id !== user.teamId),
   ]);
+  const fromProvider = (id: string) => user.providerTeams.includes(id);
   const [password, setPassword] = useState('');
   const [teamsError, setTeamsError] = useState<string | undefined>();
   const [passwordError, setPasswordError] = useState<string | undefined>();
@@ -59,20 +60,31 @@ export function UserEditor(props: {
         label={t('admin.create.role')}
         value={role}
         onChange={(v) => setRole(v as Role)}
+        disabled={user.roleFromProvider}
+        hint={user.roleFromProvider ? t('admin.user.roleFromProvider') : undefined}
         options={(['caseworker', 'lead', 'admin'] as const).map((r) => ({
           value: r,
           label: t(ROLE_KEYS[r]),
         }))}
       />
-      <button type="button" onClick={() => void actions.setRole(role)}>
-        {t('admin.user.saveRole')}
-      </button>
+      {!user.roleFromProvider && (
+        <button type="button" onClick={() => void actions.setRole(role)}>
+          {t('admin.user.saveRole')}
+        </button>
+      )}
       <CheckboxGroup
         legend={t('admin.create.teams')}
-        options={props.teams.map((team) => ({ value: team.id, label: team.name }))}
+        options={props.teams.map((team) => ({
+          value: team.id,
+          label: fromProvider(team.id)
+            ? t('admin.user.teamFromProvider', { team: team.name })
+            : team.name,
+        }))}
         selected={teams}
         onChange={setTeams}
+        locked={user.providerTeams}
       />
+      {user.providerTeams.length > 0 && <p className="hint">{t('admin.user.providerTeamsHint')}</p>}
       {teamsError && (
         <p className="field-error" role="alert">
           {teamsError}

@@ -18,7 +18,14 @@ export function useAdminApi(): {
     (e: unknown, key: 'admin.failed' | 'admin.saveFailed' = 'admin.failed') =>
       e instanceof ApiError && (e.code === 'network' || e.code === 'timeout')
         ? t('admin.offline')
-        : t(key, { message: e instanceof Error ? e.message : String(e) }),
+        : t(key, {
+            message:
+              e instanceof ApiError && e.code === 'provider-managed'
+                ? t('admin.error.providerManaged')
+                : e instanceof Error
+                  ? e.message
+                  : String(e),
+          }),
     [t],
   );
   return { api, explain };

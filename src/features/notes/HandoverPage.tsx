@@ -14,7 +14,7 @@ export function HandoverPage() {
   const t = useT();
   const format = useFormat();
   const session = useSignedInSession();
-  const handover = useTeamHandover(session?.user.teamId);
+  const handover = useTeamHandover(session?.user.teamId ?? undefined);
   return (
     <AppPage screen="notes.handover.pageTitle">
       {!handover ? (

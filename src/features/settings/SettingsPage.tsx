@@ -34,10 +34,10 @@ export function SettingsPage() {
                   <li key={team.id}>{team.name}</li>
                 ))}
               </ul>
-              <p>{t('settings.defaultTeam', { team: session.user.teamName })}</p>
+              <p>{t('settings.defaultTeam', { team: session.user.teamName ?? '' })}</p>
             </>
           ) : (
-            <p>{t('settings.team', { team: session.user.teamName })}</p>
+            <p>{t('settings.team', { team: session.user.teamName ?? '' })}</p>
           )}
         </section>
       )}

@@ -124,7 +124,7 @@ export const da = {
   'accessRequest.entity.visit': 'besøg',
   'admin.error.required': 'Udfyld feltet.',
   'admin.error.username':
-    'Brugernavnet må kun indeholde bogstaver a-z, tal, punktum, bindestreg og understreg.',
+    'Brugernavnet må kun indeholde bogstaver a-z, tal, punktum, bindestreg, understreg og @.',
   'admin.error.password': 'Adgangskoden skal være på mindst 8 tegn.',
   'admin.error.teams': 'Vælg mindst ét team.',
   'admin.error.teamId': 'Team-id må kun indeholde små bogstaver a-z, tal og bindestreg.',
@@ -147,6 +147,22 @@ export const da = {
   'admin.user.edit': 'Redigér',
   'admin.user.editLabel': 'Redigér {name}',
   'admin.user.editHeading': 'Redigér {name}',
+  'admin.user.roleFromProvider':
+    'Rollen kommer fra brugerens grupper i kommunens login og ændres dér.',
+  'admin.user.teamFromProvider': '{team} (fra kommunens login)',
+  'admin.user.providerTeamsHint':
+    'Teams markeret »fra kommunens login« kommer fra brugerens grupper og kan ikke fjernes her.',
+  'admin.user.noTeam': 'Intet team endnu',
+  'admin.error.providerManaged':
+    'Det kommer fra brugerens grupper i kommunens login og kan kun ændres dér.',
+  'admin.log.provider': 'Kommunens login (grupper)',
+  'admin.waiting.heading': 'Brugere uden team',
+  'admin.waiting.intro':
+    'Oprettet ved første login med kommunens login. De kan logge ind, men ser intet, før de er tilføjet til et team.',
+  'admin.waiting.none': 'Ingen brugere venter på et team.',
+  'admin.waiting.team': 'Team til {name}',
+  'admin.waiting.add': 'Tilføj',
+  'admin.waiting.addLabel': 'Tilføj {name} til det valgte team',
   'admin.user.saveRole': 'Gem rolle',
   'admin.user.saveTeams': 'Gem teams',
   'admin.user.deactivate': 'Deaktivér bruger',
@@ -360,7 +376,7 @@ export const en = {
   'accessRequest.entity.visit': 'visit',
   'admin.error.required': 'Fill in the field.',
   'admin.error.username':
-    'The username may only contain letters a-z, digits, dot, hyphen and underscore.',
+    'The username may only contain letters a-z, digits, dot, hyphen, underscore and @.',
   'admin.error.password': 'The password must be at least 8 characters.',
   'admin.error.teams': 'Choose at least one team.',
   'admin.error.teamId': 'A team id may only contain lowercase letters a-z, digits and hyphen.',
@@ -383,6 +399,22 @@ export const en = {
   'admin.user.edit': 'Edit',
   'admin.user.editLabel': 'Edit {name}',
   'admin.user.editHeading': 'Edit {name}',
+  'admin.user.roleFromProvider':
+    "The role comes from the user's groups in the municipality login and is changed there.",
+  'admin.user.teamFromProvider': '{team} (from the municipality login)',
+  'admin.user.providerTeamsHint':
+    "Teams marked “from the municipality login” come from the user's groups and cannot be removed here.",
+  'admin.user.noTeam': 'No team yet',
+  'admin.error.providerManaged':
+    "It comes from the user's groups in the municipality login and can only be changed there.",
+  'admin.log.provider': 'Municipality login (groups)',
+  'admin.waiting.heading': 'Users without a team',
+  'admin.waiting.intro':
+    'Created at their first sign-in with the municipality login. They can sign in but see nothing until they are added to a team.',
+  'admin.waiting.none': 'No users are waiting for a team.',
+  'admin.waiting.team': 'Team for {name}',
+  'admin.waiting.add': 'Add',
+  'admin.waiting.addLabel': 'Add {name} to the chosen team',
   'admin.user.saveRole': 'Save role',
   'admin.user.saveTeams': 'Save teams',
   'admin.user.deactivate': 'Deactivate user',

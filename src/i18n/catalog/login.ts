@@ -20,6 +20,8 @@ export const da = {
   'login.sso.error.failed': 'Login med kommunens login mislykkedes. Prøv igen.',
   'login.sso.error.unknown-user':
     'Din kommune-konto er ikke oprettet i Fremskudt. Kontakt din teamleder.',
+  'login.sso.error.groups':
+    'Dine grupper i kommunens login kunne ikke læses, så dine teams kan ikke afgøres. Kontakt IT-afdelingen.',
   'login.sso.error.expired': 'Login med kommunens login udløb, før det blev hentet. Prøv igen.',
   'login.change.heading': 'Vælg din egen adgangskode',
   'login.change.intro':
@@ -58,6 +60,8 @@ export const en = {
   'login.sso.error.failed': 'Login with the municipality login failed. Try again.',
   'login.sso.error.unknown-user':
     'Your municipality account is not set up in Fremskudt. Contact your team lead.',
+  'login.sso.error.groups':
+    'Your groups in the municipality login could not be read, so your teams cannot be decided. Contact IT.',
   'login.sso.error.expired': 'The municipality login expired before it was collected. Try again.',
   'login.change.heading': 'Choose your own password',
   'login.change.intro':

@@ -16,6 +16,13 @@ export const da = {
   'shell.crash.body':
     'Fremskudt stødte på en uventet fejl. Det du har gemt, og kladder der er gemt lokalt, er ikke tabt.',
   'shell.crash.reload': 'Genindlæs appen',
+  'shell.noTeam.heading': 'Du er ikke tilknyttet et team endnu',
+  'shell.noTeam.body':
+    'Du er logget ind som {username}, men ser ingen borgere eller sager, før en teamleder har tilføjet dig til et team. Bed din teamleder om det.',
+  'shell.noTeam.check': 'Tjek igen',
+  'shell.noTeam.still': 'Du er stadig ikke tilknyttet et team.',
+  'shell.noTeam.offline': 'Kunne ikke tjekke: enheden er offline eller serveren svarer ikke.',
+  'shell.noTeam.logout': 'Log ud',
   'shell.loading': 'Åbner Fremskudt …',
   'shell.you': 'dig',
   'error.storage-full':
@@ -46,6 +53,13 @@ export const en = {
   'shell.crash.body':
     'Fremskudt hit an unexpected error. What you saved, and drafts saved on this device, are not lost.',
   'shell.crash.reload': 'Reload the app',
+  'shell.noTeam.heading': 'You are not on a team yet',
+  'shell.noTeam.body':
+    'You are signed in as {username}, but you see no citizens or cases until a team lead adds you to a team. Ask your team lead to do so.',
+  'shell.noTeam.check': 'Check again',
+  'shell.noTeam.still': 'You are still not on a team.',
+  'shell.noTeam.offline': 'Could not check: the device is offline or the server does not answer.',
+  'shell.noTeam.logout': 'Log out',
   'shell.loading': 'Opening Fremskudt …',
   'shell.you': 'you',
   'error.storage-full':

@@ -10,7 +10,7 @@ import type { Database } from '../data/schema';
 export class AccountError extends Error {
   override readonly name = 'AccountError';
   constructor(
-    readonly code: 'not-found' | 'invalid-request',
+    readonly code: 'not-found' | 'invalid-request' | 'provider-managed',
     message: string,
   ) {
     super(message);
@@ -41,9 +41,18 @@ async function requireTeams(database: Database, teamIds: readonly string[]): Pro
 }
 
 export async function listUsers(database: Database): Promise<AdminUser[]> {
-  const ids = await database.db.selectFrom('users').select('id').orderBy('username').execute();
+  const ids = await database.db
+    .selectFrom('users')
+    .select(['id', 'role_source'])
+    .orderBy('username')
+    .execute();
+  const fromProvider = await database.db
+    .selectFrom('user_teams')
+    .select(['user_id', 'team_id'])
+    .where('source', '=', 'provider')
+    .execute();
   const users: AdminUser[] = [];
-  for (const { id } of ids) {
+  for (const { id, role_source } of ids) {
     const found = await loadProfile(database, { id });
     if (!found) continue;
     const p = found.profile;
@@ -54,11 +63,43 @@ export async function listUsers(database: Database): Promise<AdminUser[]> {
       role: p.role,
       teamId: p.teamId,
       teams: p.teams ?? [],
+      providerTeams: fromProvider.filter((m) => m.user_id === id).map((m) => m.team_id),
+      roleFromProvider: role_source === 'provider',
       active: found.deactivatedAt === null,
       mustChangePassword: found.mustChangePassword,
     });
   }
   return users;
+}
+
+/** Active users with no team at all: created at their first sign-in, waiting for a lead. */
+export async function listWaitingUsers(
+  database: Database,
+): Promise<{ id: string; username: string; name: string }[]> {
+  return database.db
+    .selectFrom('users')
+    .select(['id', 'username', 'name'])
+    .where('deactivated_at', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('user_teams').select('user_id').whereRef('user_id', '=', 'users.id'),
+        ),
+      ),
+    )
+    .orderBy('username')
+    .execute();
+}
+
+/** The memberships of a user that the provider's group claim gave (see groupMapping.ts). */
+export async function providerTeamsOf(database: Database, userId: string): Promise<string[]> {
+  const rows = await database.db
+    .selectFrom('user_teams')
+    .select('team_id')
+    .where('user_id', '=', userId)
+    .where('source', '=', 'provider')
+    .execute();
+  return rows.map((r) => r.team_id);
 }
 
 /** The users who are members of the team, as listUsers describes them. */
@@ -102,12 +143,28 @@ export async function setTeams(
   const first = teams[0];
   if (!first) throw new AccountError('invalid-request', 'A user needs at least one team');
   await requireTeams(database, teams);
+  const fromProvider = await providerTeamsOf(database, userId);
+  const dropped = fromProvider.filter((t) => !teams.includes(t));
+  if (dropped.length > 0) {
+    throw new AccountError(
+      'provider-managed',
+      `Set by the identity provider's groups, not in the app: ${dropped.join(', ')}`,
+    );
+  }
   await database.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('user_teams').where('user_id', '=', userId).execute();
     const now = new Date().toISOString();
+    // A membership the provider gave stays the provider's (it was refused above to remove one).
     await trx
       .insertInto('user_teams')
-      .values(teams.map((t) => ({ user_id: userId, team_id: t, added_at: now })))
+      .values(
+        teams.map((t) => ({
+          user_id: userId,
+          team_id: t,
+          added_at: now,
+          source: fromProvider.includes(t) ? ('provider' as const) : ('app' as const),
+        })),
+      )
       .execute();
     await trx.updateTable('users').set({ team_id: first }).where('id', '=', userId).execute();
   });
@@ -117,10 +174,10 @@ export async function setTeams(
 export async function currentTeams(database: Database, userId: string): Promise<string[]> {
   const found = await loadProfile(database, { id: userId });
   if (!found) throw new AccountError('not-found', `No user ${userId}`);
-  const others = (found.profile.teams ?? [])
-    .map((t) => t.id)
-    .filter((t) => t !== found.profile.teamId);
-  return [found.profile.teamId, ...others];
+  const first = found.profile.teamId;
+  if (first === null) return [];
+  const others = (found.profile.teams ?? []).map((t) => t.id).filter((t) => t !== first);
+  return [first, ...others];
 }
 
 export async function addToTeam(database: Database, userId: string, teamId: string) {
@@ -133,6 +190,14 @@ export async function removeFromTeam(database: Database, userId: string, teamId:
 }
 
 export async function setRole(database: Database, userId: string, role: Role): Promise<void> {
+  const user = await database.db
+    .selectFrom('users')
+    .select(['role', 'role_source'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (user?.role_source === 'provider' && user.role !== role) {
+    throw new AccountError('provider-managed', "The role is set by the identity provider's groups");
+  }
   await database.db.updateTable('users').set({ role }).where('id', '=', userId).execute();
 }
 

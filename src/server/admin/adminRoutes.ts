@@ -24,6 +24,7 @@ import {
   type MoveCitizenResponse,
   type RescueImportResponse,
   type TeamsResponse,
+  type WaitingUsersResponse,
 } from '../../protocol/admin';
 import { requireRole, requireUser } from '../auth/authHook';
 import { listDevices, revokeDevice } from '../auth/devices';
@@ -38,6 +39,8 @@ import {
   listMembers,
   listTeams,
   listUsers,
+  listWaitingUsers,
+  providerTeamsOf,
   renameTeam,
   requireUserId,
   resetPassword,
@@ -118,6 +121,15 @@ export function registerAdminRoutes(app: FastifyInstance, database: Database): v
     return { users: await listUsers(database) };
   });
 
+  /**
+   * Users with no team yet (created at their first single sign-on), for an administrator or a
+   * lead to add to a team; only names, no case data.
+   */
+  app.get('/api/admin/users/waiting', async (request): Promise<WaitingUsersResponse> => {
+    requireRole(request, ['admin', 'lead']);
+    return { users: await listWaitingUsers(database) };
+  });
+
   app.post('/api/admin/users', opts, async (request, reply) => {
     const by = admin(request);
     const body = CreateUserRequestSchema.parse(request.body);
@@ -178,7 +190,7 @@ export function registerAdminRoutes(app: FastifyInstance, database: Database): v
     const by = admin(request);
     const userId = await userIdOf(request);
     const { role } = SetRoleRequestSchema.parse(request.body);
-    await setRole(database, userId, role);
+    await setRole(database, userId, role).catch(toHttp);
     app.sessionCache.forgetUser(userId);
     await auditAdmin(database, actor(request, by), 'set-role', { userId }, { role });
     return { ok: true };
@@ -280,6 +292,11 @@ export function registerAdminRoutes(app: FastifyInstance, database: Database): v
     const userId = await requireUserId(database, named).catch(toHttp);
     const teams = await currentTeams(database, userId).catch(toHttp);
     if (!teams.includes(teamId)) throw new HttpError('not-found', 'Not a member of that team');
+    if ((await providerTeamsOf(database, userId)).includes(teamId))
+      throw new HttpError(
+        'provider-managed',
+        "The membership comes from the identity provider's groups; change it there",
+      );
     if (teams.length === 1)
       throw new HttpError('invalid-request', 'This is the user’s only team; add another first');
     await setTeams(

@@ -8,14 +8,16 @@ import {
   type LoginResponse,
 } from '../../protocol/auth';
 import { writeAudit } from '../audit/audit';
-import type { Config } from '../config';
+import { auditAdmin } from '../admin/adminAudit';
+import { parseGroupMap, type Config, type GroupMap } from '../config';
 import { joinTransaction } from '../data/joinTransaction';
 import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { startSession } from './startSession';
 import { countIpAttempt } from './loginIpLimit';
 import { hashToken } from './sessions';
-import { loadProfile, upsertTeam } from './users';
+import { applyGroupMapping, groupsOfClaim } from './groupMapping';
+import { loadProfile } from './users';
 
 /** The browser's round trip through the provider's login: generous for a slow MFA prompt. */
 const LOGIN_TTL_MS = 10 * 60_000;
@@ -28,6 +30,8 @@ const COOKIE_PATH = '/api/auth/oidc';
 const APP_LANDING = '/?sso=done';
 /** No password ever opens an SSO-created account: the stored "hash" is not a scrypt hash. */
 const NO_PASSWORD = 'sso-only';
+/** The administration log's actor for what the provider's group claim changed at a sign-in. */
+export const PROVIDER_ACTOR = 'provider';
 
 /** The browser routes: navigations, which carry no protocol headers (http/protocolCheck.ts). */
 export const OIDC_BROWSER_PATHS = ['/api/auth/oidc/start', '/api/auth/oidc/callback'] as const;
@@ -39,7 +43,7 @@ export const OIDC_PUBLIC_PATHS = [
 ] as const;
 
 /** Why a callback was refused; the login page shows a Danish sentence per reason. */
-export type SsoFailure = 'failed' | 'unknown-user';
+export type SsoFailure = 'failed' | 'unknown-user' | 'groups';
 
 export interface SsoSettings {
   issuer: string;
@@ -48,7 +52,11 @@ export interface SsoSettings {
   redirectUrl: string;
   subjectClaim: 'oid' | 'sub';
   usernameClaim: string;
-  autoCreateTeam: string | undefined;
+  /** A person the provider knows and Fremskudt does not is created (with no team). */
+  autoCreate: boolean;
+  groupClaim: string;
+  /** Teams and roles from groups; undefined: teams and roles are managed in Fremskudt only. */
+  groupMap: GroupMap | undefined;
   allowHttp: boolean;
   secureCookies: boolean;
 }
@@ -64,10 +72,20 @@ export function ssoSettings(config: Config): SsoSettings | undefined {
     redirectUrl: OIDC_REDIRECT_URL,
     subjectClaim: config.OIDC_SUBJECT_CLAIM,
     usernameClaim: config.OIDC_USERNAME_CLAIM,
-    autoCreateTeam: config.OIDC_AUTO_CREATE ? config.OIDC_AUTO_CREATE_TEAM : undefined,
+    autoCreate: config.OIDC_AUTO_CREATE,
+    groupClaim: config.OIDC_GROUP_CLAIM,
+    groupMap: groupMapOf(config),
     allowHttp: config.OIDC_ALLOW_HTTP,
     secureCookies: OIDC_REDIRECT_URL.startsWith('https://'),
   };
+}
+
+/** OIDC_GROUP_MAP parsed (config.ts has refused a bad one at start). */
+function groupMapOf(config: Config): GroupMap | undefined {
+  if (config.OIDC_GROUP_MAP === undefined) return undefined;
+  const parsed = parseGroupMap(config.OIDC_GROUP_MAP);
+  if (!parsed.ok) throw new Error(`OIDC_GROUP_MAP: ${parsed.message}`);
+  return parsed.map;
 }
 
 /**
@@ -168,8 +186,9 @@ async function takeHandoff(database: Database, code: string, now: Date) {
 /**
  * The Fremskudt user for a validated subject: the linked one, else the user whose username is
  * the provider's username claim if no other subject of this provider is linked to it (linked from
- * then on, so a later rename at the provider does not lose the account), else — when OIDC_AUTO_CREATE is on — a new caseworker. Teams and role are
- * Fremskudt's: the provider says who the person is, never what they may see.
+ * then on, so a later rename at the provider does not lose the account), else — when
+ * OIDC_AUTO_CREATE is on — a new caseworker with no team, who sees nothing until a lead adds
+ * them. Teams and role are Fremskudt's unless OIDC_GROUP_MAP says otherwise (groupMapping.ts).
  */
 async function userForSubject(
   database: Database,
@@ -193,28 +212,20 @@ async function userForSubject(
     .select('id')
     .where('username', '=', normalized)
     .executeTakeFirst();
-  if (!user && settings.autoCreateTeam) {
-    const team = settings.autoCreateTeam;
-    await upsertTeamIfMissing(database, team);
+  if (!user && settings.autoCreate) {
     const id = newId();
-    await joinTransaction(database.db, async (trx) => {
-      await trx
-        .insertInto('users')
-        .values({
-          id,
-          username: normalized,
-          name: name ?? normalized,
-          team_id: team,
-          role: 'caseworker',
-          password_hash: NO_PASSWORD,
-          created_at: now.toISOString(),
-        })
-        .execute();
-      await trx
-        .insertInto('user_teams')
-        .values({ user_id: id, team_id: team, added_at: now.toISOString() })
-        .execute();
-    });
+    await database.db
+      .insertInto('users')
+      .values({
+        id,
+        username: normalized,
+        name: name ?? normalized,
+        team_id: null,
+        role: 'caseworker',
+        password_hash: NO_PASSWORD,
+        created_at: now.toISOString(),
+      })
+      .execute();
     user = { id };
   }
   if (!user) return undefined;
@@ -238,16 +249,6 @@ async function userForSubject(
     .onConflict((oc) => oc.columns(['issuer', 'subject']).doNothing())
     .execute();
   return user.id;
-}
-
-async function upsertTeamIfMissing(database: Database, teamId: string): Promise<void> {
-  const exists = await database.db
-    .selectFrom('teams')
-    .select('id')
-    .where('id', '=', teamId)
-    .executeTakeFirst();
-  // A holding team with nothing in it: a lead moves the new colleague to their real teams.
-  if (!exists) await upsertTeam(database, teamId, 'Nye brugere (afventer team)');
 }
 
 /** Housekeeping: sign-ins abandoned at the provider and hand-offs never collected. */
@@ -404,6 +405,44 @@ export function registerOidcRoutes(app: FastifyInstance, database: Database, con
     );
     if (!userId) {
       return fail(request, reply, 'unknown-user', { reason: 'unknown-user', username, subject });
+    }
+    if (settings.groupMap) {
+      const found = groupsOfClaim(claims, settings.groupClaim);
+      // Too many groups to list, or a claim that is not a list: the memberships cannot be judged,
+      // and keeping the old ones could keep access the provider has taken away.
+      if (found.kind !== 'ok') {
+        return fail(request, reply, 'groups', { reason: `groups-${found.kind}`, subject }, userId);
+      }
+      const changes = await applyGroupMapping(
+        database,
+        userId,
+        found.groups,
+        settings.groupMap,
+        now,
+      );
+      if (changes.joined.length + changes.left.length > 0 || changes.role) {
+        // The session cache of this process forgets the user's old teams and role at once.
+        app.sessionCache.forgetUser(userId);
+        const by = { userId: PROVIDER_ACTOR, requestId: request.id };
+        for (const teamId of changes.joined)
+          await auditAdmin(database, by, 'add-member', { teamId, userId }, { source: 'provider' });
+        for (const teamId of changes.left)
+          await auditAdmin(
+            database,
+            by,
+            'remove-member',
+            { teamId, userId },
+            { source: 'provider' },
+          );
+        if (changes.role)
+          await auditAdmin(
+            database,
+            by,
+            'set-role',
+            { userId },
+            { role: changes.role.to, from: changes.role.from, source: 'provider' },
+          );
+      }
     }
     const code = randomBytes(32).toString('base64url');
     await database.db

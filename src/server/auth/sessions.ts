@@ -126,9 +126,7 @@ function profileOf(
     !first?.found_user_id ||
     first.username === null ||
     first.name === null ||
-    first.team_id === null ||
-    first.role === null ||
-    first.team_name === null
+    first.role === null
   ) {
     return undefined;
   }

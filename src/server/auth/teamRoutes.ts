@@ -32,6 +32,9 @@ export function registerTeamRoutes(app: FastifyInstance, database: Database): vo
    */
   app.get('/api/team/members', async (request): Promise<TeamMembersResponse> => {
     const user = requireUser(request);
+    // A user with no team yet sees no colleagues (and `in ()` is no SQL).
+    const teams = teamIdsOf(user);
+    if (teams.length === 0) return { members: [] };
     const scheduled = await scheduledUserIds(database);
     const members = await database.db
       .selectFrom('users')
@@ -41,7 +44,7 @@ export function registerTeamRoutes(app: FastifyInstance, database: Database): vo
           eb(
             'id',
             'in',
-            eb.selectFrom('user_teams').select('user_id').where('team_id', 'in', teamIdsOf(user)),
+            eb.selectFrom('user_teams').select('user_id').where('team_id', 'in', teams),
           ),
           ...(scheduled.length > 0 ? [eb('id', 'in', scheduled)] : []),
         ]),

@@ -86,7 +86,7 @@ export async function loadProfile(
 ): Promise<UserWithHash | undefined> {
   let query = database.db
     .selectFrom('users')
-    .innerJoin('teams', 'teams.id', 'users.team_id')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
     .select([
       'users.id',
       'users.username',
@@ -117,8 +117,9 @@ export interface ProfileRow {
   id: string;
   username: string;
   name: string;
-  team_id: string;
-  team_name: string;
+  /** Null: the user has no team (yet). */
+  team_id: string | null;
+  team_name: string | null;
   role: UserProfile['role'];
 }
 
@@ -127,14 +128,25 @@ export interface ProfileRow {
  * default team is always among the teams, first if the memberships do not list it.
  */
 export function toProfile(row: ProfileRow, teams: TeamRef[]): UserProfile {
-  const defaultTeam = { id: row.team_id, name: row.team_name };
-  return {
+  const profile = {
     id: row.id,
     username: row.username,
     name: row.name,
+    role: row.role,
+  };
+  if (row.team_id === null || row.team_name === null) {
+    // No default team: the memberships decide (a membership without a default is repaired by
+    // taking the first; none at all is a user waiting for a team, who sees nothing).
+    const first = teams[0];
+    return first
+      ? { ...profile, teamId: first.id, teamName: first.name, teams }
+      : { ...profile, teamId: null, teamName: null, teams: [] };
+  }
+  const defaultTeam = { id: row.team_id, name: row.team_name };
+  return {
+    ...profile,
     teamId: row.team_id,
     teamName: row.team_name,
-    role: row.role,
     teams: teams.some((t) => t.id === row.team_id) ? teams : [defaultTeam, ...teams],
   };
 }

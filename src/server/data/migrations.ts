@@ -9,6 +9,7 @@ import { mOidcSignIn } from './migrationOidc';
 import { mAccountFlags } from './migrationAccountFlags';
 import { mRetention } from './migrationRetention';
 import { m0011RetentionProposals } from './migration0011';
+import { m0012NoTeamAndProviderGroups } from './migration0012';
 import type { Dialect } from './schema';
 
 /**
@@ -143,6 +144,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0009_account_flags': mAccountFlags,
     '0010_retention': mRetention,
     '0011_retention_proposals': m0011RetentionProposals,
+    '0012_no_team_and_provider_groups': m0012NoTeamAndProviderGroups(dialect),
   };
 }
 

@@ -16,8 +16,11 @@ export interface UsersTable {
   id: string;
   username: string;
   name: string;
-  team_id: string;
+  /** The default team, one of the user's teams; null while the user has none (migration 0012). */
+  team_id: string | null;
   role: Role;
+  /** `app`, or `provider` when the provider's group claim set it (auth/groupMapping.ts). */
+  role_source: Generated<MembershipSource>;
   /** `scrypt$N$r$p$salt$hash`, base64 parts (see auth/password.ts). */
   password_hash: string;
   created_at: string;
@@ -39,11 +42,16 @@ export interface SessionsTable {
   revoked_at: string | null;
 }
 
+/** Who set a membership or a role: an administrator or lead in Fremskudt, or the provider. */
+export type MembershipSource = 'app' | 'provider';
+
 /** Which teams a user belongs to; users.team_id is their default team, also listed here. */
 export interface UserTeamsTable {
   user_id: string;
   team_id: string;
   added_at: string;
+  /** `provider`: from the group claim at sign-in; the app cannot remove it (migration 0012). */
+  source: Generated<MembershipSource>;
 }
 
 /** A (user, device) pair that has signed in; the id is the one the device sends at login. */

@@ -141,7 +141,8 @@ function rejectedRow(
     mutation_id: m.mutationId,
     device_id: deviceOf(ctx),
     user_id: ctx.user.id,
-    team_id: ctx.user.teamId,
+    // The column is NOT NULL; '' stands for a user who had no team when they pushed.
+    team_id: ctx.user.teamId ?? '',
     entity: m.entity,
     record_id: m.recordId,
     op: m.op,

@@ -69,7 +69,8 @@ export function decideScope(
   else if (SHARED_ENTITIES.has(m.entity)) teamId = SHARED_TEAM_ID;
   else if (m.teamId) teamId = m.teamId;
   else if (referenced && mayWriteTeam(user, m.entity, referenced)) teamId = referenced;
-  else teamId = user.teamId;
+  else if (user.teamId) teamId = user.teamId;
+  else return refuse('You are not a member of any team', null);
   if (!mayWriteTeam(user, m.entity, teamId))
     return refuse('The record cannot be written to that team', teamId);
   if (referenced !== undefined && referenced !== teamId)

@@ -6,12 +6,18 @@ export { SHARED_ENTITIES };
 
 /** The teams whose case records the user may read and write (the shared scope excluded). */
 export function teamIdsOf(user: Pick<UserProfile, 'teamId' | 'teams'>): string[] {
+  // A user with no team (teamId null, no memberships) has no scope: they pull only `shared`.
   const ids = new Set([user.teamId, ...(user.teams ?? []).map((t) => t.id)]);
+  ids.delete(null);
   ids.delete(SHARED_TEAM_ID);
-  return [...ids];
+  return [...ids].filter((id): id is string => id !== null);
 }
 
-/** Every scope a device pulls: the user's teams, then the shared scope. */
+/**
+ * Every scope a device pulls: the user's teams, then the shared scope (places and schedule slots,
+ * no citizen data). A user with no team pulls only `shared`, which also tells a device that lost
+ * its last team to evict it.
+ */
 export function pullScopesOf(user: Pick<UserProfile, 'teamId' | 'teams'>): string[] {
   return [...teamIdsOf(user), SHARED_TEAM_ID];
 }
@@ -22,6 +28,9 @@ export function mayWriteTeam(
   entity: EntityName,
   teamId: string,
 ): boolean {
+  const teams = teamIdsOf(user);
+  // A user with no team writes nothing, not even the shared places.
+  if (teams.length === 0) return false;
   if (SHARED_ENTITIES.has(entity)) return teamId === SHARED_TEAM_ID;
-  return teamIdsOf(user).includes(teamId);
+  return teams.includes(teamId);
 }

@@ -93,6 +93,7 @@ async function wire(
   const session = await getMeta<{ user: UserProfile }>('session', db);
   if (!session) throw new Error(`Device ${name} has no session`);
   const deviceId = await deviceIdOf(db);
+  if (!session.user.teamId) throw new Error(`Device ${name}: the user has no team`);
   const ctx: WriteContext = { userId: session.user.id, teamId: session.user.teamId, deviceId };
   if (options.now) ctx.now = options.now;
   const status = createSyncStatusStore();
