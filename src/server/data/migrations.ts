@@ -8,6 +8,7 @@ import { m0007AuditDeliveries } from './migration0007';
 import { mOidcSignIn } from './migrationOidc';
 import { mAccountFlags } from './migrationAccountFlags';
 import { mRetention } from './migrationRetention';
+import { m0013StatisticsContacts } from './migration0013';
 import type { Dialect } from './schema';
 
 /**
@@ -141,6 +142,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0008_oidc_sign_in': mOidcSignIn,
     '0009_account_flags': mAccountFlags,
     '0010_retention': mRetention,
+    '0013_statistics_contacts': m0013StatisticsContacts(dialect),
   };
 }
 
