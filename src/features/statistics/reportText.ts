@@ -16,18 +16,6 @@ export function cellText(value: PublishedCount, threshold: number, locale: Local
   return value.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB');
 }
 
-/** How a published count reads in a sentence: "412", "under 5", "ikke oplyst". */
-export function sentenceValue(
-  value: PublishedCount,
-  threshold: number,
-  locale: Locale,
-  t: StatisticsT,
-): string {
-  if (value === 'small') return t('statistics.value.small', { n: threshold });
-  if (value === 'hidden') return t('statistics.value.hidden');
-  return cellText(value, threshold, locale);
-}
-
 /** One table of the report as its caption, row names, and the published rows with totals. */
 export interface ReportTableView {
   id: string;
@@ -175,38 +163,111 @@ export function columnHeadings(
   ];
 }
 
-/** The short text summary ("I 3. kvartal 2026 mødte teamet 412 borgere, heraf 268 anonymt …"). */
+type Forms = 'citizens' | 'places' | 'hours' | 'visits' | 'created' | 'notes' | 'distinct';
+
+/**
+ * The short text summary ("I 3. kvartal 2026 mødte teamet Syd 412 borgere på 3 steder, heraf 268
+ * anonymt og 144 med navn."), one string per subject. Protected numbers read as words: a small
+ * count as "færre end 5", zero as "ingen"; a withheld count is left out of the text (its clause,
+ * or its sentence), never said as a placeholder.
+ */
 export function reportSummary(report: StatisticsReport, locale: Locale, t: StatisticsT): string[] {
-  const v = (value: PublishedCount) => sentenceValue(value, report.threshold, locale, t);
+  const format = (n: number) => n.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB');
+  /** A count in a sentence: a number, "færre end 5", "ingen"; null when withheld. */
+  const word = (value: PublishedCount): string | null => {
+    if (value === 'hidden') return null;
+    if (value === 'small') return t('statistics.value.small', { n: report.threshold });
+    return value === 0 ? t('statistics.value.none') : format(value);
+  };
+  /** A count with its noun in the right number ("1 borger", "færre end 5 borgere"). */
+  const counted = (forms: Forms, value: number | 'small', params = {}): string =>
+    t(`statistics.summary.${forms}.${value === 1 ? 'one' : 'many'}`, {
+      ...params,
+      n: word(value)!,
+    });
+  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   const period = periodLabel(report.from, report.to, locale, t);
   const only = report.teams.length === 1 ? report.teams[0] : undefined;
-  const who = only
-    ? t('statistics.summary.oneTeam', { team: only.name })
-    : t('statistics.summary.teams', { n: report.teams.length });
+  // "teamet Syd", but a team called "Fremskudt team Syd" is not "teamet Fremskudt team Syd".
+  const who = !only
+    ? t('statistics.summary.teams', { n: report.teams.length })
+    : /\bteam\b/i.test(only.name)
+      ? only.name
+      : t('statistics.summary.oneTeam', { team: only.name });
   const sum = (rows: number[][]) => rows.flat().reduce((a, b) => a + b, 0);
-  const placesVisited = report.contactsByLocation.rowTotals.filter((x) => x !== 0).length;
-  const [created, onTime, overdue] = report.followUps;
-  // A sentence may begin with a protected value ("under 5 opfølgninger …").
-  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-  return [
-    t('statistics.summary.contacts', {
-      period,
-      who,
-      total: v(report.contactsByLocation.total),
-      anonymous: v(report.contactsByKind.rowTotals[1] ?? 0),
-      named: v(report.contactsByKind.rowTotals[0] ?? 0),
-      distinct: v(report.distinctCitizens.total),
-      locations: placesVisited,
-    }),
-    t('statistics.summary.visits', {
-      visits: v(sum(report.visits.counts)),
-      hours: v(Math.round(sum(report.visits.hours) * 10) / 10),
-    }),
-    t('statistics.summary.followUps', {
-      created: v(created?.total ?? 0),
-      onTime: v(onTime?.total ?? 0),
-      overdue: v(overdue?.total ?? 0),
-    }),
-    t('statistics.summary.notes', { notes: v(report.notesByTeam.total) }),
-  ].map(sentence);
+  const lines: string[] = [];
+
+  const total = report.contactsByLocation.total;
+  if (total === 'hidden') lines.push(t('statistics.summary.contactsHidden', { period, who }));
+  else if (total === 0) lines.push(t('statistics.summary.contactsNone', { period, who }));
+  else {
+    const [named = 0, anonymous = 0] = report.contactsByKind.rowTotals;
+    const parts = [
+      [anonymous, 'statistics.summary.kinds.anonymous'] as const,
+      [named, 'statistics.summary.kinds.named'] as const,
+    ].filter(([value]) => value !== 'hidden');
+    const kinds =
+      named === 0 && anonymous !== 0
+        ? t('statistics.summary.kinds.allAnonymous')
+        : anonymous === 0 && named !== 0
+          ? t('statistics.summary.kinds.allNamed')
+          : parts.length === 0
+            ? ''
+            : t('statistics.summary.kinds', {
+                parts: parts
+                  .map(([value, key]) => t(key, { n: word(value)! }))
+                  .join(t('statistics.summary.kinds.and')),
+              });
+    const places = report.contactsByLocation.rowTotals.filter((x) => x !== 0).length;
+    const distinct = report.distinctCitizens.total;
+    lines.push(
+      [
+        t('statistics.summary.contacts', {
+          period,
+          who,
+          total: counted('citizens', total),
+          places: counted('places', places),
+          kinds,
+        }),
+        // How many people the named contacts were (none named: nothing to say).
+        ...(distinct !== 0 && distinct !== 'hidden'
+          ? [sentence(counted('distinct', distinct))]
+          : []),
+      ].join(' '),
+    );
+  }
+
+  const visits = sum(report.visits.counts);
+  const hours = Math.round(sum(report.visits.hours) * 10) / 10;
+  lines.push(
+    visits === 0
+      ? t('statistics.summary.visitsNone')
+      : counted('visits', visits, { hours: counted('hours', hours) }),
+  );
+
+  const [created, onTime, overdue] = report.followUps.map((f) => f.total);
+  const followUps: string[] = [];
+  if (created !== undefined && created !== 'hidden')
+    followUps.push(
+      sentence(created === 0 ? t('statistics.summary.created.none') : counted('created', created)),
+    );
+  const done = onTime === undefined ? null : word(onTime);
+  const late = overdue === undefined ? null : word(overdue);
+  // Nothing due in the period (or both withheld): no sentence about deadlines.
+  if (!(onTime === 0 && overdue === 0)) {
+    if (done !== null && late !== null)
+      followUps.push(sentence(t('statistics.summary.due', { onTime: done, overdue: late })));
+    else if (done !== null)
+      followUps.push(sentence(t('statistics.summary.dueOnTime', { onTime: done })));
+    else if (late !== null)
+      followUps.push(sentence(t('statistics.summary.dueOverdue', { overdue: late })));
+  }
+  if (followUps.length > 0) lines.push(followUps.join(' '));
+
+  const notes = report.notesByTeam.total;
+  if (notes !== 'hidden')
+    lines.push(
+      sentence(notes === 0 ? t('statistics.summary.notes.none') : counted('notes', notes)),
+    );
+  return lines;
 }

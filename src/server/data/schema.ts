@@ -122,6 +122,23 @@ export interface RecordsTable {
   updated_seq: number;
 }
 
+/**
+ * The counted fields of every live contact, copied from its record by triggers (migration 0013)
+ * for the statistics report; never written by the application.
+ */
+export interface StatisticsContactsTable {
+  id: string;
+  team_id: string;
+  at: string | null;
+  location_id: string | null;
+  kind: string | null;
+  age_group: string | null;
+  gender: string | null;
+  citizen_id: string | null;
+  /** The contact's topics as JSON text (an array). */
+  topics: string | null;
+}
+
 export interface ChangesTable {
   /** Assigned in commit order (see data/writeTransaction.ts): a reader never skips one. */
   seq: number;
@@ -235,6 +252,7 @@ export interface Schema {
   oidc_logins: OidcLoginsTable;
   oidc_handoffs: OidcHandoffsTable;
   records: RecordsTable;
+  statistics_contacts: StatisticsContactsTable;
   changes: ChangesTable;
   change_seq: ChangeSeqTable;
   applied_mutations: AppliedMutationsTable;
