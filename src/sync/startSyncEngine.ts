@@ -69,7 +69,14 @@ function startPullWorker(db: FremskudtDb): { pull: Puller; stop: () => void } | 
     type: 'module',
     name: 'fremskudt-pull',
   });
-  return { pull: workerPuller(db, worker), stop: () => worker.terminate() };
+  const { pull, close } = workerPuller(db, worker);
+  return {
+    pull,
+    stop: () => {
+      worker.terminate();
+      close();
+    },
+  };
 }
 
 /** `stop()` is the handle itself and a method, so both `stop()` and `engine.stop()` read well. */
@@ -132,9 +139,9 @@ export function startSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
   const stop = async () => {
     debounce.clear();
     for (const off of detach.splice(0)) off();
-    await core.stop();
-    // After the cycle ended: the worker's pull has answered (stopped between pages) by then.
+    // First: the worker holds the data key, and a lock must not wait for its page to finish.
     pullWorker?.stop();
+    await core.stop();
   };
   return Object.assign(stop, { stop, syncNow: core.syncNow, trigger: core.trigger, status });
 }

@@ -125,9 +125,9 @@ export function servePulls(
 export function workerPuller(
   db: FremskudtDb,
   port: PullPort & { addEventListener: (type: 'error', listener: () => void) => void },
-): Puller {
+): { pull: Puller; close: () => void } {
   const dataKey = db.sealer.dataKey;
-  if (!dataKey) return pullChanges;
+  if (!dataKey) return { pull: pullChanges, close: () => undefined };
   let broken = false;
   let nextId = 0;
   const waiting = new Map<
@@ -150,13 +150,14 @@ export function workerPuller(
     if (answer.type === 'pulled') w.resolve(answer.summary);
     else w.reject(fromWire(answer.error));
   });
-  port.addEventListener('error', () => {
+  const failAll = (error: Error) => {
     broken = true;
-    for (const w of waiting.values()) w.reject(new Error('The pull worker failed'));
+    for (const w of waiting.values()) w.reject(error);
     waiting.clear();
-  });
+  };
+  port.addEventListener('error', () => failAll(new Error('The pull worker failed')));
   port.postMessage({ type: 'open', dbName: db.name, dataKey } satisfies ToPullWorker);
-  return (database, api, options) => {
+  const pull: Puller = (database, api, options) => {
     if (broken || database !== db) return pullChanges(database, api, options);
     const id = ++nextId;
     const { signal } = options;
@@ -181,5 +182,12 @@ export function workerPuller(
       signal?.addEventListener('abort', onAbort);
       port.postMessage({ type: 'pull', id, limit: options.limit } satisfies ToPullWorker);
     });
+  };
+  return {
+    pull,
+    // The worker is being terminated (the engine stops: lock, logout): a pull under way ends as
+    // stopped; its open transaction is aborted with the worker, so at most that page is pulled
+    // again next time (page and cursor are stored together or not at all).
+    close: () => failAll(new DOMException('Sync was stopped', 'AbortError')),
   };
 }

@@ -112,8 +112,8 @@ async function pageAndWorker(server: ApiClient) {
   });
   workerEnd.start();
   pageEnd.start();
-  const pull = workerPuller(page, pageEnd);
-  return { page, pageSealer, worker, pull };
+  const { pull, close } = workerPuller(page, pageEnd);
+  return { page, pageSealer, worker, pull, close };
 }
 
 /** The page's own client must not be used: the worker requests the pages itself. */
@@ -167,5 +167,15 @@ describe('the pull in its worker', () => {
     // Stopped after the first page or, if it was already asked for, the second: never all three.
     expect([10, 20]).toContain(after);
     expect(await readAll(page, 'citizens')).toHaveLength(after);
+  });
+
+  it('ends a pull under way as stopped when the worker is closed (the store locks)', async () => {
+    const { page, pull, close } = await pageAndWorker(serverOf(pages(10)));
+
+    const failure = await pull(page, notUsed, { limit: 10, onProgress: close }).catch(
+      (error: unknown) => error,
+    );
+
+    expect(toSyncFailure(failure).code).toBe('aborted');
   });
 });
