@@ -48,5 +48,7 @@ export default defineConfig({
     }),
   ],
   build: { sourcemap: true, target: 'es2022' },
+  // The pull's page writer (src/sync/pullWorker.ts) is a module worker, bundled as ES modules.
+  worker: { format: 'es' },
   server: { proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
 });

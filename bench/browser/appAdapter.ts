@@ -102,7 +102,8 @@ export async function sealNoteAndOutbox(device: Device, note: Note): Promise<voi
 
 /** Scenarios 2 and 5: the sync engine's pull (HTTP, validation, IndexedDB writes) to the end. */
 export async function pullEverything(device: Device): Promise<number> {
-  const summary = await pullChanges(device.db, device.api);
+  // As the app runs it, in its pull worker (src/sync/workerPull.ts): each page in one go.
+  const summary = await pullChanges(device.db, device.api, { inOneGo: true });
   return summary.changes;
 }
 

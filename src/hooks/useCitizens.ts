@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import { citizensByIds, citizensRepo } from '../db/citizens';
 import type { Citizen } from '../domain';
 import { searchState } from './search/searchService';
@@ -10,8 +10,15 @@ import { searchState } from './search/searchService';
  * exists, and while it is being built only the citizens indexed so far.
  */
 export function useCitizens(): Citizen[] | undefined {
-  const { index, version } = useSyncExternalStore(searchState.subscribe, searchState.get);
-  return useMemo(() => (version >= 0 ? index?.search('') : undefined), [index, version]);
+  const { index, citizensVersion } = useSyncExternalStore(searchState.subscribe, searchState.get);
+  // Rebuilt when citizens changed, not when notes did (a first sync's pages are mostly notes),
+  // and deferred: a picker of 10,000 names re-rendered in the background, where a key press
+  // interrupts it, not before the typed letter shows.
+  const citizens = useMemo(
+    () => (citizensVersion >= 0 ? index?.search('') : undefined),
+    [index, citizensVersion],
+  );
+  return useDeferredValue(citizens);
 }
 
 /** One citizen: undefined while loading, null when there is no such citizen. */
@@ -30,16 +37,16 @@ const NO_CITIZENS: ReadonlyMap<string, Citizen> = new Map();
 export function useCitizensByIds(ids: readonly string[]): ReadonlyMap<string, Citizen> {
   const key = [...new Set(ids)].sort().join(',');
   const stored = useLiveQuery(() => citizensByIds(key ? key.split(',') : []), [key]);
-  const { index, version } = useSyncExternalStore(searchState.subscribe, searchState.get);
+  const { index, citizensVersion } = useSyncExternalStore(searchState.subscribe, searchState.get);
   return useMemo(() => {
     const wanted = key ? key.split(',') : [];
     const missing = wanted.filter((id) => !stored?.has(id));
-    if (missing.length === 0 || !index || version < 0) return stored ?? NO_CITIZENS;
+    if (missing.length === 0 || !index || citizensVersion < 0) return stored ?? NO_CITIZENS;
     const merged = new Map(stored);
     for (const id of missing) {
       const citizen = index.citizen(id);
       if (citizen) merged.set(id, citizen);
     }
     return merged;
-  }, [key, stored, index, version]);
+  }, [key, stored, index, citizensVersion]);
 }

@@ -126,14 +126,18 @@ export interface PreparedPage {
 export async function preparePulledPage(
   db: FremskudtDb,
   page: PullResponse,
+  { inOneGo = false }: { inOneGo?: boolean } = {},
 ): Promise<PreparedPage> {
-  // In slices with yields between them: a first sync runs while the caseworker types, and a
-  // page validated and sealed in one go is a task long enough to delay the key presses.
-  const checked = (await inSlices(page.changes, (some) => some.map(checkChange))).flat();
+  // On the main thread in slices with yields between them: a first sync runs while the
+  // caseworker types, and a page validated and sealed in one go is a task long enough to delay
+  // the key presses. The pull's worker (pageWriter.ts) has no input to wait for: in one go.
+  const slices = <T, R>(items: readonly T[], work: (some: readonly T[]) => R) =>
+    inOneGo ? Promise.resolve([work(items)]) : inSlices(items, work);
+  const checked = (await slices(page.changes, (some) => some.map(checkChange))).flat();
   const puts = [...planSteps(checked, new Map()).entries()].filter(
     (entry): entry is [string, Extract<Step, { kind: 'put' }>] => entry[1].kind === 'put',
   );
-  const sealing = await inSlices(puts, (some) =>
+  const sealing = await slices(puts, (some) =>
     some.map(async ([key, step]) => [key, await db.seal(step.table, step.record)] as const),
   );
   const presealed = new Map(await Promise.all(sealing.flat()));

@@ -11,6 +11,11 @@ export interface PullOptions {
   signal?: AbortSignal;
   /** Progress of this pull: how far the cursor moved of how far it has to go. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Validate and seal each page in one go instead of in slices with yields to the main thread
+   * between them: in the pull's worker (workerPull.ts), where no input waits.
+   */
+  inOneGo?: boolean;
 }
 
 export interface PullSummary {
@@ -58,8 +63,9 @@ async function pullPages(
   let opaque = stored.cursor ?? INITIAL_PULL_CURSOR;
   const summary: PullSummary = { pages: 0, changes: 0, cursor };
   throwIfAborted(options.signal);
+  const inOneGo = options.inOneGo ?? false;
   const fetchPage = (next: string) =>
-    inFlight(api.pull(limit, next).then((page) => preparePulledPage(db, page)));
+    inFlight(api.pull(limit, next).then((page) => preparePulledPage(db, page, { inOneGo })));
   let request = fetchPage(opaque);
   for (;;) {
     const prepared = await request;

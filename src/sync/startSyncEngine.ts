@@ -3,6 +3,7 @@ import { createApiClient, type ApiClient } from './apiClient';
 import { registerBackgroundSync } from './backgroundSync';
 import { attachBrowserTriggers, browserSaysOnline } from './browserTriggers';
 import { observeDb } from './observeDb';
+import { workerPuller, type Puller } from './workerPull';
 import { realScheduler, createTimer, type Scheduler } from './scheduler';
 import { sessionToken } from './sessionToken';
 import {
@@ -38,6 +39,11 @@ export interface SyncEngineOptions {
   onDeviceRevoked?: () => void;
   /** Each cycle's start and why; in a browser by default a line in its console (debug level). */
   log?: (event: CycleStart) => void;
+  /**
+   * Pull in a dedicated worker (default: in a browser, with the default API client). Off: on
+   * the main thread, as in Node tests.
+   */
+  pullWorker?: boolean;
 }
 
 const logCycleStart = ({ trigger, queued }: CycleStart) =>
@@ -50,6 +56,27 @@ function wipeRevokedUser(): void {
   wipeUser(state.profile.userId, 'revoked').catch((error: unknown) =>
     console.error('Could not delete the store of a revoked device', error),
   );
+}
+
+/**
+ * The pulls in their own worker (src/sync/pullWorker.ts), with its own connection to `db` and
+ * the same data key: on the main thread a first sync's parsing, validation, sealing and
+ * IndexedDB writes came in tasks of 100–400 ms, which every key press typed meanwhile waited for.
+ */
+function startPullWorker(db: FremskudtDb): { pull: Puller; stop: () => void } | null {
+  if (typeof Worker === 'undefined' || !db.sealer.dataKey) return null;
+  const worker = new Worker(new URL('./pullWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'fremskudt-pull',
+  });
+  const { pull, close } = workerPuller(db, worker);
+  return {
+    pull,
+    stop: () => {
+      worker.terminate();
+      close();
+    },
+  };
 }
 
 /** `stop()` is the handle itself and a method, so both `stop()` and `engine.stop()` read well. */
@@ -74,6 +101,8 @@ export function startSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
   const debounceMs = options.debounceMs ?? WRITE_DEBOUNCE_MS;
   const api = options.api ?? createApiClient({ token: () => sessionToken(db) });
   const browser = options.browser ?? typeof window !== 'undefined';
+  // The worker has its own client like the default one: not with a client passed in.
+  const pullWorker = (options.pullWorker ?? (browser && !options.api)) ? startPullWorker(db) : null;
   const core = createSyncEngineCore({
     db,
     api,
@@ -87,6 +116,7 @@ export function startSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
     browserOnline: browser ? browserSaysOnline : undefined,
     onDeviceRevoked: options.onDeviceRevoked ?? wipeRevokedUser,
     log: options.log ?? (browser ? logCycleStart : undefined),
+    pull: pullWorker?.pull,
   });
   const debounce = createTimer(scheduler);
   const afterWrite = () => {
@@ -109,6 +139,8 @@ export function startSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
   const stop = async () => {
     debounce.clear();
     for (const off of detach.splice(0)) off();
+    // First: the worker holds the data key, and a lock must not wait for its page to finish.
+    pullWorker?.stop();
     await core.stop();
   };
   return Object.assign(stop, { stop, syncNow: core.syncNow, trigger: core.trigger, status });

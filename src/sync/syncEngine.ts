@@ -1,5 +1,6 @@
 import type { FremskudtDb } from '../db';
 import type { ApiClient } from './apiClient';
+import type { Puller } from './workerPull';
 import { backoffDelayMs } from './backoff';
 import { createTimer, type Scheduler } from './scheduler';
 import { isNoAnswer, toSyncFailure, type SyncFailure } from './syncError';
@@ -63,6 +64,8 @@ export interface SyncEngineCoreOptions {
   onDeviceRevoked?: () => void;
   /** Told of every cycle as it starts, with its trigger (support asks "why did it sync?"). */
   log?: (event: CycleStart) => void;
+  /** How to pull (the app: in its pull worker); by default `pullChanges` on this thread. */
+  pull?: Puller;
 }
 
 /**
@@ -166,6 +169,7 @@ export function createSyncEngineCore(o: SyncEngineCoreOptions): SyncEngineCore {
           signal,
           limits: o.limits,
           now: o.scheduler.now,
+          pull: o.pull,
         }),
       );
       return locked.ran ? { kind: 'synced', summary: locked.value } : { kind: 'locked' };

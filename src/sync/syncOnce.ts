@@ -2,6 +2,7 @@ import { purgeOldDrafts, recordLastSync, type FremskudtDb } from '../db';
 import type { ApiClient } from './apiClient';
 import { deviceIdOf } from './deviceIdOf';
 import { pullChanges, type PullSummary } from './pullChanges';
+import type { Puller } from './workerPull';
 import { pushOutbox, type PushSummary } from './pushOutbox';
 import { refreshTeamMembers, type TeamRefreshOutcome } from './refreshTeamMembers';
 import { sendAuditEvents, type AuditSendSummary } from './sendAuditEvents';
@@ -21,6 +22,8 @@ export interface SyncOnceOptions {
   signal?: AbortSignal;
   limits?: SyncLimits;
   now?: () => Date;
+  /** How to pull (the app: in its pull worker); by default `pullChanges` on this thread. */
+  pull?: Puller;
 }
 
 export interface SyncSummary {
@@ -52,7 +55,7 @@ export async function syncOnce(options: SyncOnceOptions): Promise<SyncSummary> {
     onProgress: (done, total) =>
       status?.dispatch({ type: 'phase', phase: { kind: 'pushing', done, total } }),
   });
-  const pull = await pullChanges(db, api, {
+  const pull = await (options.pull ?? pullChanges)(db, api, {
     signal,
     limit: limits.pullLimit,
     onProgress: (done, total) =>

@@ -9,6 +9,11 @@ import { decryptBytes, encryptBytes } from './webCrypto';
 export interface Sealer {
   seal: (table: string, id: string, value: unknown) => Promise<Uint8Array<ArrayBuffer>>;
   open: (table: string, id: string, sealed: Uint8Array) => Promise<unknown>;
+  /**
+   * The data key itself (non-extractable; structured-cloneable), so a dedicated worker of this
+   * page can seal with it too (the pull's page writer, src/sync/pageWriter.ts). Absent when locked.
+   */
+  readonly dataKey?: CryptoKey;
 }
 
 const encoder = new TextEncoder();
@@ -35,6 +40,7 @@ const aad = (table: string, id: string) => bindingText(`${table}\u0000${id}`);
 
 export function createSealer(dataKey: CryptoKey): Sealer {
   return {
+    dataKey,
     // Both views go to encryptBytes, which calls encrypt() before its first await.
     seal: (table, id, value) =>
       encryptBytes(dataKey, plainText(JSON.stringify(value)), aad(table, id)),

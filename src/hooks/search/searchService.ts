@@ -1,6 +1,7 @@
 import {
   countRecords,
   db,
+  lastRecordId,
   onLock,
   readByIds,
   readChunks,
@@ -8,11 +9,27 @@ import {
   type RecordChange,
 } from '../../db';
 import type { Citizen, Note } from '../../domain';
-import { inSlices } from '../../sync/inSlices';
+import { inSlices, yieldToMain } from '../../sync/inSlices';
 import { SearchIndex } from './searchIndex';
 
 const CITIZEN_CHUNK = 500;
 const NOTE_CHUNK = 1_000;
+/** Changed records read and unsealed per step while following changes. */
+const UNSEAL_SLICE = 50;
+
+/** `work` over `items` `size` at a time, one after another, yielding to the main thread between. */
+async function inSlicesAsync<T, R>(
+  items: readonly T[],
+  size: number,
+  work: (some: readonly T[]) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += size) {
+    if (i > 0) await yieldToMain();
+    results.push(await work(items.slice(i, i + size)));
+  }
+  return results;
+}
 
 export type SearchProgress =
   { status: 'idle' } | { status: 'building'; done: number; total: number } | { status: 'ready' };
@@ -22,14 +39,46 @@ interface Snapshot {
   progress: SearchProgress;
   /** Bumped whenever the index changed, so screens search again. */
   version: number;
+  /** Bumped only when its citizens changed (or the index itself): lists of citizens rebuild. */
+  citizensVersion: number;
 }
 
-let snapshot: Snapshot = { index: null, progress: { status: 'idle' }, version: 0 };
+let snapshot: Snapshot = {
+  index: null,
+  progress: { status: 'idle' },
+  version: 0,
+  citizensVersion: 0,
+};
 const listeners = new Set<() => void>();
 
-function publish(next: Partial<Snapshot>): void {
-  snapshot = { ...snapshot, ...next, version: snapshot.version + 1 };
+/**
+ * Screens are told at most this often (the first change at once, the rest together after it):
+ * a first sync changes the index once per pulled page, several times a second, and re-rendering
+ * the screens that show it (a citizen picker of 10,000 names) each time kept the main thread
+ * busy while the caseworker typed.
+ */
+export const NOTIFY_MS = 300;
+let lastNotified = Number.NEGATIVE_INFINITY;
+let notifyTimer: ReturnType<typeof setTimeout> | null = null;
+
+function notifyNow(): void {
+  notifyTimer = null;
+  lastNotified = performance.now();
   for (const listener of [...listeners]) listener();
+}
+
+function publish(next: Partial<Snapshot>, { citizens = false } = {}): void {
+  const indexChanged = 'index' in next && next.index !== snapshot.index;
+  snapshot = {
+    ...snapshot,
+    ...next,
+    version: snapshot.version + 1,
+    citizensVersion: snapshot.citizensVersion + (citizens || indexChanged ? 1 : 0),
+  };
+  if (notifyTimer !== null) return;
+  const wait = lastNotified + NOTIFY_MS - performance.now();
+  if (wait <= 0) notifyNow();
+  else notifyTimer = setTimeout(notifyNow, wait);
 }
 
 export const searchState = {
@@ -58,6 +107,14 @@ export function startSearchIndex(): () => void {
   };
 
   async function build(): Promise<void> {
+    // Only the records there are now (up to each table's highest id): whatever is written from
+    // here on is indexed as it is written (`apply`, watching since before this read). During a
+    // first sync the tables grow page by page, and reading on would unseal every pulled record
+    // twice on the main thread.
+    const upTo = {
+      citizens: await lastRecordId('citizens', database),
+      notes: await lastRecordId('notes', database),
+    };
     const total =
       (await countRecords('citizens', database)) + (await countRecords('notes', database));
     let done = 0;
@@ -66,7 +123,9 @@ export function startSearchIndex(): () => void {
       ['citizens', CITIZEN_CHUNK],
       ['notes', NOTE_CHUNK],
     ] as const) {
-      const chunks = readChunks<Citizen | Note>(table, size, database);
+      const last = upTo[table];
+      if (last === undefined) continue;
+      const chunks = readChunks<Citizen | Note>(table, size, database, last);
       for (;;) {
         let finished = false;
         await run(async () => {
@@ -79,7 +138,10 @@ export function startSearchIndex(): () => void {
             await inSlices(next.value as Citizen[], (some) => index.putCitizens(some));
           else await inSlices(next.value as Note[], (some) => index.putNotes(some));
           done += next.value.length;
-          publish({ progress: { status: 'building', done: Math.min(done, total), total } });
+          publish(
+            { progress: { status: 'building', done: Math.min(done, total), total } },
+            { citizens: table === 'citizens' },
+          );
         });
         if (finished || stopped) break;
       }
@@ -93,7 +155,13 @@ export function startSearchIndex(): () => void {
       startAgain();
       return;
     }
-    const found = await readByIds<Citizen | Note>(change.table, change.ids, database);
+    // Read and unsealed a few at a time: 500 records opened at once resolve together, and
+    // their JSON parsed in one go was a task of 100 ms and more.
+    const found = (
+      await inSlicesAsync(change.ids, UNSEAL_SLICE, (some) =>
+        readByIds<Citizen | Note>(change.table, some, database),
+      )
+    ).flat();
     const present = new Set(found.map((r) => r.id));
     // A pulled page is hundreds of records: indexed in slices, so typing meanwhile stays fluid.
     if (change.table === 'citizens') {
@@ -103,7 +171,7 @@ export function startSearchIndex(): () => void {
       await inSlices(found as Note[], (some) => index.putNotes(some));
       for (const id of change.ids) if (!present.has(id)) index.removeNote(id);
     }
-    publish({});
+    publish({}, { citizens: change.table === 'citizens' });
   }
 
   const unwatch = watchRecords(database, ['citizens', 'notes'], (change) => {
