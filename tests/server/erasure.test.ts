@@ -330,4 +330,80 @@ describe.each(DIALECTS)('erasure of a citizen (%s)', (dialect) => {
     ]);
     expect(await dumpAllTables(database)).not.toContain(marker);
   });
+  it('clears the terms of searches naming the erased citizen (name, CPR, phone) and keeps who searched and when', async () => {
+    const anders = await loginOn(app, 'anders', 'device-anders-search');
+    const sara = await loginOn(app, 'sara', 'device-sara-search');
+    // A last name beginning with a letter lower() on SQLite does not fold, unique to this test.
+    const lastName = `Øster${newId()
+      .replace(/[^a-f]/g, '')
+      .slice(0, 8)}q`;
+    // In team Vest: Anders is a member, but his searches are stored under his default team Syd.
+    const citizen = {
+      ...newCitizen(
+        { firstName: 'Bo', lastName, cpr: '010190-1234', phone: '+45 21 43 65 87' },
+        'device-anders-search',
+      ),
+      teamId: 'odense-vest',
+    };
+    const [created] = await push(app, anders.token, [citizen], 'device-anders-search');
+    expect(created?.status).toBe('applied');
+    const searchBy = async (token: string, deviceId: string, terms: string[]) => {
+      const events = terms.map((term) => ({
+        id: newId(),
+        action: 'search' as const,
+        entity: 'citizen' as const,
+        term,
+        at: new Date().toISOString(),
+      }));
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/audit/events',
+        headers: authHeaders(token),
+        payload: { deviceId, events },
+      });
+      expect(res.json()).toEqual({ stored: terms.length });
+      return events.map((e) => e.id);
+    };
+    const naming = [
+      lastName.toLowerCase(),
+      lastName,
+      `bo ${lastName.slice(0, -1).toUpperCase()}Q`,
+      '0101901234',
+      '010190-1234',
+      '21 43 65 87',
+    ];
+    const namingIds = await searchBy(anders.token, 'device-anders-search', naming);
+    const [unrelatedId] = await searchBy(anders.token, 'device-anders-search', ['Jensen 5678']);
+    const lone = await loginOn(app, 'lone', 'device-lone-search');
+    const [teamSearchId] = await searchBy(lone.token, 'device-lone-search', [`${lastName} bo`]);
+    // Sara (team Nord) cannot see the citizen of team Vest: her search is not about them.
+    const [otherTeamId] = await searchBy(sara.token, 'device-sara-search', [lastName]);
+    const ids = [...namingIds, teamSearchId ?? '', unrelatedId ?? '', otherTeamId ?? ''];
+    const entries = () =>
+      database.db
+        .selectFrom('audit_log')
+        .select(['id', 'user_id', 'at', 'detail'])
+        .where('id', 'in', ids)
+        .execute();
+    const before = await entries();
+    expect(before.every((e) => e.detail !== null)).toBe(true);
+
+    expect((await erase(lone.token, citizen.recordId)).statusCode).toBe(200);
+
+    const after = new Map((await entries()).map((e) => [e.id, e]));
+    // Each naming search is still there (who, when), with no term.
+    for (const [i, id] of namingIds.entries()) {
+      const entry = after.get(id);
+      const was = before.find((e) => e.id === id);
+      expect({ term: naming[i], entry }).toEqual({
+        term: naming[i],
+        entry: { id, user_id: 'anders', at: was?.at, detail: null },
+      });
+    }
+    expect(after.get(teamSearchId ?? '')).toMatchObject({ user_id: 'lone', detail: null });
+    const termOf = (id: string | undefined) =>
+      (JSON.parse(after.get(id ?? '')?.detail ?? '{}') as { term?: string }).term;
+    expect(termOf(unrelatedId)).toBe('Jensen 5678');
+    expect(termOf(otherTeamId)).toBe(lastName);
+  });
 });

@@ -10,6 +10,7 @@ import { insertRows } from '../data/tableRows';
 import { allocateSeqs, withWriteTransaction, type ChangeLogTx } from '../data/writeTransaction';
 import { HttpError } from '../http/httpError';
 import { loadRecord } from '../syncApi/recordStore';
+import { identifyingTokens, termContainsAny } from './searchTerms';
 
 /** May this user erase a citizen of `teamId`? An administrator, or a lead of that team. */
 export function mayErase(user: UserProfile, teamId: string): boolean {
@@ -80,6 +81,7 @@ async function eraseLocked(
       ]),
     )
     .execute();
+  await clearSearchTerms(tx, citizen);
   // A proposal to erase the citizen is settled by the erasure (retention/erasureProposals.ts).
   await trx.deleteFrom('erasure_proposals').where('citizen_id', '=', citizen.id).execute();
   const seqs = await allocateErasures(tx, records, at);
@@ -104,6 +106,35 @@ async function eraseLocked(
     )
     .execute();
   return { citizenId: citizen.id, erasedAt: at, erased, seq: Math.max(...seqs) };
+}
+
+/**
+ * Searches are reported by devices with the term and no citizen (the device searched its local
+ * copy): a term naming the citizen (a name, the CPR, the phone; searchTerms.ts) loses the term and
+ * keeps who searched and when. Only searches that could have found the citizen: those of the
+ * citizen's team and of the team's members (a search is stored under the searcher's default team).
+ * A term also naming someone else is cleared all the same.
+ */
+async function clearSearchTerms(tx: ChangeLogTx, citizen: StoredRecord): Promise<void> {
+  const naming = termContainsAny(tx.dialect, identifyingTokens(citizen.data));
+  if (!naming) return;
+  await tx.trx
+    .updateTable('audit_log')
+    .set({ detail: null })
+    .where('action', '=', 'search')
+    .where('detail', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('team_id', '=', citizen.teamId),
+        eb(
+          'user_id',
+          'in',
+          eb.selectFrom('user_teams').select('user_id').where('team_id', '=', citizen.teamId),
+        ),
+      ]),
+    )
+    .where(naming)
+    .execute();
 }
 
 /**
