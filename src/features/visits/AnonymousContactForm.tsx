@@ -2,9 +2,7 @@ import { useState } from 'react';
 import { contactsRepo } from '../../db/contacts';
 import { nowIso } from '../../db/writeContext';
 import {
-  AGE_GROUPS,
   CONTACT_TOPICS,
-  GENDERS,
   SHORT_TEXT_MAX,
   type AgeGroup,
   type ContactTopic,
@@ -14,7 +12,7 @@ import {
 import { useT } from '../../i18n';
 import { Alert, StatusMessage } from '../../ui/Alert';
 import { TextField } from '../../ui/TextField';
-import { ToggleGroup } from './ToggleGroup';
+import { AgeGroupToggles, GenderToggles, TopicToggles } from './ToggleGroup';
 import { useSaveAction } from '../shared/useSaveAction';
 
 /**
@@ -29,8 +27,6 @@ export function AnonymousContactForm({ visit }: { visit: Visit }) {
   const [topics, setTopics] = useState<ContactTopic[]>([]);
   const [remark, setRemark] = useState('');
   const [saved, setSaved] = useState(0);
-  const toggleTopic = (topic: ContactTopic) =>
-    setTopics((ts) => (ts.includes(topic) ? ts.filter((x) => x !== topic) : [...ts, topic]));
 
   async function register() {
     const ok = await save.run((ctx) =>
@@ -58,27 +54,9 @@ export function AnonymousContactForm({ visit }: { visit: Visit }) {
     <section aria-labelledby="anon-heading" className="section quick">
       <h2 id="anon-heading">{t('visits.anon.heading')}</h2>
       <p className="field-hint">{t('visits.anon.hint')}</p>
-      <ToggleGroup
-        legend={t('visits.anon.age')}
-        values={AGE_GROUPS}
-        label={(a) => t(`visits.age.${a}`)}
-        pressed={(a) => ageGroup === a}
-        onToggle={setAgeGroup}
-      />
-      <ToggleGroup
-        legend={t('visits.anon.gender')}
-        values={GENDERS}
-        label={(g) => t(`visits.gender.${g}`)}
-        pressed={(g) => gender === g}
-        onToggle={setGender}
-      />
-      <ToggleGroup
-        legend={t('visits.anon.topics')}
-        values={CONTACT_TOPICS}
-        label={(c) => t(`visits.topic.${c}`)}
-        pressed={(c) => topics.includes(c)}
-        onToggle={toggleTopic}
-      />
+      <AgeGroupToggles value={ageGroup} onChange={setAgeGroup} />
+      <GenderToggles value={gender} onChange={setGender} />
+      <TopicToggles value={topics} onChange={setTopics} />
       <TextField
         label={t('visits.remark')}
         value={remark}

@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { contactsRepo } from '../../db/contacts';
 import {
-  AGE_GROUPS,
   CONTACT_TOPICS,
-  GENDERS,
   SHORT_TEXT_MAX,
   type AgeGroup,
   type Contact,
@@ -13,7 +11,7 @@ import {
 import { useT } from '../../i18n';
 import { FormActions } from '../../ui/FormActions';
 import { TextField } from '../../ui/TextField';
-import { ToggleGroup } from './ToggleGroup';
+import { AgeGroupToggles, GenderToggles, TopicToggles } from './ToggleGroup';
 import { useSaveAction } from '../shared/useSaveAction';
 
 /**
@@ -36,8 +34,6 @@ export function ContactEditForm({
   const [gender, setGender] = useState<Gender>(contact.gender);
   const [topics, setTopics] = useState<ContactTopic[]>(contact.topics);
   const [remark, setRemark] = useState(contact.remark);
-  const toggleTopic = (topic: ContactTopic) =>
-    setTopics((ts) => (ts.includes(topic) ? ts.filter((x) => x !== topic) : [...ts, topic]));
   const anonymous = contact.kind === 'anonymous';
 
   async function submit(e: FormEvent) {
@@ -56,31 +52,13 @@ export function ContactEditForm({
     <form className="form contact-edit" onSubmit={(e) => void submit(e)} aria-label={heading}>
       {anonymous ? (
         <>
-          <ToggleGroup
-            legend={t('visits.anon.age')}
-            values={AGE_GROUPS}
-            label={(a) => t(`visits.age.${a}`)}
-            pressed={(a) => ageGroup === a}
-            onToggle={setAgeGroup}
-          />
-          <ToggleGroup
-            legend={t('visits.anon.gender')}
-            values={GENDERS}
-            label={(g) => t(`visits.gender.${g}`)}
-            pressed={(g) => gender === g}
-            onToggle={setGender}
-          />
+          <AgeGroupToggles value={ageGroup} onChange={setAgeGroup} />
+          <GenderToggles value={gender} onChange={setGender} />
         </>
       ) : (
         <p className="field-hint">{t('visits.contact.namedHint')}</p>
       )}
-      <ToggleGroup
-        legend={t('visits.anon.topics')}
-        values={CONTACT_TOPICS}
-        label={(c) => t(`visits.topic.${c}`)}
-        pressed={(c) => topics.includes(c)}
-        onToggle={toggleTopic}
-      />
+      <TopicToggles value={topics} onChange={setTopics} />
       <TextField
         label={t('visits.remark')}
         value={remark}
