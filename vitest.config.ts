@@ -13,6 +13,12 @@ import react from '@vitejs/plugin-react';
  * vitest's default pool (cores − 1 workers) stays: on 2 cores a second worker made the server
  * project slower, not faster (157 s with one, 172 s with two), since PostgreSQL and Node share
  * the same cores. The e2e files run one at a time after the others.
+ *
+ * unit, server and integration run with `isolate: false`: the files of a project share one worker,
+ * its module graph and (unit) its jsdom window, instead of a new one per file. Setting that up
+ * took longer than the tests themselves (unit: 190 s against 33 s). Each file still starts from a
+ * clean state: its own databases and servers (server, integration), and a page-like reset of the
+ * window, web storage and the page's stores (tests/setup/jsdom.ts).
  */
 export default defineConfig({
   plugins: [react()],
@@ -22,6 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          isolate: false,
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           // A screen test types and clicks like a user; on a busy 2-core machine that can pass
@@ -34,6 +41,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'server',
+          isolate: false,
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
@@ -44,6 +52,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          isolate: false,
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/setup/node-indexeddb.ts'],

@@ -23,6 +23,9 @@ const optionalUrl = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** The lowest PASSWORD_HASH_COST a production server starts with (scrypt N = 2^15). */
+export const PRODUCTION_PASSWORD_HASH_COST = 15;
+
 /** PostgreSQL connections per server process unless PG_POOL_MAX says otherwise. */
 export const DEFAULT_PG_POOL_MAX = 10;
 
@@ -34,6 +37,12 @@ export const ConfigSchema = z.object({
   /** production turns on HSTS (the app is then served over HTTPS only). */
   NODE_ENV: z.string().trim().default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /**
+   * log2 of scrypt's N for new password hashes (auth/password.ts). 15 (the default) is the floor
+   * in production; the test suites set 10 so that thousands of sign-ins do not dominate the gate.
+   * Existing hashes keep the cost they were made with.
+   */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   /** postgres://… selects PostgreSQL; unset selects the SQLite file at SQLITE_PATH. */
   DATABASE_URL: z
@@ -163,8 +172,18 @@ export function parseGroupMap(
   return { ok: false, message: `${where}${issue?.message ?? 'invalid'}` };
 }
 
-/** The whole SSO configuration or none of it: a half-configured provider fails at start. */
+/**
+ * The whole SSO configuration or none of it: a half-configured provider fails at start. A
+ * production server refuses a test-strength password hash cost.
+ */
 const CheckedConfigSchema = ConfigSchema.superRefine((c, ctx) => {
+  if (c.NODE_ENV === 'production' && c.PASSWORD_HASH_COST < PRODUCTION_PASSWORD_HASH_COST) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PASSWORD_HASH_COST'],
+      message: `must be at least ${PRODUCTION_PASSWORD_HASH_COST} in production (a lower cost is for tests only)`,
+    });
+  }
   if (c.OIDC_AUTO_CREATE_TEAM) {
     ctx.addIssue({
       code: 'custom',

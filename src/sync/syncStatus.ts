@@ -10,6 +10,8 @@ export interface SyncStatusStore {
   getSnapshot: () => SyncStatus;
   subscribe: (listener: () => void) => () => void;
   dispatch: (event: SyncEvent) => void;
+  /** Back to the status of a page that just loaded (the unit tests start every file here). */
+  reset: () => void;
 }
 
 export function createSyncStatusStore(initial: SyncStatus = INITIAL_SYNC_STATUS): SyncStatusStore {
@@ -25,6 +27,11 @@ export function createSyncStatusStore(initial: SyncStatus = INITIAL_SYNC_STATUS)
       const next = syncStatusReducer(state, event);
       if (next === state) return;
       state = next;
+      for (const listener of listeners) listener();
+    },
+    reset() {
+      if (state === initial) return;
+      state = initial;
       for (const listener of listeners) listener();
     },
   };

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ConfigError, describeConfig, loadConfig, parseGroupMap } from '../../src/server/config';
 import { createDatabase } from '../../src/server/data/createDatabase';
+import { runMigrations } from '../../src/server/data/migrate';
+import { verifyPassword } from '../../src/server/auth/password';
+import { createUser, findUserByUsername, upsertTeam } from '../../src/server/auth/users';
 import { createTestDatabase, withAdmin } from './helpers/testDatabase';
 
 describe('server configuration', () => {
@@ -14,6 +17,36 @@ describe('server configuration', () => {
       DEMO_DATA: false,
       SESSION_TTL_HOURS: 720,
     });
+  });
+
+  it('hashes passwords at scrypt 2^15 unless told otherwise, and never lower in production', async () => {
+    expect(loadConfig({}).PASSWORD_HASH_COST).toBe(15);
+    expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_HASH_COST: '10' })).toThrow(
+      /PASSWORD_HASH_COST: must be at least 15 in production/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', PASSWORD_HASH_COST: '16' }).PASSWORD_HASH_COST,
+    ).toBe(16);
+    // A user created through a database opened with the defaults gets the production cost, and
+    // signs in with it.
+    const database = createDatabase(loadConfig({ SQLITE_PATH: ':memory:' }));
+    try {
+      await runMigrations(database);
+      await upsertTeam(database, 'team-a', 'Team A');
+      await createUser(database, {
+        id: 'u1',
+        username: 'kim',
+        name: 'Kim',
+        teamId: 'team-a',
+        password: 'correct horse battery',
+      });
+      const stored = (await findUserByUsername(database, 'kim'))?.passwordHash ?? '';
+      expect(stored).toMatch(/^scrypt\$32768\$8\$1\$/);
+      expect(await verifyPassword('correct horse battery', stored)).toBe(true);
+      expect(await verifyPassword('wrong horse battery', stored)).toBe(false);
+    } finally {
+      await database.close();
+    }
   });
 
   it('reads DEMO_DATA=1 and true as on', () => {

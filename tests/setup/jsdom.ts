@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { addMessages } from '../../src/i18n';
 import { catalogs } from '../../src/i18n/catalog';
+import { useLocaleStore } from '../../src/stores/localeStore';
+import { syncStatus } from '../../src/sync/syncStatus';
 
 // jsdom's window brings typed arrays of its own realm, while fake-indexeddb and WebCrypto hand
 // back Node's. Dexie's clone (update(), the live-query cache) only recognises the global ones and
@@ -22,4 +24,16 @@ addMessages(catalogs);
 
 afterEach(() => {
   cleanup();
+});
+
+// The unit files share one jsdom window and one module graph (vitest.config.ts: isolate off, four
+// times faster). Each file starts as a freshly loaded page would: at /, nothing in web storage, the
+// page's stores at their initial state. The local database is reset by the tests themselves.
+beforeAll(() => {
+  if (typeof window === 'undefined') return; // a file with `@vitest-environment node`
+  window.history.replaceState(null, '', '/');
+  localStorage.clear();
+  sessionStorage.clear();
+  useLocaleStore.setState(useLocaleStore.getInitialState(), true);
+  syncStatus.reset();
 });

@@ -213,7 +213,10 @@ export async function resetPassword(
 ): Promise<void> {
   await database.db
     .updateTable('users')
-    .set({ password_hash: await hashPassword(password), must_change_password: mustChange ? 1 : 0 })
+    .set({
+      password_hash: await hashPassword(password, database.passwordHashCost),
+      must_change_password: mustChange ? 1 : 0,
+    })
     .where('id', '=', userId)
     .execute();
   await revokeUserSessions(database, userId);

@@ -7,17 +7,10 @@ import { HttpError } from '../http/httpError';
 import { bearerToken, requireUser } from './authHook';
 import { countIpAttempt } from './loginIpLimit';
 import { clearFailures, recordFailure, reserveAttempt } from './loginThrottle';
-import { verifyPassword } from './password';
+import { unknownUserHash, verifyPassword } from './password';
 import { revokeSession } from './sessions';
 import { startSession } from './startSession';
 import { findUserByUsername } from './users';
-
-/**
- * A fixed hash to verify against when the username is unknown, so a wrong username takes as long
- * as a wrong password and does not reveal which usernames exist.
- */
-const DUMMY_HASH =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 /** A login body is a username, a password and a device id: a few KB is generous. */
 const LOGIN_BODY_LIMIT = 4_096;
@@ -29,6 +22,9 @@ function rateLimited(seconds: number): HttpError {
 }
 
 export function registerAuthRoutes(app: FastifyInstance, database: Database, config: Config): void {
+  // Checked when the username is unknown, so a wrong username takes as long as a wrong password
+  // and does not reveal which usernames exist.
+  const noUserHash = unknownUserHash(database.passwordHashCost);
   const policy = {
     maxFailures: config.LOGIN_MAX_FAILURES,
     lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS,
@@ -62,7 +58,7 @@ export function registerAuthRoutes(app: FastifyInstance, database: Database, con
         throw rateLimited(reservation.retryAfterSeconds);
       }
       const found = await findUserByUsername(database, body.username);
-      const ok = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH);
+      const ok = await verifyPassword(body.password, found?.passwordHash ?? noUserHash);
       // A deactivated user is answered like a wrong password: the account is closed.
       const deactivated = found?.deactivatedAt != null;
       if (!found || !ok || deactivated) {

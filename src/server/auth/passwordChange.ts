@@ -6,12 +6,10 @@ import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { countIpAttempt } from './loginIpLimit';
 import { clearFailures, recordFailure, reserveAttempt } from './loginThrottle';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, unknownUserHash, verifyPassword } from './password';
 import { revokeUserSessions } from './sessions';
 import { findUserByUsername } from './users';
 
-const DUMMY_HASH =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 const BODY_LIMIT = 4_096;
 
 /**
@@ -26,6 +24,7 @@ export function registerPasswordChangeRoute(
   database: Database,
   config: Config,
 ): void {
+  const noUserHash = unknownUserHash(database.passwordHashCost);
   const policy = {
     maxFailures: config.LOGIN_MAX_FAILURES,
     lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS,
@@ -44,7 +43,7 @@ export function registerPasswordChangeRoute(
     const reservation = await reserveAttempt(database, body.username, policy);
     if (!reservation.ok) throw tooMany(reservation.retryAfterSeconds);
     const found = await findUserByUsername(database, body.username);
-    const ok = await verifyPassword(body.password, found?.passwordHash ?? DUMMY_HASH);
+    const ok = await verifyPassword(body.password, found?.passwordHash ?? noUserHash);
     if (!found || !ok || found.deactivatedAt !== null) {
       await recordFailure(database, body.username, reservation.failures, policy);
       await writeAudit(database.db, {
@@ -58,7 +57,10 @@ export function registerPasswordChangeRoute(
     await clearFailures(database, body.username);
     await database.db
       .updateTable('users')
-      .set({ password_hash: await hashPassword(body.newPassword), must_change_password: 0 })
+      .set({
+        password_hash: await hashPassword(body.newPassword, database.passwordHashCost),
+        must_change_password: 0,
+      })
       .where('id', '=', found.profile.id)
       .execute();
     await revokeUserSessions(database, found.profile.id);

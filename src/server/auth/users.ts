@@ -28,7 +28,7 @@ export async function upsertTeam(database: Database, id: string, name: string): 
 
 export async function createUser(database: Database, user: NewUser): Promise<void> {
   const now = new Date().toISOString();
-  const passwordHash = await hashPassword(user.password);
+  const passwordHash = await hashPassword(user.password, database.passwordHashCost);
   const teams = [...new Set([user.teamId, ...(user.otherTeamIds ?? [])])];
   await joinTransaction(database.db, async (trx) => {
     await trx

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Driver } from 'kysely';
 import pg from 'pg';
-import { DEFAULT_PG_POOL_MAX, type Config } from '../config';
+import { DEFAULT_PG_POOL_MAX, PRODUCTION_PASSWORD_HASH_COST, type Config } from '../config';
 import type { Database, Schema } from './schema';
 
 /** How long a SQLite writer waits for another process's lock (e.g. the CLI) before failing. */
@@ -55,7 +55,9 @@ class SqliteDialectKeepingErrors extends SqliteDialect {
   }
 }
 
-function openSqlite(path: string): Database {
+type Opened = Omit<Database, 'passwordHashCost'>;
+
+function openSqlite(path: string): Opened {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path);
   // WAL lets readers run while one writer writes; foreign keys are off by default in SQLite.
@@ -96,7 +98,7 @@ const pgTypes = {
         ) as unknown)) as typeof pg.types.getTypeParser,
 };
 
-function openPostgres(url: string, poolMax: number): Database {
+function openPostgres(url: string, poolMax: number): Opened {
   const pool = new pg.Pool({ connectionString: url, max: poolMax, types: pgTypes });
   // A client that PostgreSQL drops (restart, failover, a terminated backend) emits 'error'. An
   // idle one has the pool's listener, which re-emits on the pool; a client checked out by a
@@ -119,9 +121,14 @@ function openPostgres(url: string, poolMax: number): Database {
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
 export function createDatabase(
-  config: Pick<Config, 'DATABASE_URL' | 'SQLITE_PATH'> & Partial<Pick<Config, 'PG_POOL_MAX'>>,
+  config: Pick<Config, 'DATABASE_URL' | 'SQLITE_PATH'> &
+    Partial<Pick<Config, 'PG_POOL_MAX' | 'PASSWORD_HASH_COST'>>,
 ): Database {
-  return config.DATABASE_URL
+  const opened = config.DATABASE_URL
     ? openPostgres(config.DATABASE_URL, config.PG_POOL_MAX ?? DEFAULT_PG_POOL_MAX)
     : openSqlite(config.SQLITE_PATH);
+  return {
+    ...opened,
+    passwordHashCost: config.PASSWORD_HASH_COST ?? PRODUCTION_PASSWORD_HASH_COST,
+  };
 }

@@ -270,5 +270,7 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<Schema>;
   dialect: Dialect;
+  /** log2 of scrypt's N for the password hashes this server writes (PASSWORD_HASH_COST). */
+  passwordHashCost: number;
   close(): Promise<void>;
 }

@@ -67,7 +67,7 @@ async function inSeedTransaction<T>(
       if (database.dialect === 'postgres')
         await sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
       else await sql`update change_seq set last = last where id = 1`.execute(trx);
-      return work({ db: trx, dialect: database.dialect, close: () => Promise.resolve() });
+      return work({ ...database, db: trx, close: () => Promise.resolve() });
     });
   if (database.dialect === 'postgres') return run();
   await sql.raw(`pragma busy_timeout = ${SQLITE_SEED_WAIT_MS}`).execute(database.db);

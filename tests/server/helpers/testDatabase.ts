@@ -55,6 +55,9 @@ function baseConfig(overrides: Partial<Record<keyof Config, string>>): Config {
     LOG_LEVEL: 'silent',
     // Test files sign in dozens of times from 127.0.0.1; the per-IP limit has its own test.
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    // scrypt at 2^10 instead of 2^15: the suites sign in thousands of times. The production cost
+    // has its own test (config.test.ts).
+    PASSWORD_HASH_COST: '10',
     STATIC_DIR: join(tmpdir(), 'fremskudt-no-static'),
     ...overrides,
   });
