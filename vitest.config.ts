@@ -12,9 +12,10 @@ import react from '@vitejs/plugin-react';
  *
  * vitest's default pool (cores − 1 workers) stays: on 2 cores a second worker made the server
  * project slower, not faster (157 s with one, 172 s with two), since PostgreSQL and Node share
- * the same cores. The e2e files run one at a time after the others.
+ * the same cores. `npm test` (scripts/test.mjs) runs each project in a vitest process of its own,
+ * in two lanes side by side; the e2e files run one at a time within their lane.
  *
- * unit, server and integration run with `isolate: false`: the files of a project share one worker,
+ * unit, server, integration and e2e run with `isolate: false`: the files of a project share one worker,
  * its module graph and (unit) its jsdom window, instead of a new one per file. Setting that up
  * took longer than the tests themselves (unit: 190 s against 33 s). Each file still starts from a
  * clean state: its own databases and servers (server, integration), and a page-like reset of the
@@ -74,6 +75,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          isolate: false,
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

@@ -1,9 +1,16 @@
 #!/usr/bin/env node
-// `npm test`: the one gate. Sets up what it can by itself, then runs every check in order:
-// prerequisites, typecheck, lint, format, build, vitest. When no PostgreSQL answers at
+// `npm test`: the one gate. Sets up what it can by itself, then runs every check: prerequisites,
+// typecheck, lint, format, build and the five vitest projects. When no PostgreSQL answers at
 // TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) and the machine has
 // PostgreSQL's binaries, a throwaway cluster serves this run (TEST_DATABASE_URL points at it for
 // every step) and is removed at the end. What cannot be set up fails with the command that fixes it.
+//
+// Two stages: the static checks and the build side by side; then the tests in two lanes side by
+// side, one starting with half of the end-to-end files, the other with the unit, server and
+// integration tests (see `stages`). On 2 cores that takes about half as long as one check after
+// the other: the browser tests mostly wait for Chromium and timers, the others for the CPU. Each
+// line of a test step's output is prefixed with its name as it arrives; a static check prints
+// its output when it ends.
 //
 // `npm test -- <vitest filters…>` runs the prerequisites and only those tests (no static checks,
 // no build: the end-to-end tests then need `npm run build` first).
@@ -19,43 +26,93 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const filters = process.argv.slice(2);
 
-/** One step: a command, or several run side by side (each one's output printed when it ends). */
-const steps = [
-  [['node', ['scripts/check-prerequisites.mjs']]],
-  ...(filters.length > 0
-    ? []
-    : [
-        // The static checks share nothing and each keeps about one core busy: side by side they
-        // take as long as the slowest instead of the sum.
-        [
-          ['npm', ['run', '-s', 'typecheck']],
-          ['npm', ['run', '-s', 'lint']],
-          ['npm', ['run', '-s', 'format:check']],
-        ],
-        [['npm', ['run', '-s', 'build']]],
-      ]),
-  [['npx', ['vitest', 'run', ...filters]]],
-];
+const vitest = (...args) => ['npx', ['vitest', 'run', ...args]];
+const step = (name, run, stream = true) => ({ name, run, stream });
 
-function runOne([command, args], buffered) {
+/**
+ * The checks, in stages: the tasks of a stage run side by side, and a stage starts only when the
+ * one before has passed. A lane is a list of steps run one after the other (each step runs even
+ * when one before it in the lane failed, so one run reports every failure). Every vitest project
+ * runs in a vitest process of its own: its files then share one worker (isolate off), which a run
+ * of several projects does not do. The end-to-end files are split in two shards, one per lane, so
+ * the two lanes take about as long.
+ */
+const stages =
+  filters.length > 0
+    ? [[[step('vitest', vitest(...filters))]]]
+    : [
+        [
+          [step('typecheck', ['npm', ['run', '-s', 'typecheck']], false)],
+          [step('lint', ['npm', ['run', '-s', 'lint']], false)],
+          [step('format', ['npm', ['run', '-s', 'format:check']], false)],
+          [step('build', ['npm', ['run', '-s', 'build']], false)],
+        ],
+        [
+          [
+            step('e2e 2/2', vitest('--project', 'e2e', '--shard=2/2')),
+            step('integration', vitest('--project', 'integration')),
+            step('bench', vitest('--project', 'bench')),
+          ],
+          [
+            step('unit', vitest('--project', 'unit')),
+            step('server', vitest('--project', 'server')),
+            step('e2e 1/2', vitest('--project', 'e2e', '--shard=1/2')),
+          ],
+        ],
+      ];
+
+/** Runs one step; its output prefixed as it comes (stream) or printed whole at the end. */
+function runTask(task) {
+  const [command, args] = task.run;
+  const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: ROOT,
       env: process.env,
-      stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output = [];
-    child.stdout?.on('data', (chunk) => output.push(chunk));
-    child.stderr?.on('data', (chunk) => output.push(chunk));
+    let partial = '';
+    const onData = (chunk) => {
+      if (!task.stream) return output.push(chunk);
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) process.stdout.write(`[${task.name}] ${line}\n`);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('close', (code) => {
-      if (buffered) {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      if (partial) process.stdout.write(`[${task.name}] ${partial}\n`);
+      if (!task.stream) {
         console.log(`\n> ${command} ${args.join(' ')}`);
         process.stdout.write(Buffer.concat(output));
       }
-      if (code !== 0) console.error(`\ntest: \`${command} ${args.join(' ')}\` failed`);
+      console.log(`test: ${task.name} ${code === 0 ? 'passed' : 'FAILED'} (${seconds} s)`);
       resolve(code ?? 1);
     });
   });
+}
+
+/** Runs the stages; returns the names of the steps that failed (or were not run). */
+async function runStages() {
+  const failed = [];
+  for (const [i, stage] of stages.entries()) {
+    await Promise.all(
+      stage.map(async (lane) => {
+        for (const task of lane) if ((await runTask(task)) !== 0) failed.push(task.name);
+      }),
+    );
+    if (failed.length > 0 && i < stages.length - 1) {
+      const skipped = stages
+        .slice(i + 1)
+        .flatMap((s) => s.flatMap((lane) => lane.map((t) => t.name)));
+      console.log(`test: not run, since a check before them failed: ${skipped.join(', ')}`);
+      failed.push(...skipped);
+      break;
+    }
+  }
+  return failed;
 }
 
 let throwaway = null;
@@ -77,14 +134,22 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-let status = 0;
+let status;
+const started = Date.now();
 try {
-  for (const step of steps) {
-    const codes = await Promise.all(step.map((command) => runOne(command, step.length > 1)));
-    status = codes.find((code) => code !== 0) ?? 0;
-    if (status !== 0) break;
+  status = await runTask({
+    name: 'prerequisites',
+    run: ['node', ['scripts/check-prerequisites.mjs']],
+  });
+  if (status === 0) {
+    const failed = await runStages();
+    if (failed.length > 0) console.error(`\ntest: failed: ${failed.join(', ')}`);
+    status = failed.length > 0 ? 1 : 0;
   }
 } finally {
   throwaway?.stop();
 }
+console.log(
+  `test: ${status === 0 ? 'every check passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`,
+);
 process.exit(status);

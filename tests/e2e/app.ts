@@ -22,6 +22,9 @@ export async function login(
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
   await waitForSync(page);
+  // Many tests go offline next: the app's files must be in the service worker's cache by then (on
+  // a busy machine its first install can take longer than the first sync).
+  await waitForServiceWorker(page);
 }
 
 /**
@@ -48,10 +51,17 @@ export async function waitForSync(page: Page): Promise<void> {
     .waitFor();
 }
 
-/** Resolves once a service worker is active for the page (installed and activated). */
+/**
+ * Resolves once a service worker is active for the page (installed, so the app's files are
+ * cached, and activated) and controls it (the first install claims the open page).
+ */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+    );
   });
 }
 

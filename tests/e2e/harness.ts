@@ -99,7 +99,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<E2e
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'fremskudt-e2e-')));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_ENV: 'production',
+    // The production build is served either way; 'test' allows the test-strength password hash
+    // (scrypt 2^10): every file seeds the demo users and signs in several times.
+    NODE_ENV: 'test',
+    PASSWORD_HASH_COST: '10',
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_URL: '',

@@ -136,7 +136,7 @@ export async function appOpening(
         ),
       );
       await inNewPage(context, (page) => openOffline(page, empty.url, false));
-      const reps = Math.max(5, settings.reps * 2);
+      const reps = settings.reps * 2;
       for (let rep = 0; rep < reps; rep++) {
         for (const which of alternating(rep)) {
           const origin = which === 'full' ? full.url : empty.url;
@@ -148,7 +148,7 @@ export async function appOpening(
       }
       // For comparison: the same opening as a reload over the app still running in that window.
       const open = { full: await context.newPage(), empty: await context.newPage() };
-      for (let rep = 0; rep < Math.max(3, settings.reps); rep++) {
+      for (let rep = 0; rep < settings.reps; rep++) {
         for (const which of alternating(rep)) {
           const origin = which === 'full' ? full.url : empty.url;
           reloads[which].push(await openOffline(open[which], origin, which === 'full'));
