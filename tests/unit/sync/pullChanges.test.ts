@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { citizenChange, uuid } from '../../helpers/pulledChanges';
 import { readAll, sealedDb } from '../../helpers/sealedDb';
 import type { FremskudtDb } from '../../../src/db/database';
-import { INITIAL_PULL_CURSOR, type Change, type PullResponse } from '../../../src/protocol';
+import { INITIAL_PULL_CURSOR, type PullResponse } from '../../../src/protocol';
 import { createApiClient } from '../../../src/sync/apiClient';
 import { readCursor } from '../../../src/sync/applyPulledPage';
 import { pullChanges } from '../../../src/sync/pullChanges';
 
-const AT = '2026-11-30T10:00:00.000Z';
 const opened: FremskudtDb[] = [];
 
 afterEach(async () => {
@@ -17,30 +17,6 @@ async function testDb(): Promise<FremskudtDb> {
   const db = await sealedDb(`pull-changes-${opened.length}-${Date.now()}`);
   opened.push(db);
   return db;
-}
-
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-function citizenChange(seq: number, firstName = `Borger ${seq}`): Change {
-  const id = uuid(seq);
-  return {
-    seq,
-    entity: 'citizen',
-    recordId: id,
-    op: 'upsert',
-    version: 1,
-    record: {
-      id,
-      teamId: 'team-a',
-      version: 1,
-      createdAt: AT,
-      updatedAt: AT,
-      createdBy: 'mette',
-      updatedBy: 'mette',
-      conflicts: [],
-      firstName,
-    },
-  };
 }
 
 /** Three pages of `size` citizens each, as the server would page them (opaque cursor = seq). */

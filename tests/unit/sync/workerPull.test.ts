@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { citizenChange } from '../../helpers/pulledChanges';
 import { readAll } from '../../helpers/sealedDb';
 import { FremskudtDb } from '../../../src/db/database';
 import { createSealer, type Sealer } from '../../../src/db/vault/sealer';
 import { generateDataKey } from '../../../src/db/vault/webCrypto';
-import { INITIAL_PULL_CURSOR, type Change, type PullResponse } from '../../../src/protocol';
+import { INITIAL_PULL_CURSOR, type PullResponse } from '../../../src/protocol';
 import { ApiError, createApiClient, type ApiClient } from '../../../src/sync/apiClient';
 import { readCursor } from '../../../src/sync/applyPulledPage';
 import { toSyncFailure } from '../../../src/sync/syncError';
@@ -14,8 +15,6 @@ import { servePulls, workerPuller } from '../../../src/sync/workerPull';
 // the two ends talk over a MessageChannel as the page and its worker do: the worker's end has its
 // own Dexie connection and its own sealer, made from the data key the page sends over.
 
-const AT = '2026-11-30T10:00:00.000Z';
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const opened: FremskudtDb[] = [];
 const workerDbs: FremskudtDb[] = [];
 const channels: MessageChannel[] = [];
@@ -28,28 +27,6 @@ afterEach(async () => {
   for (const db of workerDbs.splice(0)) db.close();
   for (const db of opened.splice(0)) await db.delete();
 });
-
-function citizenChange(seq: number): Change {
-  const id = uuid(seq);
-  return {
-    seq,
-    entity: 'citizen',
-    recordId: id,
-    op: 'upsert',
-    version: 1,
-    record: {
-      id,
-      teamId: 'team-a',
-      version: 1,
-      createdAt: AT,
-      updatedAt: AT,
-      createdBy: 'mette',
-      updatedBy: 'mette',
-      conflicts: [],
-      firstName: `Borger ${seq}`,
-    },
-  };
-}
 
 function pages(size: number): PullResponse[] {
   return [0, 1, 2].map((p) => {
