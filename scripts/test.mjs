@@ -6,11 +6,10 @@
 // every step) and is removed at the end. What cannot be set up fails with the command that fixes it.
 //
 // Two stages: the static checks and the build side by side; then the tests in two lanes side by
-// side, one starting with half of the end-to-end files, the other with the unit, server and
-// integration tests (see `stages`). On 2 cores that takes about half as long as one check after
-// the other: the browser tests mostly wait for Chromium and timers, the others for the CPU. Each
-// line of a test step's output is prefixed with its name as it arrives; a static check prints
-// its output when it ends.
+// side, one starting with half of the end-to-end files (then integration, bench), the other with
+// the unit and server tests (then the other half; see `stages`). One vitest run alone left a core
+// mostly idle while the browser tests waited for Chromium and timers. Each line of a test step's
+// output is prefixed with its name as it arrives; a static check prints its output when it ends.
 //
 // `npm test -- <vitest filters…>` runs the prerequisites and only those tests (no static checks,
 // no build: the end-to-end tests then need `npm run build` first).
