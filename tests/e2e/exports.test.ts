@@ -73,10 +73,13 @@ describe('exports in real Chromium, offline', () => {
     await page.goto('/indstillinger');
     await unlock(page);
     const section = page.getByRole('region', { name: 'Gem ventende ændringer som fil' });
-    const count = Number(
-      (await section.getByText(/ventende ændringer på enheden/).textContent())?.match(/\d+/)?.[0],
-    );
-    expect(count).toBeGreaterThan(0);
+    // The count arrives with the outbox's live query, just after the screen.
+    const countNow = async () =>
+      Number(
+        (await section.getByText(/ventende ændringer på enheden/).textContent())?.match(/\d+/)?.[0],
+      );
+    await expect.poll(countNow).toBeGreaterThan(0);
+    const count = await countNow();
     await section.getByLabel('Adgangssætning til filen').fill('kaffe på værestedet');
     await section.getByLabel('Gentag adgangssætningen').fill('kaffe på værestedet');
     const file = await downloaded(() =>
