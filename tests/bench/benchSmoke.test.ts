@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const withPouch = process.env.BENCH_SMOKE_POUCH === '1';
 
 /**
- * The benchmark's machinery at a tiny scale (200 records, one repetition, 20 devices for 2 s
+ * The benchmark's machinery at a tiny scale (200 records, one repetition, 10 devices for 1 s
  * after a warm-up of 0.5 s):
  * every scenario runs end to end against the production build and real Chromium and yields a
  * figure. No timing is asserted here; the targets live in `npm run bench`.
@@ -28,8 +28,8 @@ describe('npm run bench, at a tiny scale', () => {
         BENCH_ONLY: withPouch ? '' : '1,2,4,5,6,7,8,9,10,11,12',
         BENCH_SCALE: '0.002',
         BENCH_REPS: '1',
-        BENCH_DEVICES: '20',
-        BENCH_LOAD_SECONDS: '2',
+        BENCH_DEVICES: '10',
+        BENCH_LOAD_SECONDS: '1',
         BENCH_WARM_UP_SECONDS: '0.5',
         BENCH_PG_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
       }),
