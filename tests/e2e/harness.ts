@@ -5,13 +5,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
  * End-to-end harness: the PRODUCTION build (dist/, built by `npm test` before vitest runs) served
  * by the project's own server on a free port with a throwaway SQLite file and demo data, driven
- * in real Chromium with a fresh profile per browser (IndexedDB and service workers as on a
- * caseworker's laptop).
+ * in real Chromium with a fresh browser context per simulated device (its own IndexedDB, Cache
+ * Storage and service workers, as on a caseworker's laptop).
  */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -163,16 +163,38 @@ export const TABLET: DeviceOptions = {
 };
 export const LAPTOP: DeviceOptions = { viewport: { width: 1280, height: 800 } };
 
-/** A Chromium with a fresh profile (its own IndexedDB, service workers and storage). */
+let shared: Promise<Browser> | null = null;
+
+/**
+ * One Chromium for all the files of the worker (they share it: `isolate: false`), started on first
+ * use; it ends with the worker. Starting a Chromium cost about 3 s of CPU (its browser process and
+ * its own WebUI renderer), a new context a fraction of that.
+ */
+function sharedChromium(): Promise<Browser> {
+  shared ??= chromium
+    .launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+    .then((browser) => {
+      browser.on('disconnected', () => {
+        shared = null;
+      });
+      return browser;
+    });
+  return shared;
+}
+
+/**
+ * A fresh browser profile: a new context of the shared Chromium, with its own IndexedDB, Cache
+ * Storage, service workers and web storage, none of it seen by any other context. The profile of
+ * a real device on disk (the byte scans) is opened with `chromium.launchPersistentContext` by the
+ * tests that need it (browserTraces, erasure).
+ */
 export async function launchBrowser(
   baseURL: string,
   device: DeviceOptions = {},
 ): Promise<E2eBrowser> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'fremskudt-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
+  const context = await (
+    await sharedChromium()
+  ).newContext({
     baseURL,
     locale: 'da-DK',
     timezoneId: 'Europe/Copenhagen',
@@ -186,9 +208,6 @@ export async function launchBrowser(
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
-  const close = async (): Promise<void> => {
-    await context.close();
-    await rm(userDataDir, { recursive: true, force: true });
-  };
+  const close = (): Promise<void> => context.close();
   return { context, page, errors, close };
 }
