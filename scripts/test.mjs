@@ -5,11 +5,12 @@
 // PostgreSQL's binaries, a throwaway cluster serves this run (TEST_DATABASE_URL points at it for
 // every step) and is removed at the end. What cannot be set up fails with the command that fixes it.
 //
-// Two stages: the static checks and the build side by side; then the tests in two lanes side by
-// side, one starting with half of the end-to-end files (then integration, bench), the other with
-// the unit and server tests (then the other half; see `stages`). One vitest run alone left a core
-// mostly idle while the browser tests waited for Chromium and timers. Each line of a test step's
-// output is prefixed with its name as it arrives; a static check prints its output when it ends.
+// Two stages: the build (the end-to-end tests and the bench use it); then three lanes side by
+// side: the static checks (typecheck, format, lint), half of the end-to-end files (then
+// integration, bench), and the unit and server tests (then the other half; see `stages`). One
+// vitest run alone left a core mostly idle while the browser tests waited for Chromium and timers,
+// and the lint alone at the start left one idle too. Each line of a test step's output is prefixed
+// with its name as it arrives; a static check prints its output when it ends.
 //
 // `npm test -- <vitest filters…>` runs the prerequisites and only those tests (no static checks,
 // no build: the end-to-end tests then need `npm run build` first).
@@ -34,19 +35,19 @@ const step = (name, run, stream = true) => ({ name, run, stream });
  * when one before it in the lane failed, so one run reports every failure). Every vitest project
  * runs in a vitest process of its own: its files then share one worker (isolate off), which a run
  * of several projects does not do. The end-to-end files are split in two shards, one per lane, so
- * the two lanes take about as long.
+ * the two test lanes take about as long; the static checks take about a fifth of that beside them.
  */
 const stages =
   filters.length > 0
     ? [[[step('vitest', vitest(...filters))]]]
     : [
+        [[step('build', ['npm', ['run', '-s', 'build']], false)]],
         [
-          [step('typecheck', ['npm', ['run', '-s', 'typecheck']], false)],
-          [step('lint', ['npm', ['run', '-s', 'lint']], false)],
-          [step('format', ['npm', ['run', '-s', 'format:check']], false)],
-          [step('build', ['npm', ['run', '-s', 'build']], false)],
-        ],
-        [
+          [
+            step('typecheck', ['npm', ['run', '-s', 'typecheck']], false),
+            step('format', ['npm', ['run', '-s', 'format:check']], false),
+            step('lint', ['npm', ['run', '-s', 'lint']], false),
+          ],
           [
             step('e2e 2/2', vitest('--project', 'e2e', '--shard=2/2')),
             step('integration', vitest('--project', 'integration')),
