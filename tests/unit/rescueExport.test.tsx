@@ -13,6 +13,23 @@ afterEach(() => {
 });
 
 describe('Indstillinger: "Gem ventende ændringer som fil"', () => {
+  it('never says "0 ventende ændringer" before the waiting changes have been counted', async () => {
+    const citizen = await makeCitizen({ alias: 'Søren Æblemand' });
+    await makeNote({ citizenId: citizen.id, body: 'Aftalt møde på værestedet' });
+    // Every text the screen shows, from its first render on.
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(document.body.textContent ?? ''));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    try {
+      renderApp('/indstillinger');
+      expect(await screen.findByText('2 ventende ændringer på enheden')).toBeTruthy();
+    } finally {
+      observer.disconnect();
+    }
+    expect(seen.some((text) => text.includes('Gem ventende ændringer som fil'))).toBe(true);
+    expect(seen.filter((text) => text.includes('0 ventende ændringer på enheden'))).toEqual([]);
+  });
+
   it('saves the waiting changes as a file only the passphrase opens, and says how many it holds', async () => {
     const saved: Blob[] = [];
     URL.createObjectURL = vi.fn((blob: Blob) => {

@@ -16,7 +16,8 @@ import { saveBlob } from '../audit/saveBlob';
  */
 export function RescueExportSection() {
   const t = useT();
-  const pending = usePendingCount() ?? 0;
+  // undefined until the outbox has been counted: "0 waiting changes" must never show before then.
+  const pending = usePendingCount();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -54,8 +55,12 @@ export function RescueExportSection() {
     <section aria-labelledby="rescue-heading" className="section">
       <h2 id="rescue-heading">{t('settings.rescue.heading')}</h2>
       <p>{t('settings.rescue.explain')}</p>
-      <p role="status">{t('settings.rescue.count', { count: pending })}</p>
-      {pending > 0 && (
+      <p role="status">
+        {pending === undefined
+          ? t('common.loading')
+          : t('settings.rescue.count', { count: pending })}
+      </p>
+      {pending !== undefined && pending > 0 && (
         <form onSubmit={(e) => void save(e)} noValidate>
           <TextField
             label={t('settings.rescue.passphrase')}
