@@ -6,10 +6,11 @@
 // every step) and is removed at the end. What cannot be set up fails with the command that fixes it.
 //
 // Two stages: the build (the end-to-end tests and the bench use it); then three lanes side by
-// side: the static checks (typecheck, format, lint), half of the end-to-end files (then
-// integration, bench), and the unit and server tests (then the other half; see `stages`). One
-// vitest run alone left a core mostly idle while the browser tests waited for Chromium and timers,
-// and the lint alone at the start left one idle too. Each line of a test step's output is prefixed
+// side: the static checks (typecheck, format, lint) then the unit tests; half of the end-to-end
+// files, then integration, bench; the server tests, then the other half (see `stages`). The three
+// take about as long, so neither core idles at the end. One vitest run alone left a core mostly
+// idle while the browser tests waited for Chromium and timers, and the lint alone at the start
+// left one idle too. Each line of a test step's output is prefixed
 // with its name as it arrives; a static check prints its output when it ends.
 //
 // `npm test -- <vitest filters…>` runs the prerequisites and only those tests (no static checks,
@@ -34,8 +35,8 @@ const step = (name, run, stream = true) => ({ name, run, stream });
  * one before has passed. A lane is a list of steps run one after the other (each step runs even
  * when one before it in the lane failed, so one run reports every failure). Every vitest project
  * runs in a vitest process of its own: its files then share one worker (isolate off), which a run
- * of several projects does not do. The end-to-end files are split in two shards, one per lane, so
- * the two test lanes take about as long; the static checks take about a fifth of that beside them.
+ * of several projects does not do. The end-to-end files are split in two shards, in two lanes;
+ * the lanes take about as long (420–500 s each on 2 cores).
  */
 const stages =
   filters.length > 0
@@ -47,6 +48,7 @@ const stages =
             step('typecheck', ['npm', ['run', '-s', 'typecheck']], false),
             step('format', ['npm', ['run', '-s', 'format:check']], false),
             step('lint', ['npm', ['run', '-s', 'lint']], false),
+            step('unit', vitest('--project', 'unit')),
           ],
           [
             step('e2e 2/2', vitest('--project', 'e2e', '--shard=2/2')),
@@ -54,7 +56,6 @@ const stages =
             step('bench', vitest('--project', 'bench')),
           ],
           [
-            step('unit', vitest('--project', 'unit')),
             step('server', vitest('--project', 'server')),
             step('e2e 1/2', vitest('--project', 'e2e', '--shard=1/2')),
           ],
