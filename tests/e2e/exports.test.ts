@@ -76,7 +76,9 @@ describe('exports in real Chromium, offline', () => {
     // The count arrives with the outbox's live query, just after the screen.
     const countNow = async () =>
       Number(
-        (await section.getByText(/ventende ændringer på enheden/).textContent())?.match(/\d+/)?.[0],
+        (await section.getByText(/ventende ændring(er)? på enheden/).textContent())?.match(
+          /\d+/,
+        )?.[0],
       );
     await expect.poll(countNow).toBeGreaterThan(0);
     const count = await countNow();

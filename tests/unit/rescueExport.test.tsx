@@ -30,6 +30,12 @@ describe('Indstillinger: "Gem ventende ændringer som fil"', () => {
     expect(seen.filter((text) => text.includes('0 ventende ændringer på enheden'))).toEqual([]);
   });
 
+  it('says "1 ventende ændring" in the singular', async () => {
+    await makeCitizen({ alias: 'Søren Æblemand' });
+    renderApp('/indstillinger');
+    expect(await screen.findByText('1 ventende ændring på enheden')).toBeTruthy();
+  });
+
   it('saves the waiting changes as a file only the passphrase opens, and says how many it holds', async () => {
     const saved: Blob[] = [];
     URL.createObjectURL = vi.fn((blob: Blob) => {

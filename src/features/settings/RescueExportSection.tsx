@@ -3,7 +3,7 @@ import { db } from '../../db';
 import { usePendingCount } from '../../hooks/usePendingCount';
 import { RESCUE_PASSPHRASE_MIN } from '../../protocol';
 import { exportRescueFile } from '../../sync/rescueExport';
-import { useT } from '../../i18n';
+import { useT, useTCount } from '../../i18n';
 import { Alert } from '../../ui/Alert';
 import { TextField } from '../../ui/TextField';
 import { saveBlob } from '../audit/saveBlob';
@@ -16,6 +16,7 @@ import { saveBlob } from '../audit/saveBlob';
  */
 export function RescueExportSection() {
   const t = useT();
+  const tc = useTCount();
   // undefined until the outbox has been counted: "0 waiting changes" must never show before then.
   const pending = usePendingCount();
   const [passphrase, setPassphrase] = useState('');
@@ -56,9 +57,7 @@ export function RescueExportSection() {
       <h2 id="rescue-heading">{t('settings.rescue.heading')}</h2>
       <p>{t('settings.rescue.explain')}</p>
       <p role="status">
-        {pending === undefined
-          ? t('common.loading')
-          : t('settings.rescue.count', { count: pending })}
+        {pending === undefined ? t('common.loading') : tc('settings.rescue.count', pending)}
       </p>
       {pending !== undefined && pending > 0 && (
         <form onSubmit={(e) => void save(e)} noValidate>
@@ -80,7 +79,7 @@ export function RescueExportSection() {
           </button>
         </form>
       )}
-      {saved !== null && <p role="status">{t('settings.rescue.saved', { count: saved })}</p>}
+      {saved !== null && <p role="status">{tc('settings.rescue.saved', saved)}</p>}
       {error && <Alert>{error}</Alert>}
     </section>
   );
