@@ -10,8 +10,8 @@
 // files, then integration, bench; the server tests, then the other half (see `stages`). The three
 // take about as long, so neither core idles at the end. One vitest run alone left a core mostly
 // idle while the browser tests waited for Chromium and timers, and the lint alone at the start
-// left one idle too. Each line of a test step's output is prefixed
-// with its name as it arrives; a static check prints its output when it ends.
+// left one idle too. Each line of a test step's output is prefixed with its name as it arrives; a
+// static check prints its output when it ends.
 //
 // `npm test -- <vitest filters…>` runs the prerequisites and only those tests (no static checks,
 // no build: the end-to-end tests then need `npm run build` first).

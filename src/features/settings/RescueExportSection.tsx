@@ -59,7 +59,7 @@ export function RescueExportSection() {
       <p role="status">
         {pending === undefined ? t('common.loading') : tc('settings.rescue.count', pending)}
       </p>
-      {pending !== undefined && pending > 0 && (
+      {(pending ?? 0) > 0 && (
         <form onSubmit={(e) => void save(e)} noValidate>
           <TextField
             label={t('settings.rescue.passphrase')}
