@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { sql } from 'kysely';
 import { MAX_PUSH_BYTES } from '../protocol/versions';
 import { registerAdminRoutes } from './admin/adminRoutes';
+import { installDeliveryIndexer } from './audit/deliveryIndex';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { installAuthHook } from './auth/authHook';
 import { registerAuthRoutes } from './auth/authRoutes';
@@ -158,6 +159,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await registerStaticFiles(app, config.STATIC_DIR);
   installHousekeeping(app, database, config);
+  installDeliveryIndexer(app, database);
   if (ownsDatabase) app.addHook('onClose', () => database.close());
   return app;
 }

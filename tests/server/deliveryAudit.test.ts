@@ -1,7 +1,9 @@
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import type { CitizenAccessEntry, CitizenAccessResponse } from '../../src/protocol';
-import { purgeOldAudit } from '../../src/server/audit/audit';
+import { purgeOldAudit, writePullAudit } from '../../src/server/audit/audit';
+import { foldStagedDeliveries, installDeliveryIndexer } from '../../src/server/audit/deliveryIndex';
 import { useSeededApp } from './helpers/appFixture';
 import {
   authHeaders,
@@ -44,6 +46,16 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
       if (!page.hasMore) return { cursor, pages };
     }
   }
+
+  const count = async (table: 'audit_deliveries' | 'audit_deliveries_staged') =>
+    Number(
+      (
+        await f.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('lists every delivery of the citizen’s data — who, which device, when — newest first, on one page or many', async () => {
     const mette = await loginOn(f.app, 'mette', 'laptop-mette-1');
@@ -114,6 +126,18 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
     } while (before);
     expect(paged.filter((e) => e.action !== 'audit-view')).toEqual(all.entries);
 
+    // Folded into the citizen index, part of them and then all, the view shows the same entries
+    // (the views since are newer and come first).
+    const staged = await count('audit_deliveries_staged');
+    expect(staged).toBeGreaterThanOrEqual(5);
+    const deliveriesShown = async () =>
+      (await view(lone, citizen.recordId)).entries.filter((e) => e.action !== 'audit-view');
+    expect(await foldStagedDeliveries(f.database, 2)).toBe(2);
+    expect(await deliveriesShown()).toEqual(all.entries);
+    while ((await foldStagedDeliveries(f.database)) > 0);
+    expect(await count('audit_deliveries_staged')).toBe(0);
+    expect(await deliveriesShown()).toEqual(all.entries);
+
     // The other citizen's view has its own deliveries only.
     const others = await view(lone, other.recordId);
     expect(others.entries.map(shown)).toEqual([
@@ -133,11 +157,18 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
     expect(deliveries.filter((l) => l.includes('"tablet-anders-7"'))).toHaveLength(3);
   });
 
-  it('are purged with the rest of the audit log after the retention period', async () => {
+  it('are purged with the rest of the audit log after the retention period, folded or staged', async () => {
     const mette = await loginOn(f.app, 'mette', 'laptop-mette-2');
     const citizen = newCitizen({ firstName: 'Gammel' }, 'laptop-mette-2');
     await push(f.app, mette.token, [citizen]);
     await pullAllCursor(f.app, mette.token);
+    while ((await foldStagedDeliveries(f.database)) > 0);
+    await push(f.app, mette.token, [
+      mutation('citizen', 'update', citizen.recordId, { lastName: 'Ældre' }, { baseVersion: 1 }),
+    ]);
+    await pullAllCursor(f.app, mette.token);
+    expect(await count('audit_deliveries')).toBeGreaterThan(0);
+    expect(await count('audit_deliveries_staged')).toBeGreaterThan(0);
     const lone = await login(f.app, 'lone');
     expect((await view(lone, citizen.recordId)).entries.map((e) => e.action)).toContain('deliver');
 
@@ -151,11 +182,8 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
       .where('action', 'in', ['deliver', 'pull'])
       .executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(0);
-    const index = await f.database.db
-      .selectFrom('audit_deliveries')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(index.n)).toBe(0);
+    expect(await count('audit_deliveries')).toBe(0);
+    expect(await count('audit_deliveries_staged')).toBe(0);
   });
 
   it('writes one audit row per delivered page, with the citizens it carried in the narrow index', async () => {
@@ -179,6 +207,7 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
       )
       .execute();
     expect(rows.map((r) => r.action)).toEqual(['pull']);
+    while ((await foldStagedDeliveries(f.database)) > 0);
     const indexed = await f.database.db
       .selectFrom('audit_deliveries')
       .select('citizen_id')
@@ -212,5 +241,81 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
       'deliver |  |  | Anders Holm | tablet-anders-old',
       'create | citizen | id | Mette Sørensen | laptop-mette-4',
     ]);
+  });
+
+  /** Stages a pulled page's audit as the pull route does, for `citizens`. */
+  const stagePage = (citizens: string[], deviceId = 'fold-test') =>
+    writePullAudit(f.database, { action: 'pull', userId: 'mette', deviceId }, citizens);
+  const foldAll = async () => {
+    let folded = 0;
+    for (let n = -1; n !== 0; folded += n) n = await foldStagedDeliveries(f.database);
+    return folded;
+  };
+  const indexedFor = async (citizens: string[]) =>
+    f.database.db
+      .selectFrom('audit_deliveries')
+      .select(['citizen_id', 'audit_id'])
+      .where('citizen_id', 'in', citizens)
+      .execute();
+
+  it('folds every staged page into the index exactly once, also when folds run at once', async () => {
+    await foldAll();
+    const citizens = Array.from({ length: 240 }, () => newId());
+    for (let i = 0; i < 120; i++) await stagePage(citizens.slice(2 * i, 2 * i + 2));
+    // Four folds side by side, each until nothing is left (the app's own indexer may join in).
+    await Promise.all([foldAll(), foldAll(), foldAll(), foldAll()]);
+    expect(await count('audit_deliveries_staged')).toBe(0);
+    const rows = await indexedFor(citizens);
+    expect(rows).toHaveLength(240);
+    expect(new Set(rows.map((r) => r.citizen_id)).size).toBe(240);
+    expect(new Set(rows.map((r) => r.audit_id)).size).toBe(120);
+  });
+
+  it('keeps a staged page whose fold failed, and shows it meanwhile', async () => {
+    await foldAll();
+    const citizen = newId();
+    await stagePage([citizen], 'tablet-fold-fails');
+    // A row the fold cannot read, staged beside it: the fold's transaction fails as a whole.
+    await f.database.db
+      .insertInto('audit_deliveries_staged')
+      .values({ audit_id: newId(), at: new Date().toISOString(), citizens: '[not json' })
+      .execute();
+    await expect(foldStagedDeliveries(f.database)).rejects.toThrow();
+    expect(await count('audit_deliveries_staged')).toBe(2);
+    const lone = await login(f.app, 'lone');
+    expect((await view(lone, citizen)).entries.map(shown)).toEqual([
+      'deliver |  |  | Mette Sørensen | tablet-fold-fails',
+    ]);
+    await f.database.db
+      .deleteFrom('audit_deliveries_staged')
+      .where('citizens', '=', '[not json')
+      .execute();
+    expect(await foldAll()).toBe(1);
+    expect(await indexedFor([citizen])).toHaveLength(1);
+  });
+
+  it('folds a full batch at the next check, a smaller one once it is old enough, the rest at close', async () => {
+    await foldAll();
+    const app = Fastify();
+    installDeliveryIndexer(app, f.database, { checkMs: 20, maxAgeMs: 1_500 });
+    await app.ready();
+    try {
+      const full = Array.from({ length: 50 }, () => newId());
+      for (const citizen of full) await stagePage([citizen]);
+      await expect.poll(() => count('audit_deliveries_staged'), { timeout: 1_000 }).toBe(0);
+      expect(await indexedFor(full)).toHaveLength(50);
+
+      const few = [newId(), newId()];
+      for (const citizen of few) await stagePage([citizen]);
+      const staged = Date.now();
+      await expect.poll(() => count('audit_deliveries_staged'), { timeout: 5_000 }).toBe(0);
+      expect(Date.now() - staged).toBeGreaterThanOrEqual(1_000);
+      expect(await indexedFor(few)).toHaveLength(2);
+
+      await stagePage([newId()]);
+    } finally {
+      await app.close();
+    }
+    expect(await count('audit_deliveries_staged')).toBe(0);
   });
 });

@@ -83,9 +83,10 @@ export async function writeAudit(
 }
 
 /**
- * A pulled page's audit: its `pull` entry and, in audit_deliveries, the citizens it carried (the
- * citizen's access view lists each as a delivery). Both or neither: one statement on PostgreSQL,
- * one transaction on SQLite.
+ * A pulled page's audit: its `pull` entry and its citizens, staged as one row that
+ * deliveryIndex.ts folds into `audit_deliveries` (the citizen's access view lists each as a
+ * delivery, staged or folded). Both or neither: one statement on PostgreSQL, one transaction on
+ * SQLite. Two rows appended per page, wherever its citizens fall in the index.
  */
 export async function writePullAudit(
   database: Database,
@@ -95,28 +96,27 @@ export async function writePullAudit(
 ): Promise<void> {
   const [row] = auditRows([pull], now);
   if (!row) return;
-  const deliveries = [...citizenIds].map((citizenId) => ({
-    citizen_id: citizenId,
-    at: row.at,
-    audit_id: row.id,
-  }));
+  const citizens = [...citizenIds];
   const log = { table: 'audit_log', rows: [row] } as const;
-  if (deliveries.length === 0) return insertRows(database.db, log);
-  const index = { table: 'audit_deliveries', rows: deliveries } as const;
+  if (citizens.length === 0) return insertRows(database.db, log);
+  const staged = {
+    table: 'audit_deliveries_staged',
+    rows: [{ audit_id: row.id, at: row.at, citizens: JSON.stringify(citizens) }],
+  } as const;
   if (database.dialect === 'postgres') {
-    await sql`with ${insertCte('log', log)}, ${insertCte('delivered', index)}
+    await sql`with ${insertCte('log', log)}, ${insertCte('staged', staged)}
       select 1`.execute(database.db);
     return;
   }
   await database.db.transaction().execute(async (trx) => {
     await insertRows(trx, log);
-    await insertRows(trx, index);
+    await insertRows(trx, staged);
   });
 }
 
 /**
  * Deletes audit entries older than the retention period, and the citizen index of deliveries
- * with them; returns how many audit entries went.
+ * (folded and staged) with them; returns how many audit entries went.
  */
 export async function purgeOldAudit(
   database: Database,
@@ -125,6 +125,7 @@ export async function purgeOldAudit(
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
   await database.db.deleteFrom('audit_deliveries').where('at', '<', cutoff).execute();
+  await database.db.deleteFrom('audit_deliveries_staged').where('at', '<', cutoff).execute();
   const result = await database.db
     .deleteFrom('audit_log')
     .where('at', '<', cutoff)

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { UserProfile } from '../../domain/user';
 import type { CitizenAccessEntry } from '../../protocol/audit';
 import type { Database } from '../data/schema';
@@ -26,8 +27,10 @@ export async function requireAccessLogReader(
   throw new HttpError('forbidden', "Only a lead of the citizen's team or an administrator");
 }
 
+type PagePosition = { at: string; id: string } | undefined;
+
 /** "at|id" of the oldest entry on a page: the next page starts strictly before it. */
-function splitBefore(before: string | undefined): { at: string; id: string } | undefined {
+function splitBefore(before: string | undefined): PagePosition {
   if (!before) return undefined;
   const [at, id] = before.split('|');
   if (!at || !id) throw new HttpError('invalid-request', 'Bad paging position');
@@ -50,15 +53,19 @@ const newestFirst = (a: AccessRow, b: AccessRow) =>
   a.at === b.at ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.at < b.at ? 1 : -1;
 
 /**
- * The citizen's deliveries from the citizen index: each a `deliver` entry with its page's id,
- * time, user and device. One range of (citizen_id, at, audit_id).
+ * The citizen's deliveries: each a `deliver` entry with its page's id, time, user and device.
+ * Pages folded into the citizen index are one range of (citizen_id, at, audit_id); pages still
+ * staged (deliveryIndex.ts) are found by the citizen's id in their list. The staged rows are read
+ * first: a page folded in between is then found in the index, never missed (and a page found in
+ * both is listed once).
  */
-function deliveriesPage(
+async function deliveriesPage(
   database: Database,
   citizenId: string,
   limit: number,
-  from: { at: string; id: string } | undefined,
+  from: PagePosition,
 ): Promise<AccessRow[]> {
+  const staged = await stagedDeliveries(database, citizenId, limit, from);
   let query = database.db
     .selectFrom('audit_deliveries')
     .innerJoin('audit_log', 'audit_log.id', 'audit_deliveries.audit_id')
@@ -85,6 +92,47 @@ function deliveriesPage(
           eb('audit_deliveries.at', '=', from.at),
           eb('audit_deliveries.audit_id', '<', from.id),
         ]),
+      ]),
+    );
+  }
+  const folded = await query.execute();
+  const seen = new Set(folded.map((r) => r.id));
+  return [...folded, ...staged.filter((r) => !seen.has(r.id))];
+}
+
+/** The staged pages that carried the citizen (their JSON list holds its quoted id). */
+function stagedDeliveries(
+  database: Database,
+  citizenId: string,
+  limit: number,
+  from: PagePosition,
+): Promise<AccessRow[]> {
+  const position = database.dialect === 'postgres' ? sql.raw('strpos') : sql.raw('instr');
+  let query = database.db
+    .selectFrom('audit_deliveries_staged as staged')
+    .innerJoin('audit_log', 'audit_log.id', 'staged.audit_id')
+    .leftJoin('users', 'users.id', 'audit_log.user_id')
+    .select((eb) => [
+      'staged.audit_id as id',
+      'staged.at',
+      'audit_log.user_id',
+      'users.name as user_name',
+      'audit_log.device_id',
+      eb.val('deliver').as('action'),
+      eb.val<string | null>(null).as('entity'),
+      eb.val<string | null>(null).as('record_id'),
+    ])
+    .where(
+      sql<boolean>`${position}(${sql.ref('staged.citizens')}, ${JSON.stringify(citizenId)}) > 0`,
+    )
+    .orderBy('staged.at', 'desc')
+    .orderBy('staged.audit_id', 'desc')
+    .limit(limit + 1);
+  if (from) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('staged.at', '<', from.at),
+        eb.and([eb('staged.at', '=', from.at), eb('staged.audit_id', '<', from.id)]),
       ]),
     );
   }

@@ -209,6 +209,15 @@ export interface AuditDeliveriesTable {
   audit_id: string;
 }
 
+/** A pulled page's citizens not yet folded into `audit_deliveries` (migration 0014). */
+export interface AuditDeliveriesStagedTable {
+  audit_id: string;
+  /** The `pull` row's time. */
+  at: string;
+  /** The citizen ids, a JSON array of strings. */
+  citizens: string;
+}
+
 /** A scheduled job's lease (retention/jobLease.ts): who runs it, until when at most. */
 export interface JobLeasesTable {
   name: string;
@@ -259,6 +268,7 @@ export interface Schema {
   rejected_mutations: RejectedMutationsTable;
   audit_log: AuditLogTable;
   audit_deliveries: AuditDeliveriesTable;
+  audit_deliveries_staged: AuditDeliveriesStagedTable;
   job_leases: JobLeasesTable;
   change_log_horizon: ChangeLogHorizonTable;
   erasure_proposals: ErasureProposalsTable;
