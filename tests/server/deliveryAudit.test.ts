@@ -318,4 +318,48 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
     }
     expect(await count('audit_deliveries_staged')).toBe(0);
   });
+
+  it('counts a delivery for the citizen a record names, never for one its text mentions', async () => {
+    const mette = await loginOn(f.app, 'mette', 'laptop-mette-5');
+    const start = (await pullAllCursor(f.app, mette.token)).cursor;
+    const named = newCitizen({ firstName: 'Nævnt' }, 'laptop-mette-5');
+    const mentioned = newCitizen({ firstName: 'Omtalt' }, 'laptop-mette-5');
+    await push(f.app, mette.token, [named, mentioned]);
+    const afterCitizens = (await pullAllCursor(f.app, mette.token, start)).cursor;
+    await push(f.app, mette.token, [
+      mutation(
+        'note',
+        'create',
+        newId(),
+        {
+          citizenId: named.recordId,
+          occurredAt: new Date().toISOString(),
+          category: 'samtale',
+          // The stored JSON of this note holds the other citizen's id after "citizenId":, escaped.
+          body: `{"citizenId":"${mentioned.recordId}"}`,
+          status: 'draft',
+          authorId: 'mette',
+        },
+        { deviceId: 'laptop-mette-5' },
+      ),
+    ]);
+    const page = await pullCursor(f.app, mette.token, afterCitizens, 100);
+    expect(page.changes.map((c) => c.entity)).toEqual(['note']);
+    expect(page.changes[0]!.record).toMatchObject({ citizenId: named.recordId });
+    await foldAll();
+    const pull = await f.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'pull')
+      .where('device_id', '=', 'laptop-mette-5')
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const indexed = await f.database.db
+      .selectFrom('audit_deliveries')
+      .select('citizen_id')
+      .where('audit_id', '=', pull.id)
+      .execute();
+    expect(indexed.map((r) => r.citizen_id)).toEqual([named.recordId]);
+  });
 });

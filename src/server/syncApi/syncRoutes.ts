@@ -1,14 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  PullQuerySchema,
-  PushRequestSchema,
-  type PullResponse,
-  type PushResponse,
-} from '../../protocol/sync';
+import { PullQuerySchema, PushRequestSchema, type PushResponse } from '../../protocol/sync';
 import { writePullAudit } from '../audit/audit';
 import { requireUser } from '../auth/authHook';
 import type { Database } from '../data/schema';
-import { citizensOfDelivery, pullChanges, summarizeDelivery } from './pullChanges';
+import { pullChanges } from './pullChanges';
 import { pushMutations } from './pushMutations';
 import { pullScopesOf } from './scope';
 
@@ -26,10 +21,10 @@ export function registerSyncRoutes(app: FastifyInstance, database: Database): vo
     return { results, serverTime: new Date().toISOString() };
   });
 
-  app.get('/api/sync/pull', async (request): Promise<PullResponse> => {
+  app.get('/api/sync/pull', async (request, reply) => {
     const user = requireUser(request);
     const query = PullQuerySchema.parse(request.query);
-    const response = await pullChanges(database, pullScopesOf(user), query);
+    const page = await pullChanges(database, pullScopesOf(user), query);
     const deviceId = request.sessionDeviceId;
     // Every delivery of case data to a device is a read: the page's entry, and the citizens it
     // carried in a narrow index, so the citizen's access view shows "delivered to device X".
@@ -42,14 +37,15 @@ export function registerSyncRoutes(app: FastifyInstance, database: Database): vo
         deviceId,
         requestId: request.id,
         detail: {
-          cursor: response.cursor,
-          count: response.changes.length,
-          evictTeams: response.evictTeams,
-          records: summarizeDelivery(response.changes),
+          cursor: page.cursor,
+          count: page.count,
+          evictTeams: page.evictTeams,
+          records: page.records,
         },
       },
-      citizensOfDelivery(response.changes).keys(),
+      page.citizens,
     );
-    return response;
+    // A PullResponse, already JSON (syncApi/pullChanges.ts says why).
+    return reply.type('application/json; charset=utf-8').send(page.json);
   });
 }
