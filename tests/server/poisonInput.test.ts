@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../../src/protocol';
-import { authHeaders, login, loginOn, newCitizen, pullAllCursor, push } from './helpers/api';
+import { newId } from '../../src/domain/ids';
+import { proposeErasures } from '../../src/server/retention/erasureProposals';
+import { reduceAnonymousContacts } from '../../src/server/retention/reduceAnonymousContacts';
+import {
+  authHeaders,
+  login,
+  loginOn,
+  mutation,
+  newCitizen,
+  pullAllCursor,
+  push,
+} from './helpers/api';
 import { useSeededApp } from './helpers/appFixture';
 import { DIALECTS } from './helpers/testDatabase';
 
@@ -84,6 +95,85 @@ describe.each(DIALECTS)('input that used to poison a device outbox (%s)', (diale
     const { changes } = await pullAllCursor(f.app, token);
     const pulled = changes.find((c) => c.recordId === create.recordId);
     expect(pulled?.record?.lifeStory).toBe('før\u0000efter');
+  });
+
+  it('stores a NUL character in a note, a visit, a follow-up and a contact, and the statistics and retention still run', async () => {
+    const device = 'device-nul-records';
+    const { token } = await loginOn(f.app, 'mette', device);
+    const citizen = newCitizen({ alias: 'Nul' }, device);
+    const visitId = newId();
+    const now = new Date().toISOString();
+    const nul = (text: string) => `${text} før\u0000efter`;
+    const records = [
+      mutation(
+        'visit',
+        'create',
+        visitId,
+        { locationId: newId(), userId: 'mette', startedAt: now, summary: nul('Vagt') },
+        { deviceId: device },
+      ),
+      mutation(
+        'note',
+        'create',
+        newId(),
+        {
+          citizenId: citizen.recordId,
+          occurredAt: now,
+          category: 'samtale',
+          body: nul('Samtale'),
+          status: 'draft',
+          authorId: 'mette',
+        },
+        { deviceId: device },
+      ),
+      mutation(
+        'followUp',
+        'create',
+        newId(),
+        {
+          citizenId: citizen.recordId,
+          title: nul('Ring'),
+          dueOn: now.slice(0, 10),
+          assigneeId: 'mette',
+        },
+        { deviceId: device },
+      ),
+      mutation(
+        'contact',
+        'create',
+        newId(),
+        { visitId, locationId: newId(), at: now, kind: 'anonymous', remark: nul('Kaffe') },
+        { deviceId: device },
+      ),
+    ];
+    const results = await push(f.app, token, [citizen, ...records]);
+    expect(results.map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+    ]);
+    const { changes } = await pullAllCursor(f.app, token);
+    const pulled = (id: string) => changes.find((c) => c.recordId === id)?.record;
+    expect(pulled(records[0]!.recordId)?.summary).toBe('Vagt før\u0000efter');
+    expect(pulled(records[1]!.recordId)?.body).toBe('Samtale før\u0000efter');
+    expect(pulled(records[2]!.recordId)?.title).toBe('Ring før\u0000efter');
+    expect(pulled(records[3]!.recordId)?.remark).toBe('Kaffe før\u0000efter');
+
+    // The statistics read the contact and the visit; the retention rules read every record.
+    const lone = await login(f.app, 'lone');
+    const statistics = await f.app.inject({
+      method: 'GET',
+      url: `/api/statistics?from=${now.slice(0, 10)}&to=${now.slice(0, 10)}`,
+      headers: authHeaders(lone),
+    });
+    expect(statistics.statusCode, statistics.body).toBe(200);
+    const later = new Date(Date.now() + 10 * 365 * 86_400_000);
+    await expect(proposeErasures(f.database, f.testDb.config, later)).resolves.toBeDefined();
+    expect(
+      await reduceAnonymousContacts(f.database, f.testDb.config, later),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses a NUL character in a login username, an admin team name and a query parameter', async () => {

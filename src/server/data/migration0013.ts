@@ -1,3 +1,4 @@
+import { pgJson } from './pgJson';
 import { sql, type Kysely, type Migration } from 'kysely';
 import { fieldSql, STATISTICS_INDEXES } from '../statistics/recordFields';
 import type { Dialect } from './schema';
@@ -24,11 +25,25 @@ const sqliteValues = (row: string) =>
   ].join(', ');
 
 /** PostgreSQL: the JSON parsed once per row (json_to_record), as `x`. */
-const PG_FIELDS = `json_to_record(%DATA%::json) as x("at" text, "locationId" text, kind text,
+const PG_FIELDS = `json_to_record(${pgJson('%DATA%')}) as x("at" text, "locationId" text, kind text,
   "ageGroup" text, gender text, "citizenId" text, topics json)`;
 const pgValues = (row: string) =>
   `${row}.id, ${row}.team_id, x."at", x."locationId", x.kind, x."ageGroup", x.gender,
    x."citizenId", x.topics::text`;
+
+/** PostgreSQL: the trigger function keeping a contact's copy (0015 redefined it NUL-safe). */
+export const PG_COPY_FUNCTION = `create or replace function statistics_contacts_copy()
+  returns trigger language plpgsql as $$
+  begin
+    if tg_op <> 'INSERT' and old.entity = 'contact' then
+      delete from statistics_contacts where id = old.id;
+    end if;
+    if tg_op <> 'DELETE' and new.entity = 'contact' and new.deleted = 0 then
+      insert into statistics_contacts (${columnList})
+      select ${pgValues('new')} from ${PG_FIELDS.replace('%DATA%', 'new.data')};
+    end if;
+    return null;
+  end $$`;
 
 /**
  * Statistics (migration 0013): the fields the report counts of every live contact, copied out of
@@ -113,21 +128,7 @@ export function m0013StatisticsContacts(dialect: Dialect): Migration {
              where records.entity = 'contact' and records.deleted = 0`,
           )
           .execute(db);
-        await sql
-          .raw(
-            `create function statistics_contacts_copy() returns trigger language plpgsql as $$
-             begin
-               if tg_op <> 'INSERT' and old.entity = 'contact' then
-                 delete from statistics_contacts where id = old.id;
-               end if;
-               if tg_op <> 'DELETE' and new.entity = 'contact' and new.deleted = 0 then
-                 insert into statistics_contacts (${columnList})
-                 select ${pgValues('new')} from ${PG_FIELDS.replace('%DATA%', 'new.data')};
-               end if;
-               return null;
-             end $$`,
-          )
-          .execute(db);
+        await sql.raw(PG_COPY_FUNCTION).execute(db);
         for (const [name, when] of [
           ['insert', `after insert on records for each row when (new.entity = 'contact')`],
           [

@@ -12,6 +12,7 @@ import { m0011RetentionProposals } from './migration0011';
 import { m0012NoTeamAndProviderGroups } from './migration0012';
 import { m0013StatisticsContacts } from './migration0013';
 import { m0014StagedDeliveries } from './migration0014';
+import { m0015NulSafeJson } from './migration0015';
 import type { Dialect } from './schema';
 
 /**
@@ -149,6 +150,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0012_no_team_and_provider_groups': m0012NoTeamAndProviderGroups(dialect),
     '0013_statistics_contacts': m0013StatisticsContacts(dialect),
     '0014_staged_deliveries': m0014StagedDeliveries,
+    '0015_nul_safe_json': m0015NulSafeJson(dialect),
   };
 }
 

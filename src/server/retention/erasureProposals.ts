@@ -1,3 +1,4 @@
+import { pgJson } from '../data/pgJson';
 import { sql } from 'kysely';
 import { currentMarks, notesAwaitingHandover } from '../../domain/handoverMark';
 import type { UserProfile } from '../../domain/user';
@@ -21,7 +22,7 @@ const DAY_MS = 86_400_000;
 function jsonText(dialect: Dialect, name: 'citizenId' | 'updatedAt') {
   return dialect === 'sqlite'
     ? sql.raw(`json_extract(r.data, '$.${name}')`)
-    : sql.raw(`(r.data::json ->> '${name}')`);
+    : sql.raw(`(${pgJson('r.data')} ->> '${name}')`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { pgJson } from '../data/pgJson';
 import { sql } from 'kysely';
 import type { StoredRecord } from '../../domain/merge';
 import type { Config } from '../config';
@@ -43,11 +44,11 @@ function detailedBefore(dialect: Dialect, before: string) {
   const f = (name: string) =>
     dialect === 'sqlite'
       ? sql.raw(`json_extract(data, '$.${name}')`)
-      : sql.raw(`(data::json ->> '${name}')`);
+      : sql.raw(`(${pgJson('data')} ->> '${name}')`);
   const conflicts =
     dialect === 'sqlite'
       ? sql.raw(`json_array_length(json_extract(data, '$.conflicts'))`)
-      : sql.raw(`json_array_length(data::json -> 'conflicts')`);
+      : sql.raw(`json_array_length(${pgJson('data')} -> 'conflicts')`);
   // The `at` expression is the statistics index's (records_stats_contact_team, migration 0005).
   return sql<boolean>`records.entity = 'contact' and records.deleted = 0
     and ${f('at')} < ${before} and ${f('kind')} = 'anonymous'

@@ -1,3 +1,4 @@
+import { pgJson } from '../data/pgJson';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { RecordData } from '../../domain/merge';
 import type { Dialect } from '../data/schema';
@@ -57,7 +58,9 @@ export function termContainsAny(
 ): Expression<SqlBool> | null {
   if (tokens.length === 0) return null;
   const term =
-    dialect === 'sqlite' ? sql`json_extract(detail, '$.term')` : sql`(detail::json ->> 'term')`;
+    dialect === 'sqlite'
+      ? sql`json_extract(detail, '$.term')`
+      : sql`(${sql.raw(pgJson('detail'))} ->> 'term')`;
   const folded = sql`replace(replace(lower(${term}), ' ', ''), '-', '')`;
   const patterns = tokens.flatMap(spellings).map(containsPattern);
   return sql<SqlBool>`(${sql.join(

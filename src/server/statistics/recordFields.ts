@@ -1,3 +1,4 @@
+import { pgJson } from '../data/pgJson';
 import { sql, type RawBuilder } from 'kysely';
 import type { Dialect } from '../data/schema';
 
@@ -22,7 +23,9 @@ export type StatisticsField =
  */
 export function fieldSql(dialect: Dialect, field: StatisticsField): string {
   // Unqualified `data`: SQLite allows no table prefix in an index expression.
-  return dialect === 'sqlite' ? `json_extract(data, '$.${field}')` : `(data::json ->> '${field}')`;
+  return dialect === 'sqlite'
+    ? `json_extract(data, '$.${field}')`
+    : `(${pgJson('data')} ->> '${field}')`;
 }
 
 export function field(dialect: Dialect, name: StatisticsField): RawBuilder<string | null> {
