@@ -1,5 +1,5 @@
 import type { Workbox } from 'workbox-window';
-import { updateState } from './updateState';
+import { offlineReadiness, updateState } from './updateState';
 
 /** How often an open app asks the server for a new version (1 hour), besides on focus. */
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
@@ -21,6 +21,10 @@ export function serviceWorkerSupported(): boolean {
 export async function registerServiceWorker(): Promise<Workbox | undefined> {
   if (!import.meta.env.PROD || !serviceWorkerSupported()) return undefined;
   if (workbox) return workbox;
+  const container = navigator.serviceWorker;
+  const readReadiness = () => offlineReadiness.set(container.controller ? 'ready' : 'preparing');
+  readReadiness();
+  container.addEventListener('controllerchange', readReadiness);
   const { Workbox } = await import('workbox-window');
   if (workbox) return workbox;
   const wb = new Workbox('/sw.js');

@@ -9,3 +9,13 @@ import { createExternalStore } from './externalStore';
 export type UpdateState = 'current' | 'available' | 'applying';
 
 export const updateState = createExternalStore<UpdateState>('current');
+
+/**
+ * Can this page work without a network: 'unsupported' (no service worker here: a development
+ * build or an insecure origin), 'preparing' (the first worker is still storing the app, or does
+ * not control this page yet: a screen not opened before would not load offline), 'ready' (a
+ * worker controls the page; it installs only once every screen's code is in its cache).
+ */
+export type OfflineReadiness = 'unsupported' | 'preparing' | 'ready';
+
+export const offlineReadiness = createExternalStore<OfflineReadiness>('unsupported');

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { storageAlerts, storageStatus, updateState } from '../../pwa';
+import { offlineReadiness, storageAlerts, storageStatus, updateState } from '../../pwa';
 
 export function useUpdateState() {
   return useSyncExternalStore(updateState.subscribe, updateState.get);
@@ -11,4 +11,8 @@ export function useStorageStatus() {
 
 export function useStorageAlerts() {
   return useSyncExternalStore(storageAlerts.subscribe, storageAlerts.get);
+}
+
+export function useOfflineReadiness() {
+  return useSyncExternalStore(offlineReadiness.subscribe, offlineReadiness.get);
 }

@@ -8,6 +8,7 @@ import { formatTime } from '../../i18n/format';
 import { formatNumber } from '../../i18n/numbers';
 import { formatSince } from './formatSince';
 import { describeSyncStatus, type SyncView } from '../../sync/syncStatus';
+import { OfflineReadinessLine } from '../pwa/OfflineReadiness';
 import { StorageSummary, useFreshStorageEstimate } from '../pwa/StorageSummary';
 import { useFormat } from '../shared/useFormat';
 import { useSyncTexts } from './useSyncTexts';
@@ -99,6 +100,7 @@ function SyncDetails({ lines }: { lines: string[] }) {
         {lines.map((line) => (
           <p key={line}>{line}</p>
         ))}
+        <OfflineReadinessLine />
         <StorageSummary />
       </div>
     </div>

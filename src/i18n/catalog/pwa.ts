@@ -7,6 +7,9 @@ export const da = {
     'Du er i gang med et notat. Gem det først — kladden er gemt på enheden, men de sidste sekunders skrivning kan mangle.',
   'pwa.update.reloadAnyway': 'Genindlæs alligevel',
   'pwa.update.later': 'Senere',
+  'pwa.offline.preparing':
+    'Gør appen klar til brug uden net … Hold forbindelsen, til det er færdigt.',
+  'pwa.offline.ready': 'Klar til brug uden net',
   'pwa.storage.heading': 'Lagring på enheden',
   'pwa.storage.usage': '{used} af {quota}',
   'pwa.storage.usageUnknown': 'Pladsforbrug ukendt',
@@ -35,6 +38,9 @@ export const en = {
     'You are writing a note. Save it first — the draft is kept on this device, but the last seconds of typing may be missing.',
   'pwa.update.reloadAnyway': 'Reload anyway',
   'pwa.update.later': 'Later',
+  'pwa.offline.preparing':
+    'Getting the app ready for use offline … Stay connected until it is done.',
+  'pwa.offline.ready': 'Ready for use offline',
   'pwa.storage.heading': 'Storage on this device',
   'pwa.storage.usage': '{used} of {quota}',
   'pwa.storage.usageUnknown': 'Usage unknown',

@@ -1,10 +1,11 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, draftsRepo } from '../../../../src/db';
 import { resetDb } from '../../../helpers/factories';
 import {
   dismissStorageAlert,
+  offlineReadiness,
   reportStorageFull,
   storageStatus,
   updateState,
@@ -18,6 +19,7 @@ beforeEach(async () => {
 afterEach(async () => {
   act(() => {
     updateState.set('current');
+    offlineReadiness.set('unsupported');
     dismissStorageAlert();
     storageStatus.set({ persistence: 'unknown' });
   });
@@ -86,8 +88,38 @@ describe('PwaStatus', () => {
         quotaBytes: 2_000_000_000,
       }),
     );
-    expect(screen.getByRole('status').textContent).toBe(
+    expect(screen.getByText(/Enheden er næsten fuld/).textContent).toBe(
       'Enheden er næsten fuld: 2 GB af 2 GB brugt. Synkroniser nu: browseren kan rydde data, der kun ligger her, når pladsen slipper op. Frigør plads på enheden.',
     );
+  });
+
+  it('tells a first visit to stay connected until the app works offline, then that it does', () => {
+    vi.useFakeTimers();
+    try {
+      render(<PwaStatus />);
+      act(() => offlineReadiness.set('preparing'));
+      const status = screen.getByText(/Gør appen klar til brug uden net/);
+      expect(status.getAttribute('role')).toBe('status');
+      expect(status.textContent).toBe(
+        'Gør appen klar til brug uden net … Hold forbindelsen, til det er færdigt.',
+      );
+      act(() => offlineReadiness.set('ready'));
+      expect(status.textContent).toBe('Klar til brug uden net');
+      act(() => {
+        vi.advanceTimersByTime(8_000);
+      });
+      expect(status.textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says nothing about offline use when the app was ready already, or cannot be', () => {
+    act(() => offlineReadiness.set('ready'));
+    const { container, unmount } = render(<PwaStatus />);
+    expect(container.textContent).toBe('');
+    unmount();
+    act(() => offlineReadiness.set('unsupported'));
+    expect(render(<PwaStatus />).container.textContent).toBe('');
   });
 });
