@@ -24,7 +24,10 @@ describe('screens loaded on first opening', () => {
     // The first service worker takes control of this page once it has cached the app, and the
     // header's details say so.
     await page.getByRole('button', { name: 'Detaljer' }).click();
-    await page.getByText('Klar til brug uden net', { exact: true }).waitFor();
+    await page
+      .getByRole('region', { name: 'Synkronisering' })
+      .getByText('Klar til brug uden net', { exact: true })
+      .waitFor();
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     const settingsChunk = (path: string) => /\/assets\/SettingsPage-[\w-]+\.js$/.test(path);
     expect(requested.filter(settingsChunk)).toEqual([]);

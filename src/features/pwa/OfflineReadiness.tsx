@@ -2,15 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { useOfflineReadiness } from './usePwaState';
 
-/** How long "Klar til brug uden net" stays in the header after the preparation finished. */
+/** How long "Klar til brug uden net" stays for screen readers after the preparation finished. */
 const READY_SHOWN_MS = 8_000;
 
 /**
  * In the header while the app is not yet ready to work without a network (the first visit on a
  * device: the service worker is still storing every screen's code), so a caseworker does not go
- * offline too early; when that finishes, "Klar til brug uden net" for a few seconds. Both are
- * announced (a polite status). Nothing when the app was ready already, or cannot be (no service
- * worker).
+ * offline too early. When that finishes the line goes (the header is one line again) and a screen
+ * reader hears "Klar til brug uden net" (a polite status, kept a few seconds, visually hidden).
+ * Nothing when the app was ready already, or cannot be (no service worker).
  */
 export function OfflineReadinessNotice() {
   const t = useT();
@@ -32,7 +32,7 @@ export function OfflineReadinessNotice() {
         ? t('pwa.offline.ready')
         : null;
   return (
-    <p className="pwa-offline" role="status">
+    <p className={justReady ? 'pwa-offline visually-hidden' : 'pwa-offline'} role="status">
       {text}
     </p>
   );
