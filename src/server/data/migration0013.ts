@@ -1,6 +1,7 @@
-import { pgJson } from './pgJson';
 import { sql, type Kysely, type Migration } from 'kysely';
-import { fieldSql, STATISTICS_INDEXES } from '../statistics/recordFields';
+import { pgJson } from './jsonSql';
+import { statisticsIndexSql } from './migration0005';
+import { STATISTICS_INDEXES } from '../statistics/recordFields';
 import type { Dialect } from './schema';
 
 /** The columns of `statistics_contacts`, each with the contact's JSON field it copies. */
@@ -150,15 +151,8 @@ export function m0013StatisticsContacts(dialect: Dialect): Migration {
     },
     async down(db: Kysely<unknown>) {
       // 0005's two contact indexes again, with its very expressions.
-      for (const index of STATISTICS_INDEXES.filter((i) => i.entity === 'contact')) {
-        const lead = index.lead === 'team_id' ? 'team_id' : `(${fieldSql(dialect, index.lead)})`;
-        await sql
-          .raw(
-            `create index ${index.name} on records (${lead}, (${fieldSql(dialect, index.date)}))
-             where entity = 'contact' and deleted = 0`,
-          )
-          .execute(db);
-      }
+      for (const index of STATISTICS_INDEXES.filter((i) => i.entity === 'contact'))
+        await sql.raw(statisticsIndexSql(dialect, index)).execute(db);
       for (const name of ['insert', 'update', 'delete'])
         await sql
           .raw(

@@ -1,9 +1,9 @@
-import { pgJson } from '../data/pgJson';
 import { sql } from 'kysely';
 import { currentMarks, notesAwaitingHandover } from '../../domain/handoverMark';
 import type { UserProfile } from '../../domain/user';
 import type { ErasureProposal } from '../../protocol/admin';
 import type { Config } from '../config';
+import { jsonFieldSql } from '../data/jsonSql';
 import type { Database, Dialect } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { mayErase } from './eraseCitizen';
@@ -20,9 +20,7 @@ const DAY_MS = 86_400_000;
 
 /** One field of a record's JSON, as text. Fixed names only (never from input). */
 function jsonText(dialect: Dialect, name: 'citizenId' | 'updatedAt') {
-  return dialect === 'sqlite'
-    ? sql.raw(`json_extract(r.data, '$.${name}')`)
-    : sql.raw(`(${pgJson('r.data')} ->> '${name}')`);
+  return sql.raw(jsonFieldSql(dialect, 'r.data', name));
 }
 
 /**

@@ -1,8 +1,8 @@
-import { pgJson } from '../data/pgJson';
 import { sql } from 'kysely';
 import type { StoredRecord } from '../../domain/merge';
 import type { Config } from '../config';
 import { chunkRows } from '../data/bindLimits';
+import { jsonFieldSql, pgJson } from '../data/jsonSql';
 import type { Database, Dialect } from '../data/schema';
 import { withWriteTransaction } from '../data/writeTransaction';
 import { newChangeStage, stageRecord, writeStage } from '../syncApi/changeStage';
@@ -41,10 +41,7 @@ const hasDetail = (record: StoredRecord): boolean =>
 
 /** "An anonymous contact older than `before` that still has a remark or a conflict". */
 function detailedBefore(dialect: Dialect, before: string) {
-  const f = (name: string) =>
-    dialect === 'sqlite'
-      ? sql.raw(`json_extract(data, '$.${name}')`)
-      : sql.raw(`(${pgJson('data')} ->> '${name}')`);
+  const f = (name: string) => sql.raw(jsonFieldSql(dialect, 'data', name));
   const conflicts =
     dialect === 'sqlite'
       ? sql.raw(`json_array_length(json_extract(data, '$.conflicts'))`)

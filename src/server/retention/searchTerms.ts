@@ -1,6 +1,6 @@
-import { pgJson } from '../data/pgJson';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { RecordData } from '../../domain/merge';
+import { jsonFieldSql } from '../data/jsonSql';
 import type { Dialect } from '../data/schema';
 
 /** Shorter pieces ("Bo", "12") would clear a large share of unrelated searches. */
@@ -57,10 +57,7 @@ export function termContainsAny(
   tokens: readonly string[],
 ): Expression<SqlBool> | null {
   if (tokens.length === 0) return null;
-  const term =
-    dialect === 'sqlite'
-      ? sql`json_extract(detail, '$.term')`
-      : sql`(${sql.raw(pgJson('detail'))} ->> 'term')`;
+  const term = sql.raw(jsonFieldSql(dialect, 'detail', 'term'));
   const folded = sql`replace(replace(lower(${term}), ' ', ''), '-', '')`;
   const patterns = tokens.flatMap(spellings).map(containsPattern);
   return sql<SqlBool>`(${sql.join(

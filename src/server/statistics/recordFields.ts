@@ -1,5 +1,5 @@
-import { pgJson } from '../data/pgJson';
 import { sql, type RawBuilder } from 'kysely';
+import { jsonFieldSql } from '../data/jsonSql';
 import type { Dialect } from '../data/schema';
 
 /** The record fields the statistics read from a record's JSON, and the entities they belong to. */
@@ -23,9 +23,7 @@ export type StatisticsField =
  */
 export function fieldSql(dialect: Dialect, field: StatisticsField): string {
   // Unqualified `data`: SQLite allows no table prefix in an index expression.
-  return dialect === 'sqlite'
-    ? `json_extract(data, '$.${field}')`
-    : `(${pgJson('data')} ->> '${field}')`;
+  return jsonFieldSql(dialect, 'data', field);
 }
 
 export function field(dialect: Dialect, name: StatisticsField): RawBuilder<string | null> {

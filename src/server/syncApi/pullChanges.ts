@@ -1,5 +1,6 @@
 import type { Change, PullQuery } from '../../protocol/sync';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { jsonFieldSql } from '../data/jsonSql';
 import type { Database, Schema } from '../data/schema';
 import { encodeCursor, startPositions } from './pullCursor';
 import { refuseBehindHorizon } from './pullHorizon';
@@ -75,7 +76,7 @@ async function readPage(
   // (a NUL typed into a note is stored verbatim), so there it is parsed below.
   const namedCitizen =
     database.dialect === 'sqlite'
-      ? sql<unknown>`json_extract(data, '$.citizenId')`
+      ? sql<unknown>`${sql.raw(jsonFieldSql('sqlite', 'data', 'citizenId'))}`
       : sql<unknown>`null`;
   // Per scope the next range and the latest seq, all in ONE statement: a statement is a round
   // trip to the database, and every device pulls often (bench/README.md, scenario 8b).

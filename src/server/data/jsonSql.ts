@@ -1,3 +1,5 @@
+import type { Dialect } from './schema';
+
 /**
  * PostgreSQL: the text column `column` (a record's JSON) as `json`, each `\u0000` escape replaced
  * by `\ufffd` first. PostgreSQL's JSON functions refuse a whole document holding `\u0000` anywhere
@@ -10,4 +12,15 @@
  */
 export function pgJson(column: string): string {
   return `replace(${column}, '\\u0000', '\\ufffd')::json`;
+}
+
+/**
+ * One top-level field of the JSON text in `column`, as text, in the database's own syntax (on
+ * PostgreSQL through `pgJson`). Raw SQL, so an index expression can use it too: `column` and
+ * `name` are fixed names in the code, never input.
+ */
+export function jsonFieldSql(dialect: Dialect, column: string, name: string): string {
+  return dialect === 'sqlite'
+    ? `json_extract(${column}, '$.${name}')`
+    : `(${pgJson(column)} ->> '${name}')`;
 }
