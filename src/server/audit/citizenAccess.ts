@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { UserProfile } from '../../domain/user';
 import type { CitizenAccessEntry } from '../../protocol/audit';
 import type { Database } from '../data/schema';
@@ -52,69 +52,55 @@ interface AccessRow {
 const newestFirst = (a: AccessRow, b: AccessRow) =>
   a.at === b.at ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.at < b.at ? 1 : -1;
 
+/** Rows strictly before the paging position (newest first by `at`, then `id`); all without one. */
+function beforePosition(from: PagePosition, at: string, id: string): RawBuilder<SqlBool> {
+  if (!from) return sql<SqlBool>`1 = 1`;
+  return sql<SqlBool>`(${sql.ref(at)} < ${from.at}
+    or (${sql.ref(at)} = ${from.at} and ${sql.ref(id)} < ${from.id}))`;
+}
+
 /**
  * The citizen's deliveries: each a `deliver` entry with its page's id, time, user and device.
  * Pages folded into the citizen index are one range of (citizen_id, at, audit_id); pages still
- * staged (deliveryIndex.ts) are found by the citizen's id in their list. The staged rows are read
- * first: a page folded in between is then found in the index, never missed (and a page found in
- * both is listed once).
+ * staged (deliveryIndex.ts) are found by the citizen's id in their list. Both in ONE statement,
+ * so a fold committing meanwhile cannot hide a page or show it twice.
  */
-async function deliveriesPage(
+function deliveriesPage(
   database: Database,
   citizenId: string,
   limit: number,
   from: PagePosition,
 ): Promise<AccessRow[]> {
-  const staged = await stagedDeliveries(database, citizenId, limit, from);
-  let query = database.db
-    .selectFrom('audit_deliveries')
-    .innerJoin('audit_log', 'audit_log.id', 'audit_deliveries.audit_id')
-    .leftJoin('users', 'users.id', 'audit_log.user_id')
-    .select((eb) => [
-      'audit_deliveries.audit_id as id',
-      'audit_deliveries.at',
-      'audit_log.user_id',
-      'users.name as user_name',
-      'audit_log.device_id',
-      eb.val('deliver').as('action'),
-      eb.val<string | null>(null).as('entity'),
-      eb.val<string | null>(null).as('record_id'),
-    ])
-    .where('audit_deliveries.citizen_id', '=', citizenId)
-    .orderBy('audit_deliveries.at', 'desc')
-    .orderBy('audit_deliveries.audit_id', 'desc')
-    .limit(limit + 1);
-  if (from) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('audit_deliveries.at', '<', from.at),
-        eb.and([
-          eb('audit_deliveries.at', '=', from.at),
-          eb('audit_deliveries.audit_id', '<', from.id),
-        ]),
-      ]),
-    );
-  }
-  const folded = await query.execute();
-  const seen = new Set(folded.map((r) => r.id));
-  return [...folded, ...staged.filter((r) => !seen.has(r.id))];
-}
-
-/** The staged pages that carried the citizen (their JSON list holds its quoted id). */
-function stagedDeliveries(
-  database: Database,
-  citizenId: string,
-  limit: number,
-  from: PagePosition,
-): Promise<AccessRow[]> {
+  const { db } = database;
   const position = database.dialect === 'postgres' ? sql.raw('strpos') : sql.raw('instr');
-  let query = database.db
-    .selectFrom('audit_deliveries_staged as staged')
-    .innerJoin('audit_log', 'audit_log.id', 'staged.audit_id')
+  const folded = db
+    .selectFrom('audit_deliveries')
+    .select(['at', 'audit_id'])
+    .where('citizen_id', '=', citizenId)
+    .where(beforePosition(from, 'at', 'audit_id'))
+    .orderBy('at', 'desc')
+    .orderBy('audit_id', 'desc')
+    .limit(limit + 1);
+  const staged = db
+    .selectFrom('audit_deliveries_staged')
+    .select(['at', 'audit_id'])
+    .where(sql<SqlBool>`${position}(citizens, ${JSON.stringify(citizenId)}) > 0`)
+    .where(beforePosition(from, 'at', 'audit_id'))
+    .orderBy('at', 'desc')
+    .orderBy('audit_id', 'desc')
+    .limit(limit + 1);
+  const delivered = db
+    .selectFrom(folded.as('folded'))
+    .selectAll()
+    .unionAll(db.selectFrom(staged.as('staged')).selectAll())
+    .as('delivered');
+  return db
+    .selectFrom(delivered)
+    .innerJoin('audit_log', 'audit_log.id', 'delivered.audit_id')
     .leftJoin('users', 'users.id', 'audit_log.user_id')
     .select((eb) => [
-      'staged.audit_id as id',
-      'staged.at',
+      'delivered.audit_id as id',
+      'delivered.at',
       'audit_log.user_id',
       'users.name as user_name',
       'audit_log.device_id',
@@ -122,26 +108,12 @@ function stagedDeliveries(
       eb.val<string | null>(null).as('entity'),
       eb.val<string | null>(null).as('record_id'),
     ])
-    .where(
-      sql<boolean>`${position}(${sql.ref('staged.citizens')}, ${JSON.stringify(citizenId)}) > 0`,
-    )
-    .orderBy('staged.at', 'desc')
-    .orderBy('staged.audit_id', 'desc')
-    .limit(limit + 1);
-  if (from) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('staged.at', '<', from.at),
-        eb.and([eb('staged.at', '=', from.at), eb('staged.audit_id', '<', from.id)]),
-      ]),
-    );
-  }
-  return query.execute();
+    .execute();
 }
 
 /**
  * One page of the citizen's access log, newest first: one range of (citizen_id, at) in the
- * audit log and one in the citizen index of deliveries, merged.
+ * audit log and the deliveries (deliveriesPage), merged.
  */
 export async function citizenAccessPage(
   database: Database,
@@ -150,7 +122,7 @@ export async function citizenAccessPage(
   before?: string,
 ): Promise<{ entries: CitizenAccessEntry[]; nextBefore?: string }> {
   const from = splitBefore(before);
-  let query = database.db
+  const query = database.db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.user_id')
     .select([
@@ -164,17 +136,10 @@ export async function citizenAccessPage(
       'audit_log.record_id',
     ])
     .where('audit_log.citizen_id', '=', citizenId)
+    .where(beforePosition(from, 'audit_log.at', 'audit_log.id'))
     .orderBy('audit_log.at', 'desc')
     .orderBy('audit_log.id', 'desc')
     .limit(limit + 1);
-  if (from) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('audit_log.at', '<', from.at),
-        eb.and([eb('audit_log.at', '=', from.at), eb('audit_log.id', '<', from.id)]),
-      ]),
-    );
-  }
   const [logged, delivered] = await Promise.all([
     query.execute(),
     deliveriesPage(database, citizenId, limit, from),
