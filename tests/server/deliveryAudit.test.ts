@@ -11,6 +11,7 @@ import {
   loginOn,
   mutation,
   newCitizen,
+  newNote,
   pullAllCursor,
   pullCursor,
   push,
@@ -66,24 +67,10 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
 
     const citizen = newCitizen({ firstName: 'Leveret' }, 'laptop-mette-1');
     const other = newCitizen({ firstName: 'Anden' }, 'laptop-mette-1');
-    const noteId = newId();
     await push(f.app, mette.token, [
       citizen,
       other,
-      mutation(
-        'note',
-        'create',
-        noteId,
-        {
-          citizenId: citizen.recordId,
-          occurredAt: new Date().toISOString(),
-          category: 'samtale',
-          body: 'Samtale',
-          status: 'draft',
-          authorId: 'mette',
-        },
-        { deviceId: 'laptop-mette-1' },
-      ),
+      newNote(citizen.recordId, {}, 'laptop-mette-1'),
     ]);
     // Anders's tablet gets them one change per page (three pages, two of them about the citizen),
     // Mette's laptop in one page.
@@ -327,21 +314,8 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
     await push(f.app, mette.token, [named, mentioned]);
     const afterCitizens = (await pullAllCursor(f.app, mette.token, start)).cursor;
     await push(f.app, mette.token, [
-      mutation(
-        'note',
-        'create',
-        newId(),
-        {
-          citizenId: named.recordId,
-          occurredAt: new Date().toISOString(),
-          category: 'samtale',
-          // The stored JSON of this note holds the other citizen's id after "citizenId":, escaped.
-          body: `{"citizenId":"${mentioned.recordId}"}`,
-          status: 'draft',
-          authorId: 'mette',
-        },
-        { deviceId: 'laptop-mette-5' },
-      ),
+      // The stored JSON of this note holds the other citizen's id after "citizenId":, escaped.
+      newNote(named.recordId, { body: `{"citizenId":"${mentioned.recordId}"}` }, 'laptop-mette-5'),
     ]);
     const page = await pullCursor(f.app, mette.token, afterCitizens, 100);
     expect(page.changes.map((c) => c.entity)).toEqual(['note']);

@@ -5,7 +5,7 @@ import { buildApp } from '../../src/server/app';
 import { createDatabase } from '../../src/server/data/createDatabase';
 import { migrationProviderFor } from '../../src/server/data/migrations';
 import { seedDemo } from '../../src/server/demo/seedDemo';
-import { loginOn, mutation, newCitizen, push } from './helpers/api';
+import { loginOn, mutation, newCitizen, newNote, push } from './helpers/api';
 import { createTestDatabase } from './helpers/testDatabase';
 
 describe('migration 0015 on a PostgreSQL database of 0014', () => {
@@ -41,21 +41,7 @@ describe('migration 0015 on a PostgreSQL database of 0014', () => {
       const citizen = newCitizen({}, device);
       await push(app, token, [citizen]);
       const now = new Date().toISOString();
-      const note = () =>
-        mutation(
-          'note',
-          'create',
-          newId(),
-          {
-            citizenId: citizen.recordId,
-            occurredAt: now,
-            category: 'samtale',
-            body: 'før\u0000efter',
-            status: 'draft',
-            authorId: 'mette',
-          },
-          { deviceId: device },
-        );
+      const note = () => newNote(citizen.recordId, { body: 'før\u0000efter' }, device);
       const contact = () =>
         mutation(
           'contact',

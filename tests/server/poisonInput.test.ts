@@ -9,6 +9,7 @@ import {
   loginOn,
   mutation,
   newCitizen,
+  newNote,
   pullAllCursor,
   push,
 } from './helpers/api';
@@ -112,20 +113,7 @@ describe.each(DIALECTS)('input that used to poison a device outbox (%s)', (diale
         { locationId: newId(), userId: 'mette', startedAt: now, summary: nul('Vagt') },
         { deviceId: device },
       ),
-      mutation(
-        'note',
-        'create',
-        newId(),
-        {
-          citizenId: citizen.recordId,
-          occurredAt: now,
-          category: 'samtale',
-          body: nul('Samtale'),
-          status: 'draft',
-          authorId: 'mette',
-        },
-        { deviceId: device },
-      ),
+      newNote(citizen.recordId, { body: nul('Samtale') }, device),
       mutation(
         'followUp',
         'create',

@@ -107,6 +107,29 @@ export function newCitizen(fields: Record<string, unknown> = {}, deviceId?: stri
   );
 }
 
+/** A new draft note by mette about `citizenId`, written now; `fields` override the defaults. */
+export function newNote(
+  citizenId: string,
+  fields: Record<string, unknown> = {},
+  deviceId?: string,
+): Mutation {
+  return mutation(
+    'note',
+    'create',
+    newId(),
+    {
+      citizenId,
+      occurredAt: new Date().toISOString(),
+      category: 'samtale',
+      body: 'Samtale',
+      status: 'draft',
+      authorId: 'mette',
+      ...fields,
+    },
+    deviceId ? { deviceId } : {},
+  );
+}
+
 export interface LoginResult {
   token: string;
   deviceId: string;
