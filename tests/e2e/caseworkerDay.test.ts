@@ -149,7 +149,8 @@ describe('what is waiting, and announcements', () => {
     await syncRegion(page).getByRole('link', { name: '1 ændring venter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ændringer der venter' }).waitFor();
     const item = page.getByRole('list', { name: 'Ændringer der venter' }).getByRole('listitem');
-    expect(await item.count()).toBe(1);
+    // The list comes from a live query that answers after the heading is drawn.
+    await expect.poll(() => item.count()).toBe(1);
     const text = (await item.textContent()) ?? '';
     expect(text).toContain('Notat: Oprettet');
     expect(text).toContain(name);

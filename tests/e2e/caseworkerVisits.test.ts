@@ -69,8 +69,7 @@ describe('a keyboard-only caseworker (laptop)', () => {
     await pressUntil(page, 'Tab', (f) => f.tag === 'INPUT', 3);
     await page.keyboard.type('Joergensen');
     const hit = page.getByRole('list', { name: 'Borgere' }).getByRole('link');
-    await hit.first().waitFor();
-    expect(await hit.count()).toBe(1);
+    await expect.poll(() => hit.count()).toBe(1);
     await pressUntil(page, 'Tab', (f) => f.text.startsWith('Henrik Jørgensen'), 10);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await focused(page)).tag).toBe('H1');
