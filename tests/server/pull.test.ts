@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useSeededApp } from './helpers/appFixture';
-import { login, mutation, newCitizen, pull, pullAll, push } from './helpers/api';
+import { login, mutation, newCitizen, newNote, pull, pullAll, push } from './helpers/api';
+import { LONG_TEXT_MAX } from '../../src/domain/common';
+import { MAX_PULL_PAGE_CHARS } from '../../src/protocol';
 import { DIALECTS } from './helpers/testDatabase';
 
 describe.each(DIALECTS)('pulling the change log (%s)', (dialect) => {
@@ -114,5 +116,29 @@ describe.each(DIALECTS)('pulling the change log (%s)', (dialect) => {
     expect(Object.values(detail.records).flat().sort()).toEqual(
       page.changes.map((c) => c.recordId).sort(),
     );
+  });
+
+  it('ends a page of long notes at about 4 MB and sends the rest on the next page', async () => {
+    const mette = await login(f.app, 'mette');
+    const citizen = newCitizen();
+    await push(f.app, mette, [citizen]);
+    const from = (await pullAll(f.app, mette)).cursor;
+    // 225 notes of 19,000 characters: 4.3 million in all, in pushes under the 1 MB body limit.
+    const ids: string[] = [];
+    for (let batch = 0; batch < 5; batch++) {
+      const notes = Array.from({ length: 45 }, (_, i) =>
+        newNote(citizen.recordId, { body: `${batch}.${i} `.padEnd(LONG_TEXT_MAX - 1000, 'x') }),
+      );
+      await push(f.app, mette, notes);
+      ids.push(...notes.map((n) => n.recordId));
+    }
+    const first = await pull(f.app, mette, from, 1000);
+    expect(first.hasMore).toBe(true);
+    expect(first.changes.length).toBeGreaterThan(150);
+    expect(first.changes.length).toBeLessThan(225);
+    expect(JSON.stringify(first.changes).length).toBeLessThan(MAX_PULL_PAGE_CHARS + 100_000);
+    const rest = await pullAll(f.app, mette, first.nextCursor);
+    const delivered = [...first.changes, ...rest.changes].map((c) => c.recordId);
+    expect(delivered).toEqual(ids);
   });
 });

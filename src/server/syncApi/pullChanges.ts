@@ -1,4 +1,5 @@
 import type { Change, PullQuery } from '../../protocol/sync';
+import { MAX_PULL_PAGE_CHARS } from '../../protocol/versions';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { jsonFieldSql } from '../data/jsonSql';
 import type { Database, Schema } from '../data/schema';
@@ -109,8 +110,9 @@ async function readPage(
     .filter((r) => Number(r.latest) === 0)
     .sort((a, b) => Number(a.seq) - Number(b.seq));
   const latestSeqs = found.filter((r) => Number(r.latest) === 1).map((r) => Number(r.seq));
-  const hasMore = merged.length > query.limit;
-  const page: ChangeRow[] = hasMore ? merged.slice(0, query.limit) : merged;
+  const size = pageSize(merged, query.limit);
+  const hasMore = merged.length > size;
+  const page: ChangeRow[] = hasMore ? merged.slice(0, size) : merged;
   const next = { ...positions };
   const records: Record<string, string[]> = {};
   const citizens = new Set<string>();
@@ -132,6 +134,20 @@ async function readPage(
     `"hasMore":${hasMore},"latestSeq":${Math.max(cursor, ...latestSeqs)},` +
     `"nextCursor":${JSON.stringify(encodeCursor(next))},"evictTeams":${JSON.stringify(evicted)}}`;
   return { json, cursor, count: page.length, evictTeams: evicted, records, citizens };
+}
+
+/**
+ * How many of `rows` the page holds: at most `limit`, and no more once their records' JSON has
+ * passed MAX_PULL_PAGE_CHARS (at least one, so every page moves the cursor).
+ */
+function pageSize(rows: readonly ChangeRow[], limit: number): number {
+  const end = Math.min(rows.length, limit);
+  let chars = 0;
+  for (let i = 0; i < end; i++) {
+    chars += rows[i]!.data?.length ?? 0;
+    if (chars > MAX_PULL_PAGE_CHARS) return Math.max(1, i);
+  }
+  return end;
 }
 
 /**
