@@ -25,12 +25,12 @@ export const MAX_PULL_LIMIT = 1_000;
  */
 export const DEFAULT_PULL_LIMIT = 1_000;
 /**
- * A pull page ends early, with `hasMore`, once its records' JSON passes this many characters
- * (about 4 MB; a page always holds at least one change): what a page costs a tablet in memory
- * follows the bytes, and a page of long notes (up to LONG_TEXT_MAX each) would otherwise be
- * tens of megabytes.
+ * A pull page ends early, with `hasMore`, once its records' JSON passes this many bytes (UTF-8;
+ * a page always holds at least one change): what a page costs a tablet in memory follows the
+ * bytes, and a page of long notes (up to LONG_TEXT_MAX characters each) would otherwise be tens
+ * of megabytes.
  */
-export const MAX_PULL_PAGE_CHARS = 4_000_000;
+export const MAX_PULL_PAGE_BYTES = 4_000_000;
 /**
  * Nesting of arrays and objects in a request body. The app's deepest body (a push of a citizen's
  * consents) is about 6 levels; deeper bodies are refused with 400 before they are parsed.

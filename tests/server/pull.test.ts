@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useSeededApp } from './helpers/appFixture';
 import { login, mutation, newCitizen, newNote, pull, pullAll, push } from './helpers/api';
 import { LONG_TEXT_MAX } from '../../src/domain/common';
-import { MAX_PULL_PAGE_CHARS } from '../../src/protocol';
+import { MAX_PULL_PAGE_BYTES } from '../../src/protocol';
 import { DIALECTS } from './helpers/testDatabase';
 
 describe.each(DIALECTS)('pulling the change log (%s)', (dialect) => {
@@ -136,7 +136,7 @@ describe.each(DIALECTS)('pulling the change log (%s)', (dialect) => {
     expect(first.hasMore).toBe(true);
     expect(first.changes.length).toBeGreaterThan(150);
     expect(first.changes.length).toBeLessThan(225);
-    expect(JSON.stringify(first.changes).length).toBeLessThan(MAX_PULL_PAGE_CHARS + 100_000);
+    expect(JSON.stringify(first.changes).length).toBeLessThan(MAX_PULL_PAGE_BYTES + 100_000);
     const rest = await pullAll(f.app, mette, first.nextCursor);
     const delivered = [...first.changes, ...rest.changes].map((c) => c.recordId);
     expect(delivered).toEqual(ids);

@@ -1,5 +1,5 @@
 import type { Change, PullQuery } from '../../protocol/sync';
-import { MAX_PULL_PAGE_CHARS } from '../../protocol/versions';
+import { MAX_PULL_PAGE_BYTES } from '../../protocol/versions';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { jsonFieldSql } from '../data/jsonSql';
 import type { Database, Schema } from '../data/schema';
@@ -13,20 +13,24 @@ interface ChangeRow {
   record_id: string;
   op: Change['op'];
   version: number;
-  /** The record's JSON as stored (written by this server with JSON.stringify), or null. */
-  data: string | null;
+  /**
+   * The record's JSON as stored (written by this server with JSON.stringify), or null: its UTF-8
+   * bytes on SQLite (read as a blob), text on PostgreSQL.
+   */
+  data: Buffer | string | null;
   /** The record's own `citizenId`, read by the database from `data`. */
   named_citizen: unknown;
 }
 
 /**
  * One page of changes: the response body, and what the page's audit entry needs to know of it.
- * The body is built as text, each record's stored JSON spliced in as it is: parsing 1,000 records
- * only to serialize them again was a fifth of the server's CPU for a page.
+ * The body is built as UTF-8 bytes, each record's stored JSON spliced in as it is: parsing 1,000
+ * records only to serialize them again was a fifth of the server's CPU for a page, and a body
+ * built as a string was then scanned for its length and encoded again on its way out (a third).
  */
 export interface PulledPage {
-  /** A `PullResponse` (protocol/sync.ts) with `nextCursor` and `evictTeams`, as JSON. */
-  json: string;
+  /** A `PullResponse` (protocol/sync.ts) with `nextCursor` and `evictTeams`, as UTF-8 JSON. */
+  json: Buffer;
   /** The highest seq delivered (0 for an empty page). */
   cursor: number;
   count: number;
@@ -37,13 +41,30 @@ export interface PulledPage {
   citizens: Set<string>;
 }
 
-/** One change as JSON, in ChangeSchema's field order. */
-function changeJson(r: ChangeRow): string {
-  return (
-    `{"seq":${Number(r.seq)},"entity":${JSON.stringify(r.entity)},` +
-    `"recordId":${JSON.stringify(r.record_id)},"op":${JSON.stringify(r.op)},` +
-    `"version":${Number(r.version)},"record":${r.data ?? 'null'}}`
-  );
+/**
+ * The page's body: `head`, each change as JSON in ChangeSchema's field order with its record's
+ * stored JSON as it is, then `tail`; written into one buffer.
+ */
+function pageJson(rows: readonly ChangeRow[], head: string, tail: string): Buffer {
+  const parts: (string | Buffer)[] = [head];
+  rows.forEach((r, i) => {
+    parts.push(
+      `${i === 0 ? '' : ','}{"seq":${Number(r.seq)},"entity":${JSON.stringify(r.entity)},` +
+        `"recordId":${JSON.stringify(r.record_id)},"op":${JSON.stringify(r.op)},` +
+        `"version":${Number(r.version)},"record":`,
+      r.data ?? 'null',
+      '}',
+    );
+  });
+  parts.push(tail);
+  let size = 0;
+  for (const part of parts) size += byteLength(part);
+  const body = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const part of parts) {
+    at += typeof part === 'string' ? body.write(part, at) : part.copy(body, at);
+  }
+  return body;
 }
 
 /**
@@ -79,6 +100,11 @@ async function readPage(
     database.dialect === 'sqlite'
       ? sql<unknown>`${sql.raw(jsonFieldSql('sqlite', 'data', 'citizenId'))}`
       : sql<unknown>`null`;
+  // SQLite hands the record's JSON over as its stored UTF-8 bytes, never decoded into a string:
+  // they go into the body as they are.
+  const data = sql<Buffer | string | null>`${sql.raw(
+    database.dialect === 'sqlite' ? 'CAST(data AS BLOB)' : 'data',
+  )}`;
   // Per scope the next range and the latest seq, all in ONE statement: a statement is a round
   // trip to the database, and every device pulls often (bench/README.md, scenario 8b).
   // ORDER BY seq DESC LIMIT 1 rather than max(seq): SQLite answers max() with a WHERE by walking
@@ -87,8 +113,8 @@ async function readPage(
     (scope) =>
       db
         .selectFrom('changes')
-        .select(['seq', 'team_id', 'entity', 'record_id', 'op', 'version', 'data'])
-        .select([namedCitizen.as('named_citizen'), sql<number>`0`.as('latest')])
+        .select(['seq', 'team_id', 'entity', 'record_id', 'op', 'version'])
+        .select([data.as('data'), namedCitizen.as('named_citizen'), sql<number>`0`.as('latest')])
         .where('team_id', '=', scope)
         .where('seq', '>', positions[scope] ?? 0)
         .orderBy('seq')
@@ -98,7 +124,7 @@ async function readPage(
         .selectFrom('changes')
         .select(['seq', 'team_id', 'entity', 'record_id', 'op', 'version'])
         .select([
-          sql<string | null>`null`.as('data'),
+          sql<Buffer | string | null>`null`.as('data'),
           sql<unknown>`null`.as('named_citizen'),
           sql<number>`1`.as('latest'),
         ])
@@ -124,31 +150,36 @@ async function readPage(
       const named =
         database.dialect === 'sqlite'
           ? r.named_citizen
-          : (JSON.parse(r.data) as { citizenId?: unknown }).citizenId;
+          : (JSON.parse(String(r.data)) as { citizenId?: unknown }).citizenId;
       if (typeof named === 'string') citizens.add(named);
     }
   }
   const cursor = page.length > 0 ? Number(page[page.length - 1]!.seq) : 0;
-  const json =
-    `{"changes":[${page.map(changeJson).join(',')}],"cursor":${cursor},` +
-    `"hasMore":${hasMore},"latestSeq":${Math.max(cursor, ...latestSeqs)},` +
-    `"nextCursor":${JSON.stringify(encodeCursor(next))},"evictTeams":${JSON.stringify(evicted)}}`;
+  const json = pageJson(
+    page,
+    '{"changes":[',
+    `],"cursor":${cursor},"hasMore":${hasMore},"latestSeq":${Math.max(cursor, ...latestSeqs)},` +
+      `"nextCursor":${JSON.stringify(encodeCursor(next))},"evictTeams":${JSON.stringify(evicted)}}`,
+  );
   return { json, cursor, count: page.length, evictTeams: evicted, records, citizens };
 }
 
 /**
  * How many of `rows` the page holds: at most `limit`, and no more once their records' JSON has
- * passed MAX_PULL_PAGE_CHARS (at least one, so every page moves the cursor).
+ * passed MAX_PULL_PAGE_BYTES (at least one, so every page moves the cursor).
  */
 function pageSize(rows: readonly ChangeRow[], limit: number): number {
   const end = Math.min(rows.length, limit);
-  let chars = 0;
+  let bytes = 0;
   for (let i = 0; i < end; i++) {
-    chars += rows[i]!.data?.length ?? 0;
-    if (chars > MAX_PULL_PAGE_CHARS) return Math.max(1, i);
+    bytes += byteLength(rows[i]!.data ?? '');
+    if (bytes > MAX_PULL_PAGE_BYTES) return Math.max(1, i);
   }
   return end;
 }
+
+const byteLength = (text: Buffer | string) =>
+  typeof text === 'string' ? Buffer.byteLength(text) : text.length;
 
 /**
  * Each of `parts` for every scope, in ONE statement. Each part sits in a subquery of its own, so
