@@ -108,7 +108,7 @@ describe('single sign-on in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Lås Fremskudt op' }).waitFor();
     await page.getByLabel('PIN eller adgangssætning').fill('000000');
     await page.getByRole('button', { name: 'Lås op' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('Forkert PIN');
+    await page.getByRole('alert').filter({ hasText: 'Forkert PIN' }).waitFor();
     await page.getByLabel('PIN eller adgangssætning').fill(PIN);
     await page.getByRole('button', { name: 'Lås op' }).click();
     await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
