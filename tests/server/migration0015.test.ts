@@ -8,7 +8,7 @@ import { seedDemo } from '../../src/server/demo/seedDemo';
 import { loginOn, mutation, newCitizen, newNote, push } from './helpers/api';
 import { createTestDatabase } from './helpers/testDatabase';
 
-describe('migration 0015 on a PostgreSQL database of 0014', () => {
+describe('migrations 0015 and 0016 on an older PostgreSQL database', () => {
   it('lets a note and a contact holding a NUL character be stored, where the old indexes refused them', async () => {
     const testDb = await createTestDatabase('postgres');
     const database = createDatabase(testDb.config);
@@ -61,6 +61,39 @@ describe('migration 0015 on a PostgreSQL database of 0014', () => {
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .executeTakeFirstOrThrow();
       expect(Number(copied.n)).toBeGreaterThanOrEqual(1);
+      await app.close();
+    } finally {
+      await database.close();
+      await testDb.drop();
+    }
+  });
+
+  it('lets a note holding a lone surrogate be stored after 0016, where the indexes of 0015 refused it', async () => {
+    const testDb = await createTestDatabase('postgres');
+    const database = createDatabase(testDb.config);
+    try {
+      const migrator = new Migrator({
+        db: database.db,
+        provider: migrationProviderFor('postgres'),
+      });
+      expect((await migrator.migrateTo('0015_nul_safe_json')).error).toBeUndefined();
+      // A database migrated before 0016 reads the JSON with NUL replaced, nothing else.
+      await sql`drop index records_stats_note_team`.execute(database.db);
+      await sql`create index records_stats_note_team on records
+        (team_id, (replace(data, '\\u0000', '\\ufffd')::json ->> 'createdAt'))
+        where entity = 'note' and deleted = 0`.execute(database.db);
+      await seedDemo(database);
+      const app = await buildApp({ config: testDb.config, database });
+      const device = 'device-migration-16';
+      const { token } = await loginOn(app, 'mette', device);
+      const citizen = newCitizen({}, device);
+      await push(app, token, [citizen]);
+      const note = () => newNote(citizen.recordId, { body: 'halv \ud83d emoji' }, device);
+      await expect(push(app, token, [note()])).rejects.toThrow(/500/);
+
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      const results = await push(app, token, [note()]);
+      expect(results.map((r) => r.status)).toEqual(['applied']);
       await app.close();
     } finally {
       await database.close();

@@ -141,4 +141,19 @@ describe.each(DIALECTS)('pulling the change log (%s)', (dialect) => {
     const delivered = [...first.changes, ...rest.changes].map((c) => c.recordId);
     expect(delivered).toEqual(ids);
   });
+
+  it('delivers text outside ASCII exactly as it was pushed', async () => {
+    const mette = await login(f.app, 'mette');
+    const from = (await pullAll(f.app, mette)).cursor;
+    const citizen = newCitizen({ firstName: 'Søren 🙂 Ålborg', lastName: 'Æbelø' });
+    const body = 'Mødt på Højstrup\u2028ny linje – “citat” 🏠 \ud83d slut';
+    const note = newNote(citizen.recordId, { body: JSON.parse(`"${body}"`) as string });
+    await push(f.app, mette, [citizen, note]);
+    const { changes } = await pullAll(f.app, mette, from);
+    expect(changes.find((c) => c.recordId === citizen.recordId)?.record).toMatchObject({
+      firstName: 'Søren 🙂 Ålborg',
+      lastName: 'Æbelø',
+    });
+    expect(changes.find((c) => c.recordId === note.recordId)?.record?.body).toBe(note.fields.body);
+  });
 });

@@ -13,6 +13,7 @@ import { m0012NoTeamAndProviderGroups } from './migration0012';
 import { m0013StatisticsContacts } from './migration0013';
 import { m0014StagedDeliveries } from './migration0014';
 import { m0015NulSafeJson } from './migration0015';
+import { m0016SurrogateSafeJson } from './migration0016';
 import type { Dialect } from './schema';
 
 /**
@@ -151,6 +152,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0013_statistics_contacts': m0013StatisticsContacts(dialect),
     '0014_staged_deliveries': m0014StagedDeliveries,
     '0015_nul_safe_json': m0015NulSafeJson(dialect),
+    '0016_surrogate_safe_json': m0016SurrogateSafeJson(dialect),
   };
 }
 
