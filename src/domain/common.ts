@@ -10,14 +10,21 @@ export const DateOnlySchema = z.iso.date();
 /** A wall-clock time "HH:MM". */
 export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time-of-day');
 
+/** A surrogate code unit not part of a pair (with the u flag, a pair is one code point). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /**
  * Text that names something (an id, a key, a username, a team's name): never with a NUL
- * character (U+0000). PostgreSQL's text cannot hold one (SQLite can), so such a request failed
- * there with a database error; refused at the border it answers the same 400 on both databases.
- * Free-text field values may hold one: they are stored inside the record's JSON, escaped.
+ * character (U+0000) nor a lone surrogate (half of an emoji). PostgreSQL's text cannot hold
+ * either (SQLite stores a NUL, and a lone surrogate as U+FFFD), so such a request failed there
+ * with a database error; refused at the border it answers the same 400 on both databases.
+ * Free-text field values may hold both: they are stored inside the record's JSON, escaped.
  */
 export const nameText = () =>
-  z.string().refine((value) => !value.includes('\u0000'), { message: 'nul-character' });
+  z
+    .string()
+    .refine((value) => !value.includes('\u0000'), { message: 'nul-character' })
+    .refine((value) => !LONE_SURROGATE.test(value), { message: 'lone-surrogate' });
 
 export const TeamIdSchema = nameText().min(1).max(64);
 /**

@@ -73,15 +73,18 @@ describe.each(DIALECTS)('input that used to poison a device outbox (%s)', (diale
     expect(res.json<{ results: { status: string }[] }>().results[0]?.status).toBe('rejected');
   });
 
-  it('refuses a NUL character in a device id, team id or field name with 400', async () => {
+  it.each([
+    ['a NUL character', '\u0000'],
+    ['a lone surrogate', '\ud83d'],
+  ])('refuses %s in a device id, team id or field name with 400', async (_what, odd) => {
     const token = await login(f.app, 'mette');
-    const nulDevice = newCitizen({}, 'device-\u0000-nul');
-    const nulTeam = { ...newCitizen(), teamId: 'team\u0000x' };
-    const nulField = newCitizen({ 'first\u0000Name': 'x' });
+    const oddDevice = newCitizen({}, `device-${odd}-odd`);
+    const oddTeam = { ...newCitizen(), teamId: `team${odd}x` };
+    const oddField = newCitizen({ [`first${odd}Name`]: 'x' });
     for (const [deviceId, m] of [
-      ['device-\u0000-nul', nulDevice],
-      ['device-test-1', nulTeam],
-      ['device-test-1', nulField],
+      [`device-${odd}-odd`, oddDevice],
+      ['device-test-1', oddTeam],
+      ['device-test-1', oddField],
     ] as const) {
       const res = await pushRaw(token, JSON.stringify({ deviceId, mutations: [m] }));
       expect(res.statusCode).toBe(400);
