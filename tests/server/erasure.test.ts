@@ -7,7 +7,15 @@ import type { MutationResult } from '../../src/protocol';
 import { buildApp } from '../../src/server/app';
 import type { Database } from '../../src/server/data/schema';
 import { seedDemo } from '../../src/server/demo/seedDemo';
-import { authHeaders, loginOn, mutation, newCitizen, pullAllCursor, push } from './helpers/api';
+import {
+  authHeaders,
+  loginOn,
+  mutation,
+  newCitizen,
+  newNote,
+  pullAllCursor,
+  push,
+} from './helpers/api';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './helpers/testDatabase';
 
 /** Every table's every row as text: where a marker would be if anything kept it. */
@@ -306,19 +314,10 @@ describe.each(DIALECTS)('erasure of a citizen (%s)', (dialect) => {
           { firstName: marker },
           { deviceId: 'device-anders-offline', baseVersion: 1 },
         ),
-        mutation(
-          'note',
-          'create',
-          newId(),
-          {
-            citizenId,
-            occurredAt: new Date().toISOString(),
-            category: 'samtale',
-            body: `Ny offline ${marker}`,
-            status: 'draft',
-            authorId: 'anders',
-          },
-          { deviceId: 'device-anders-offline' },
+        newNote(
+          citizenId,
+          { body: `Ny offline ${marker}`, authorId: 'anders' },
+          'device-anders-offline',
         ),
       ],
       'device-anders-offline',
