@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../data/schema';
 import { insertRows } from '../data/tableRows';
+import { everyWhileUp } from '../whileUp';
 
 /**
  * Staged pages folded per transaction. Folding pays per page of the index it writes, and a batch
@@ -104,15 +105,7 @@ export function installDeliveryIndexer(
       });
     return running;
   };
-  let timer: NodeJS.Timeout | undefined;
-  app.addHook('onReady', (done) => {
-    timer = setInterval(() => void fold(), checkMs);
-    timer.unref();
-    done();
-  });
-  // preClose, as the last-seen writer (auth/authHook.ts): before the database's onClose.
-  app.addHook('preClose', async () => {
-    clearInterval(timer);
+  everyWhileUp(app, checkMs, fold, async () => {
     await running;
     await fold(0);
   });

@@ -5,6 +5,7 @@ import { HttpError } from '../http/httpError';
 import { createLastSeenWriter, LAST_SEEN_FLUSH_MS } from './lastSeen';
 import { createSessionCache, type SessionCache } from './sessionCache';
 import { OIDC_PUBLIC_PATHS } from './oidc';
+import { everyWhileUp } from '../whileUp';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -53,19 +54,9 @@ export function installAuthHook(
     lastSeen.flush().catch((error: unknown) => {
       app.log.error({ err: error }, "writing devices' last_seen_at failed");
     });
-  let timer: NodeJS.Timeout | undefined;
-  app.addHook('onReady', (done) => {
-    timer = setInterval(() => void flush(), lastSeenFlushMs);
-    timer.unref();
-    done();
-  });
-  // preClose, not onClose: Fastify runs onClose hooks last-registered first, so the database's
-  // (app.ts, main.ts) would close it before this one ran. A request still in flight after this
-  // notes its device in vain; the device's next request, to any server process, notes it again.
-  app.addHook('preClose', async () => {
-    clearInterval(timer);
-    await flush();
-  });
+  // A request still in flight after the last flush notes its device in vain; the device's next
+  // request, to any server process, notes it again.
+  everyWhileUp(app, lastSeenFlushMs, flush);
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/') || PUBLIC_API_PATHS.has(path)) return;
