@@ -18,6 +18,16 @@ globalThis.ArrayBuffer = new nodeUint8Array(1).buffer.constructor as ArrayBuffer
 // (transformed on demand, on a loaded 2-core machine) can take longer than the 1 s default.
 configure({ asyncUtilTimeout: 5000 });
 
+// ... and on CI, with the other lanes running, longer than 5 s too: a screen test rendering the
+// whole app waited in "Åbner Fremskudt …" while the admin page's chunk was transformed. Every
+// screen module is imported (and transformed) once before the first test of the project, outside
+// any test's time limit; the files share the module graph, so later files find them loaded.
+const screens = import.meta.glob(['../../src/app/*.tsx', '../../src/features/**/*.tsx']);
+beforeAll(async () => {
+  if (typeof window === 'undefined') return; // a file with `@vitest-environment node`
+  await Promise.all(Object.values(screens).map((load) => load()));
+}, 120_000);
+
 // Screen tests render screens of the signed-in app on their own; the app loads these messages
 // with that app's chunk (AppRoutes).
 addMessages(catalogs);
