@@ -19,7 +19,7 @@ globalThis.ArrayBuffer = new nodeUint8Array(1).buffer.constructor as ArrayBuffer
 configure({ asyncUtilTimeout: 5000 });
 
 // ... and on CI, with the other lanes running, longer than 5 s too: a screen test rendering the
-// whole app waited in "Åbner Fremskudt …" while the admin page's chunk was transformed. Every
+// whole app still showed "Åbner Fremskudt …" after 5 s, its lazy chunks not yet loaded. Every
 // screen module is imported (and transformed) once before the first test of the project, outside
 // any test's time limit; the files share the module graph, so later files find them loaded.
 const screens = import.meta.glob(['../../src/app/*.tsx', '../../src/features/**/*.tsx']);
