@@ -7,14 +7,10 @@
  * PULL_BENCH_RECORDS (default 100,000), PULL_BENCH_ROUNDS (default 3) and PULL_BENCH_PG_URL
  * (default the bench's server, empty to skip) tune it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { INITIAL_PULL_CURSOR } from '../../src/protocol';
 import type { Database } from '../../src/server/data/schema';
 import { pullChanges } from '../../src/server/syncApi/pullChanges';
-import { createTempPostgres } from './tempPostgres';
-import { createBenchUser, openBenchDatabase, seedCaseload } from './serverAdapter';
+import { createBenchUser, onEachBenchDatabase, seedCaseload } from './serverAdapter';
 import { fmt, median } from './stats';
 
 const USER = { id: 'pull-bench', teamId: 'pull-bench-team' };
@@ -99,28 +95,5 @@ export async function main(): Promise<void> {
   const records = Number(process.env.PULL_BENCH_RECORDS ?? 100_000);
   const rounds = Number(process.env.PULL_BENCH_ROUNDS ?? 3);
   const pgUrl = process.env.PULL_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dir = mkdtempSync(join(tmpdir(), 'fremskudt-pullbench-'));
-  try {
-    await run(
-      'SQLite',
-      () => openBenchDatabase({ sqlitePath: join(dir, 'pull.sqlite') }),
-      records,
-      rounds,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  if (pgUrl.trim() !== '') {
-    const database = await createTempPostgres(pgUrl, 'fremskudt_pullbench');
-    try {
-      await run(
-        'PostgreSQL',
-        () => openBenchDatabase({ postgresUrl: database.url }),
-        records,
-        rounds,
-      );
-    } finally {
-      await database.drop();
-    }
-  }
+  await onEachBenchDatabase('pullbench', pgUrl, (label, open) => run(label, open, records, rounds));
 }

@@ -6,16 +6,12 @@
  * Run by `npm run bench:push` (scripts/bench-push.mjs); PUSH_BENCH_PG_URL (default the bench's
  * server, empty to skip) and PUSH_BENCH_NOTES (default 5,000) tune it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTempPostgres } from './tempPostgres';
 import { newId } from '../../src/domain/ids';
 import type { Mutation } from '../../src/protocol';
 import type { Database } from '../../src/server/data/schema';
 import { pushMutations, type PushContext } from '../../src/server/syncApi/pushMutations';
 import { citizenFields, noteFields } from '../shared/generate';
-import { createBenchUser, createDeviceUsers, openBenchDatabase } from './serverAdapter';
+import { createBenchUser, createDeviceUsers, onEachBenchDatabase } from './serverAdapter';
 import { fmt, percentile } from './stats';
 
 const BATCH = 100;
@@ -114,15 +110,6 @@ async function concurrent(database: Database): Promise<string> {
   );
 }
 
-async function withPostgres(url: string, work: (url: string) => Promise<void>): Promise<void> {
-  const database = await createTempPostgres(url, 'fremskudt_pushbench');
-  try {
-    await work(database.url);
-  } finally {
-    await database.drop();
-  }
-}
-
 async function measure(label: string, open: () => Promise<Database>, notes: number) {
   const database = await open();
   try {
@@ -137,19 +124,5 @@ async function measure(label: string, open: () => Promise<Database>, notes: numb
 export async function main(): Promise<void> {
   const notes = Number(process.env.PUSH_BENCH_NOTES ?? 5_000);
   const pgUrl = process.env.PUSH_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dir = mkdtempSync(join(tmpdir(), 'fremskudt-pushbench-'));
-  try {
-    await measure(
-      'SQLite',
-      () => openBenchDatabase({ sqlitePath: join(dir, 'push.sqlite') }),
-      notes,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  if (pgUrl.trim() !== '') {
-    await withPostgres(pgUrl, (url) =>
-      measure('PostgreSQL', () => openBenchDatabase({ postgresUrl: url }), notes),
-    );
-  }
+  await onEachBenchDatabase('pushbench', pgUrl, (label, open) => measure(label, open, notes));
 }

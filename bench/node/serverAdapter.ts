@@ -5,6 +5,9 @@
  * (device ids at login, opaque cursors), this is the file to adapt.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { applyMutation, type StoredRecord } from '../../src/domain/merge';
 import type { EntityName } from '../../src/domain/entities';
@@ -15,6 +18,7 @@ import { runMigrations } from '../../src/server/data/migrate';
 import { catchUpChangeSeq } from '../../src/server/data/writeTransaction';
 import type { Database } from '../../src/server/data/schema';
 import { benchId, citizenFields, CITIZEN_KIND, NOTE_KIND, noteFields } from '../shared/generate';
+import { createTempPostgres } from './tempPostgres';
 
 export const BENCH_PASSWORD = 'bench';
 const SEED_DEVICE = 'bench-seed';
@@ -36,6 +40,31 @@ export async function openBenchDatabase(target: {
   });
   await runMigrations(database);
   return database;
+}
+
+/**
+ * Runs `work` with a new bench database on SQLite (a file in a temporary folder), then, unless
+ * `pgUrl` is empty, on PostgreSQL (a temporary database made through `pgUrl`); each is removed
+ * after. For the in-process measures (`npm run bench:push`, `npm run bench:pull`).
+ */
+export async function onEachBenchDatabase(
+  name: string,
+  pgUrl: string,
+  work: (label: 'SQLite' | 'PostgreSQL', open: () => Promise<Database>) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `fremskudt-${name}-`));
+  try {
+    await work('SQLite', () => openBenchDatabase({ sqlitePath: join(dir, `${name}.sqlite`) }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (pgUrl.trim() === '') return;
+  const database = await createTempPostgres(pgUrl, `fremskudt_${name}`);
+  try {
+    await work('PostgreSQL', () => openBenchDatabase({ postgresUrl: database.url }));
+  } finally {
+    await database.drop();
+  }
 }
 
 export async function createBenchUser(database: Database, user: BenchUser): Promise<void> {
