@@ -145,13 +145,7 @@ describe.each(DIALECTS)('input that used to poison a device outbox (%s)', (diale
         ),
       ];
       const results = await push(f.app, token, [citizen, ...records]);
-      expect(results.map((r) => r.status)).toEqual([
-        'applied',
-        'applied',
-        'applied',
-        'applied',
-        'applied',
-      ]);
+      expect(results.map((r) => r.status)).toEqual(Array(5).fill('applied'));
       const { changes } = await pullAllCursor(f.app, token);
       const pulled = (id: string) => changes.find((c) => c.recordId === id)?.record;
       expect(pulled(records[0]!.recordId)?.summary).toBe(nul('Vagt'));
