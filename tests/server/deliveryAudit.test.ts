@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import type { CitizenAccessEntry, CitizenAccessResponse } from '../../src/protocol';
 import { purgeOldAudit, writePullAudit } from '../../src/server/audit/audit';
-import { foldStagedDeliveries, installDeliveryIndexer } from '../../src/server/audit/deliveryIndex';
+import {
+  FOLD_BACKLOG_PAGES,
+  foldStagedDeliveries,
+  installDeliveryIndexer,
+} from '../../src/server/audit/deliveryIndex';
 import { useSeededApp } from './helpers/appFixture';
 import {
   authHeaders,
@@ -281,15 +285,17 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
     expect(await indexedFor([citizen])).toHaveLength(1);
   });
 
-  it('folds a full batch at the next check, a smaller one once it is old enough, the rest at close', async () => {
+  it('folds a full batch once deliveries pause, a smaller one once it is old enough, the rest at close', async () => {
     await foldAll();
     const app = Fastify();
-    installDeliveryIndexer(app, f.database, { checkMs: 20, maxAgeMs: 1_500 });
+    installDeliveryIndexer(app, f.database, { checkMs: 20, maxAgeMs: 1_500, quietMs: 200 });
     await app.ready();
     try {
       const full = Array.from({ length: 50 }, () => newId());
       for (const citizen of full) await stagePage([citizen]);
+      const paused = Date.now();
       await expect.poll(() => count('audit_deliveries_staged'), { timeout: 1_000 }).toBe(0);
+      expect(Date.now() - paused).toBeGreaterThanOrEqual(150);
       expect(await indexedFor(full)).toHaveLength(50);
 
       const few = [newId(), newId()];
@@ -304,6 +310,57 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
       await app.close();
     }
     expect(await count('audit_deliveries_staged')).toBe(0);
+  });
+
+  it('leaves full batches staged while pages keep being delivered, until the oldest has waited long enough', async () => {
+    await foldAll();
+    const app = Fastify();
+    installDeliveryIndexer(app, f.database, { checkMs: 20, maxAgeMs: 2_000, quietMs: 400 });
+    await app.ready();
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    let delivering = true;
+    try {
+      // A first sync: more than a full batch of pages at once, then a page every 50 ms.
+      const first = Array.from({ length: 60 }, () => newId());
+      for (const citizen of first) await stagePage([citizen]);
+      const more = (async () => {
+        while (delivering) {
+          await stagePage([newId()]);
+          await sleep(50);
+        }
+      })();
+      await sleep(700);
+      // No fold while the deliveries go on, and the access view shows the staged pages.
+      expect(await indexedFor(first)).toHaveLength(0);
+      expect(await count('audit_deliveries_staged')).toBeGreaterThan(60);
+      const lone = await login(f.app, 'lone');
+      expect((await view(lone, first[0]!)).entries.map(shown)).toEqual([
+        'deliver |  |  | Mette Sørensen | fold-test',
+      ]);
+      // Once they have waited maxAgeMs the oldest pages are folded, although pages still arrive.
+      await expect.poll(() => indexedFor(first), { timeout: 4_000 }).toHaveLength(60);
+      delivering = false;
+      await more;
+    } finally {
+      delivering = false;
+      await app.close();
+    }
+    expect(await count('audit_deliveries_staged')).toBe(0);
+  });
+
+  it(`folds ${FOLD_BACKLOG_PAGES} staged pages at once, although pages still arrive`, async () => {
+    await foldAll();
+    for (let i = 0; i < FOLD_BACKLOG_PAGES; i++) await stagePage([newId()]);
+    const app = Fastify();
+    installDeliveryIndexer(app, f.database, { checkMs: 20, maxAgeMs: 60_000, quietMs: 60_000 });
+    await app.ready();
+    try {
+      await expect
+        .poll(() => count('audit_deliveries_staged'), { timeout: 5_000 })
+        .toBeLessThan(FOLD_BACKLOG_PAGES);
+    } finally {
+      await app.close();
+    }
   });
 
   it('counts a delivery for the citizen a record names, never for one its text mentions', async () => {

@@ -14,6 +14,15 @@ const FOLD_BATCHES_PER_ROUND = 20;
 export const FOLD_CHECK_MS = 2_000;
 /** A staged page waits at most about this long for a full batch. */
 export const FOLD_MAX_AGE_MS = 30_000;
+/**
+ * While pages are being delivered (the newest staged one younger than this), a full batch waits
+ * for the deliveries to pause: a fold is background work, and folding beside a first sync took
+ * about half of the server's CPU in it (bench/README.md, row 2). The oldest page's age and
+ * FOLD_BACKLOG_PAGES bound the wait; the citizen's access view shows staged pages meanwhile.
+ */
+export const FOLD_QUIET_MS = 2_000;
+/** Staged pages folded whether or not deliveries have paused. */
+export const FOLD_BACKLOG_PAGES = 500;
 
 /**
  * Moves up to `maxPages` staged pages' citizens into the citizen index `audit_deliveries`, in one
@@ -53,33 +62,57 @@ export async function foldStagedDeliveries(
   });
 }
 
-/** Is a fold due: a full batch staged, or a page staged longer than `maxAgeMs`? */
-async function foldDue(database: Database, maxAgeMs: number, now: number): Promise<boolean> {
-  const backlog = await database.db
-    .selectFrom('audit_deliveries_staged')
-    .select((eb) => [eb.fn.countAll<number | string>().as('pages'), eb.fn.min('at').as('oldest')])
-    .executeTakeFirstOrThrow();
-  const pages = Number(backlog.pages);
-  if (pages >= FOLD_BATCH_PAGES) return true;
-  return pages > 0 && backlog.oldest !== null && Date.parse(backlog.oldest) <= now - maxAgeMs;
+interface FoldTiming {
+  /** A page staged longer than this is folded, busy or not. */
+  maxAgeMs: number;
+  /** Deliveries have paused when the newest staged page is older than this. */
+  quietMs: number;
 }
 
 /**
- * Folds staged deliveries while the app runs: every `checkMs` it folds full batches, and a
- * smaller one once its oldest page has waited `maxAgeMs`; as it closes, whatever is staged. A fold
- * that fails (the database away) is logged once and tried again next round; nothing is lost
- * meanwhile, since the access view reads the staged rows too.
+ * Is a fold due: a page staged longer than `maxAgeMs`, FOLD_BACKLOG_PAGES staged, or a full batch
+ * staged and no page staged (by any process) for `quietMs`?
+ */
+async function foldDue(
+  database: Database,
+  { maxAgeMs, quietMs }: FoldTiming,
+  now: number,
+): Promise<boolean> {
+  const backlog = await database.db
+    .selectFrom('audit_deliveries_staged')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('pages'),
+      eb.fn.min('at').as('oldest'),
+      eb.fn.max('at').as('newest'),
+    ])
+    .executeTakeFirstOrThrow();
+  const pages = Number(backlog.pages);
+  if (pages === 0 || backlog.oldest === null || backlog.newest === null) return false;
+  if (pages >= FOLD_BACKLOG_PAGES || Date.parse(backlog.oldest) <= now - maxAgeMs) return true;
+  return pages >= FOLD_BATCH_PAGES && Date.parse(backlog.newest) <= now - quietMs;
+}
+
+/**
+ * Folds staged deliveries while the app runs: every `checkMs` it folds full batches once
+ * deliveries have paused for `quietMs` (or FOLD_BACKLOG_PAGES are staged), and any page that has
+ * waited `maxAgeMs`; as it closes, whatever is staged. A fold that fails (the database away) is
+ * logged once and tried again next round; nothing is lost meanwhile, since the access view reads
+ * the staged rows too.
  */
 export function installDeliveryIndexer(
   app: FastifyInstance,
   database: Database,
-  { checkMs = FOLD_CHECK_MS, maxAgeMs = FOLD_MAX_AGE_MS } = {},
+  {
+    checkMs = FOLD_CHECK_MS,
+    maxAgeMs = FOLD_MAX_AGE_MS,
+    quietMs = FOLD_QUIET_MS,
+  }: { checkMs?: number } & Partial<FoldTiming> = {},
 ): void {
   let running: Promise<void> | null = null;
   let failing = false;
   const round = async (ageMs: number) => {
     for (let batch = 0; batch < FOLD_BATCHES_PER_ROUND; batch++) {
-      if (!(await foldDue(database, ageMs, Date.now()))) break;
+      if (!(await foldDue(database, { maxAgeMs: ageMs, quietMs }, Date.now()))) break;
       await foldStagedDeliveries(database);
     }
   };
