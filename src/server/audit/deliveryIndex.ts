@@ -16,12 +16,12 @@ export const FOLD_CHECK_MS = 2_000;
 export const FOLD_MAX_AGE_MS = 30_000;
 /**
  * While pages are being delivered (the newest staged one younger than this), a full batch waits
- * for the deliveries to pause: a fold is background work, and folding beside a first sync took
- * about half of the server's CPU in it (bench/README.md, row 2). The oldest page's age and
+ * for the deliveries to pause: a fold is background work, and one beside a first sync competes
+ * with it for the server's CPU (bench/README.md, row 2). The oldest page's age and
  * FOLD_BACKLOG_PAGES bound the wait; the citizen's access view shows staged pages meanwhile.
  */
 export const FOLD_QUIET_MS = 2_000;
-/** Staged pages folded whether or not deliveries have paused. */
+/** Once this many pages are staged, a batch is folded whether or not deliveries have paused. */
 export const FOLD_BACKLOG_PAGES = 500;
 
 /**
