@@ -76,7 +76,7 @@ describe('audit of what the caseworker looks at', () => {
     const c = await makeCitizen({ firstName: 'Jens', lastName: 'Hansen', alias: 'Store-J' });
     const { user, currentPath } = renderStrict('/borgere');
     await user.type(await screen.findByRole('searchbox', { name: /Søg efter navn/ }), 'Store');
-    await user.click(screen.getByRole('link', { name: 'Jens Hansen (Store-J)' }));
+    await user.click(await screen.findByRole('link', { name: 'Jens Hansen (Store-J)' }));
     await waitFor(() => expect(currentPath()).toBe(`/borgere/${c.id}`));
     await waitFor(async () => expect(await events()).toHaveLength(2));
     const recorded = await events();
