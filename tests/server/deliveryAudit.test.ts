@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
@@ -317,7 +318,6 @@ describe.each(DIALECTS)('deliveries in the citizen access view (%s)', (dialect) 
     const app = Fastify();
     installDeliveryIndexer(app, f.database, { checkMs: 20, maxAgeMs: 2_000, quietMs: 400 });
     await app.ready();
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     let delivering = true;
     try {
       // A first sync: more than a full batch of pages at once, then a page every 50 ms.

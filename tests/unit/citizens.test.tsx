@@ -31,29 +31,18 @@ describe('the citizens list', () => {
     expect(screen.getByRole('link', { name: 'Mohammed Ali' })).toBeTruthy();
   });
 
-  it('finds a citizen by CPR digits while showing the CPR masked', async () => {
+  it('finds a citizen by CPR digits while showing the CPR masked, also typed before the list loaded', async () => {
     await makeCitizen({ alias: 'Store-J', cpr: '010190-1234' });
     await makeCitizen({ firstName: 'Karin', lastName: '', alias: '', cpr: '020285-4321' });
     const { user } = renderApp('/borgere');
-    await screen.findByRole('link', { name: 'Karin' });
-    await user.type(screen.getByRole('searchbox', { name: /Søg efter navn/ }), '0101');
-    const list = screen.getByRole('list', { name: 'Borgere' });
-    const rows = within(list).getAllByRole('listitem');
-    expect(rows).toHaveLength(1);
-    expect(screen.getByText('1 borger fundet')).toBeTruthy();
-    expect(rows[0]!.textContent).toContain('010190-XXXX');
-    expect(document.body.textContent).not.toContain('010190-1234');
-  });
-
-  it('answers a search typed before the list has loaded, once it has', async () => {
-    await makeCitizen({ alias: 'Store-J', cpr: '010190-1234' });
-    await makeCitizen({ firstName: 'Karin', lastName: '', alias: '', cpr: '020285-4321' });
-    const { user } = renderApp('/borgere');
+    // Typed at once, before the list may have loaded: answered once it has.
     await user.type(await screen.findByRole('searchbox', { name: /Søg efter navn/ }), '0101');
     await screen.findByText('1 borger fundet');
     const list = screen.getByRole('list', { name: 'Borgere' });
-    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
-    expect(within(list).queryByRole('link', { name: 'Karin' })).toBeNull();
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.textContent).toContain('010190-XXXX');
+    expect(document.body.textContent).not.toContain('010190-1234');
   });
 
   it('finds a citizen by phone number typed with spaces', async () => {
