@@ -32,11 +32,10 @@ interface DevToolsSession {
 /**
  * Turns off DevTools' Network domain in Playwright's own session for the page. Playwright
  * enables it on every page it drives, and with it Chromium copies every response into DevTools'
- * buffers and reports each received chunk: measured (2026-12-06) 100 fetches of a 1.2 MB pull
- * page cost Chromium 5.9–6.5 s of CPU with it and 4.0–4.4 s without, about 20 core-ms per
- * 1,000 records, and 1.7× the wall time. A caseworker's browser has no DevTools attached, and the
- * cost falls on the arms that fetch only (not on a reference `bulkPut` of records in memory),
- * so the measured pages go without it. Nothing in the bench waits for Playwright's network
+ * buffers and reports each received chunk, a cost per byte fetched (bench/README.md, "How it
+ * measures"). A caseworker's browser has no DevTools attached, and the cost falls on the arms
+ * that fetch only (not on a reference `bulkPut` of records in memory), so the measured pages go
+ * without it. Nothing in the bench waits for Playwright's network
  * events. The session is not public API: if playwright-core changes where it keeps it, this
  * fails loudly rather than measure with the instrumentation on.
  */
