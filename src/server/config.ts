@@ -59,6 +59,12 @@ export const ConfigSchema = z.object({
    * the database's max_connections.
    */
   PG_POOL_MAX: positiveInt(DEFAULT_PG_POOL_MAX),
+  /**
+   * The statements sent most often go to PostgreSQL as named (prepared) statements, planned once
+   * per connection (data/namedStatements.ts). Off for a connection pooler that cannot keep them
+   * (PgBouncer in transaction mode before 1.21, or without max_prepared_statements).
+   */
+  PG_NAMED_STATEMENTS: truthy.default(true),
   STATIC_DIR: z.string().trim().min(1).default('dist'),
   DEMO_DATA: truthy.default(false),
   /**

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { newId } from '../../domain/ids';
 import type { AuditLogTable, Database, Schema } from '../data/schema';
+import { named } from '../data/namedStatements';
 import { insertCte, insertRows } from '../data/tableRows';
 
 export type AuditAction =
@@ -105,7 +106,7 @@ export async function writePullAudit(
   } as const;
   if (database.dialect === 'postgres') {
     await sql`with ${insertCte('log', log)}, ${insertCte('staged', staged)}
-      select 1`.execute(database.db);
+      select 1 ${named}`.execute(database.db);
     return;
   }
   await database.db.transaction().execute(async (trx) => {

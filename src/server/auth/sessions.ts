@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { UserProfile } from '../../domain/user';
 import type { Database } from '../data/schema';
+import { named } from '../data/namedStatements';
 import { toProfile } from './users';
 
 const TOKEN_BYTES = 32;
@@ -90,6 +91,7 @@ export async function findSession(
     ])
     .where('sessions.token_hash', '=', hashToken(token))
     .orderBy('member_team.name')
+    .modifyEnd(named)
     .execute();
   const row = rows[0];
   if (!row) return { kind: 'none' };

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Driver } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_PG_POOL_MAX, PRODUCTION_PASSWORD_HASH_COST, type Config } from '../config';
+import { nameStatementsOn, StatementNames } from './namedStatements';
 import type { Database, Schema } from './schema';
 
 /** How long a SQLite writer waits for another process's lock (e.g. the CLI) before failing. */
@@ -98,8 +99,9 @@ const pgTypes = {
         ) as unknown)) as typeof pg.types.getTypeParser,
 };
 
-function openPostgres(url: string, poolMax: number): Opened {
+function openPostgres(url: string, poolMax: number, named: boolean): Opened {
   const pool = new pg.Pool({ connectionString: url, max: poolMax, types: pgTypes });
+  const statementNames = named ? new StatementNames() : undefined;
   // A client that PostgreSQL drops (restart, failover, a terminated backend) emits 'error'. An
   // idle one has the pool's listener, which re-emits on the pool; a client checked out by a
   // request has none, and an 'error' event without a listener crashes the process (at a failover
@@ -107,6 +109,7 @@ function openPostgres(url: string, poolMax: number): Opened {
   // life: the query in flight fails with its own error (the request answers 503,
   // http/errorHandler.ts) and the pool drops the dead client when it is released.
   pool.on('connect', (client) => {
+    if (statementNames) nameStatementsOn(client, statementNames);
     client.on('error', (error) => {
       process.stderr.write(
         `${JSON.stringify({ level: 40, msg: 'postgres connection lost', err: error.message })}\n`,
@@ -122,10 +125,14 @@ function openPostgres(url: string, poolMax: number): Opened {
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
 export function createDatabase(
   config: Pick<Config, 'DATABASE_URL' | 'SQLITE_PATH'> &
-    Partial<Pick<Config, 'PG_POOL_MAX' | 'PASSWORD_HASH_COST'>>,
+    Partial<Pick<Config, 'PG_POOL_MAX' | 'PG_NAMED_STATEMENTS' | 'PASSWORD_HASH_COST'>>,
 ): Database {
   const opened = config.DATABASE_URL
-    ? openPostgres(config.DATABASE_URL, config.PG_POOL_MAX ?? DEFAULT_PG_POOL_MAX)
+    ? openPostgres(
+        config.DATABASE_URL,
+        config.PG_POOL_MAX ?? DEFAULT_PG_POOL_MAX,
+        config.PG_NAMED_STATEMENTS ?? true,
+      )
     : openSqlite(config.SQLITE_PATH);
   return {
     ...opened,

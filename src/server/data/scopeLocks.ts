@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { named } from './namedStatements';
 import { sql, type Transaction } from 'kysely';
 import type { Schema } from './schema';
 
@@ -29,5 +30,7 @@ export async function lockScopes(
 ): Promise<void> {
   const keys = sortedLockKeys(scopes).map(String);
   if (keys.length === 0) return;
-  await sql`select pg_advisory_xact_lock(k) from unnest(${keys}::bigint[]) as k`.execute(trx);
+  await sql`select pg_advisory_xact_lock(k) from unnest(${keys}::bigint[]) as k ${named}`.execute(
+    trx,
+  );
 }

@@ -3,6 +3,7 @@ import type { StoredRecord } from '../../domain/merge';
 import { chunkRows } from '../data/bindLimits';
 import type { ChangesTable, RecordsTable } from '../data/schema';
 import { insertCte, insertRows, type TableRows } from '../data/tableRows';
+import { named } from '../data/namedStatements';
 import { allocateSeqs, checkScopesLocked, type ChangeLogTx } from '../data/writeTransaction';
 import { recordKey } from './recordStore';
 
@@ -127,7 +128,7 @@ async function writeStagePostgres(
   if (parts.length === 0) return;
   const drawn = changes.length > 0 ? sql`(select count(*) from numbered)` : sql`0`;
   const { rows } = await sql<{ drawn: string | number }>`with ${sql.join(parts)}
-    select ${drawn} as drawn`.execute(tx.trx);
+    select ${drawn} as drawn ${named}`.execute(tx.trx);
   if (Number(rows[0]?.drawn) !== changes.length)
     throw new Error(`Drew ${String(rows[0]?.drawn)} seqs for ${changes.length} changes`);
 }

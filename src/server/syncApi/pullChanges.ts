@@ -2,6 +2,7 @@ import type { Change, PullQuery } from '../../protocol/sync';
 import { MAX_PULL_PAGE_BYTES } from '../../protocol/versions';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { jsonFieldSql } from '../data/jsonSql';
+import { named } from '../data/namedStatements';
 import type { Database, Schema } from '../data/schema';
 import { encodeCursor, startPositions } from './pullCursor';
 import { refuseBehindHorizon } from './pullHorizon';
@@ -82,7 +83,7 @@ export async function pullChanges(
   query: PullQuery,
 ): Promise<PulledPage> {
   const page = await readPage(database, scopes, query);
-  await refuseBehindHorizon(database.db, scopes, query);
+  await refuseBehindHorizon(database, scopes, query);
   return page;
 }
 
@@ -131,7 +132,9 @@ async function readPage(
         .where('team_id', '=', scope)
         .orderBy('seq', 'desc')
         .limit(1),
-  ]).execute();
+  ])
+    .modifyEnd(named)
+    .execute();
   const merged = found
     .filter((r) => Number(r.latest) === 0)
     .sort((a, b) => Number(a.seq) - Number(b.seq));

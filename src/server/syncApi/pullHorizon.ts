@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { PullQuery } from '../../protocol/sync';
-import type { Schema } from '../data/schema';
+import { named } from '../data/namedStatements';
+import type { Database } from '../data/schema';
 import { HttpError } from '../http/httpError';
 import { startPositions } from './pullCursor';
 
@@ -13,17 +14,23 @@ import { startPositions } from './pullCursor';
  * before a compaction committed still had its tombstones, one read after it sees its horizon here.
  */
 export async function refuseBehindHorizon(
-  db: Kysely<Schema>,
+  database: Database,
   scopes: readonly string[],
   query: PullQuery,
 ): Promise<void> {
   const { positions } = startPositions(scopes, query.cursor);
   const started = scopes.filter((s) => (positions[s] ?? 0) > 0);
   if (started.length === 0) return;
-  const horizons = await db
+  // PostgreSQL: one array parameter, so the text is the same for any number of scopes (named).
+  const horizons = await database.db
     .selectFrom('change_log_horizon')
     .select(['team_id', 'seq'])
-    .where('team_id', 'in', started)
+    .where(
+      'team_id',
+      database.dialect === 'postgres' ? '=' : 'in',
+      database.dialect === 'postgres' ? sql<string>`any(${started})` : started,
+    )
+    .modifyEnd(named)
     .execute();
   const behind = horizons.filter((h) => (positions[h.team_id] ?? 0) < Number(h.seq));
   if (behind.length > 0) {
