@@ -194,4 +194,31 @@ describe.each(DIALECTS)('input that used to poison a device outbox (%s)', (diale
     expect(devices.statusCode).toBe(400);
     expect(devices.json()).toMatchObject({ error: { code: 'invalid-request' } });
   });
+
+  it('answers notes naming a citizen with array syntax, quotes or a NUL as refused, each on its own', async () => {
+    // The push looks the named citizens up bound as one array on PostgreSQL: none of these may
+    // break that array, fail the batch or reach another record.
+    const token = await login(f.app, 'mette');
+    const citizen = newCitizen();
+    const hostile = [
+      '{"a","b"}',
+      'x","y',
+      'back\\slash',
+      'nul\u0000id',
+      '',
+      `${citizen.recordId},x`,
+    ];
+    const notes = hostile.map((citizenId) => newNote(citizen.recordId, { citizenId }));
+    const good = newNote(citizen.recordId, { body: 'Den gode note' });
+    const results = await push(f.app, token, [citizen, ...notes, good]);
+    expect(results[0]?.status).toBe('applied');
+    expect(results.slice(1, -1).map((r) => r.status)).toEqual(hostile.map(() => 'rejected'));
+    expect(results.at(-1)?.status).toBe('applied');
+    const { changes } = await pullAllCursor(f.app, token);
+    expect(
+      changes
+        .filter((c) => c.entity === 'note' && c.record?.citizenId === citizen.recordId)
+        .map((c) => c.recordId),
+    ).toContain(good.recordId);
+  });
 });

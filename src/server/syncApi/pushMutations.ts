@@ -6,7 +6,7 @@ import type { Database } from '../data/schema';
 import { withWriteTransaction, type ChangeLogTx, type WriteTx } from '../data/writeTransaction';
 import { writeStage } from './changeStage';
 import { deviceOf, planPush, type PriorAnswer, type PushContext, type PushPlan } from './pushPlan';
-import { scopesOfPush } from './pushScope';
+import { namedCitizen, scopesOfPush } from './pushScope';
 import { loadRecords, recordKey, type RecordKey } from './recordStore';
 
 export type { PushContext } from './pushPlan';
@@ -41,9 +41,8 @@ async function loadBatchState(
   const keys: RecordKey[] = [];
   for (const m of mutations) {
     keys.push({ entity: m.entity, id: m.recordId });
-    const named = m.fields.citizenId;
-    if (m.entity !== 'citizen' && typeof named === 'string')
-      keys.push({ entity: 'citizen', id: named });
+    const named = namedCitizen(m, undefined);
+    if (m.entity !== 'citizen' && named !== null) keys.push({ entity: 'citizen', id: named });
   }
   const state = await loadRecords(trx, keys);
   const more: RecordKey[] = [];

@@ -1,4 +1,4 @@
-import { SHARED_TEAM_ID } from '../../domain/common';
+import { IdSchema, SHARED_TEAM_ID } from '../../domain/common';
 import type { StoredRecord } from '../../domain/merge';
 import type { UserProfile } from '../../domain/user';
 import type { Mutation } from '../../protocol/sync';
@@ -11,11 +11,15 @@ export type ScopeDecision =
 /** The team of a citizen as the push sees it now (undefined: no such citizen). */
 export type CitizenTeamOf = (citizenId: string) => string | undefined;
 
-/** The citizen a record names (the citizen itself for a citizen record). */
+/**
+ * The citizen a record names (the citizen itself for a citizen record). Only an id names one:
+ * anything else in `citizenId` is refused by the entity's schema, and is neither looked up nor
+ * written to the audit log's citizen column (a NUL in it would fail the whole push on PostgreSQL).
+ */
 export function namedCitizen(m: Mutation, current: StoredRecord | undefined): string | null {
   if (m.entity === 'citizen') return m.recordId;
   const named = m.fields.citizenId ?? current?.data.citizenId;
-  return typeof named === 'string' ? named : null;
+  return IdSchema.safeParse(named).success ? (named as string) : null;
 }
 
 /**
