@@ -74,19 +74,26 @@ describe('named statements on PostgreSQL', () => {
     const citizen = newCitizen();
     await push(f.app, token, [citizen]);
     for (let i = 0; i < 10; i++) {
-      await push(f.app, token, [newNote(citizen.recordId, { body: `Notat ${i}` })]);
+      // Batches of one and of two notes.
+      const notes = Array.from({ length: 1 + (i % 2) }, () =>
+        newNote(citizen.recordId, { body: `Notat ${i}` }),
+      );
+      await push(f.app, token, notes);
       cursor = (await pull(f.app, token, cursor)).nextCursor;
     }
     const prepared = await f.prepared();
     const find = (part: string) => prepared.filter((p) => p.statement.includes(part));
-    // The pull page (per scope: the next changes and the latest seq) and its audit entry.
-    const page = find('from "changes" where "team_id" = $1 and "seq" > $2');
+    // The pull page (per scope: the next changes and the latest seq; the horizons of the scopes
+    // it continues in) and its audit entry. A first pull has no horizon to read: its own text.
+    const pages = find('from "changes" where "team_id" = $1 and "seq" > $2');
+    expect(pages).toHaveLength(2);
+    const page = find('from "change_log_horizon"');
     expect(page).toHaveLength(1);
     expect(executions(page[0]!)).toBeGreaterThanOrEqual(10);
     // After five custom plans PostgreSQL settles on one generic plan: no more planning.
     expect(Number(page[0]!.generic_plans)).toBeGreaterThan(0);
     expect(find('insert into "audit_deliveries_staged"')).toHaveLength(1);
-    // The push: its scope locks and its one writing statement.
+    // The push: its scope locks and its one writing statement (whatever the batch's size).
     expect(executions(find('pg_advisory_xact_lock')[0]!)).toBeGreaterThanOrEqual(11);
     expect(find('insert into changes').length).toBeGreaterThan(0);
     // The session lookup before a request.

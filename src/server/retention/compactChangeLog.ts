@@ -21,8 +21,8 @@ export interface CompactionResult {
  *   it would never learn of the delete, so the scope's horizon moves to the highest seq removed,
  *   in the same transaction; the pull refuses positions below it with `resync-required`
  *   (syncApi/pullHorizon.ts) and the device starts again from nothing. The pull reads the horizon
- *   after its page, so a page read before this commit still had the tombstone, and one read after
- *   it sees the new horizon.
+ *   in its page's statement, so a page read before this commit still had the tombstone, and one
+ *   read after it sees the new horizon.
  */
 export async function compactChangeLog(
   database: Database,

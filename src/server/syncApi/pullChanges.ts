@@ -5,7 +5,7 @@ import { jsonFieldSql } from '../data/jsonSql';
 import { named } from '../data/namedStatements';
 import type { Database, Schema } from '../data/schema';
 import { encodeCursor, startPositions } from './pullCursor';
-import { refuseBehindHorizon } from './pullHorizon';
+import { HORIZON_ROW, horizonRows, refuseBehindHorizon } from './pullHorizon';
 
 interface ChangeRow {
   seq: number | string;
@@ -71,23 +71,14 @@ function pageJson(rows: readonly ChangeRow[], head: string, tail: string): Buffe
 /**
  * One page of the change logs of the given scopes, oldest first. Per scope a range of the
  * (team_id, seq) index of at most limit + 1 rows (all scopes in one statement), merged here: the
- * cost follows the page and the number of scopes, never the length of the log.
+ * cost follows the page and the number of scopes, never the length of the log. Refuses a
+ * position behind a scope's horizon (pullHorizon.ts), read in the same statement.
  *
  * Why no change is ever skipped: seqs follow commit order within each scope
  * (data/writeTransaction.ts), but not across scopes. The cursor keeps a position per scope, which
  * only moves over that scope's rows, so it is safe whatever the other scopes do.
  */
 export async function pullChanges(
-  database: Database,
-  scopes: readonly string[],
-  query: PullQuery,
-): Promise<PulledPage> {
-  const page = await readPage(database, scopes, query);
-  await refuseBehindHorizon(database, scopes, query);
-  return page;
-}
-
-async function readPage(
   database: Database,
   scopes: readonly string[],
   query: PullQuery,
@@ -106,11 +97,13 @@ async function readPage(
   const data = sql<Buffer | string | null>`${sql.raw(
     database.dialect === 'sqlite' ? 'CAST(data AS BLOB)' : 'data',
   )}`;
-  // Per scope the next range and the latest seq, all in ONE statement: a statement is a round
-  // trip to the database, and every device pulls often (bench/README.md, scenario 8b).
+  // Per scope the next range and the latest seq, and the horizons of the scopes it continues in
+  // (pullHorizon.ts), all in ONE statement: a statement is a round trip to the database, and
+  // every device pulls often (bench/README.md, scenario 8b).
   // ORDER BY seq DESC LIMIT 1 rather than max(seq): SQLite answers max() with a WHERE by walking
   // the team's whole index range, this form is one index probe on both databases.
-  const found = await unionOverScopes(db, scopes, [
+  const started = scopes.filter((s) => (positions[s] ?? 0) > 0);
+  const pages = unionOverScopes(db, scopes, [
     (scope) =>
       db
         .selectFrom('changes')
@@ -132,9 +125,16 @@ async function readPage(
         .where('team_id', '=', scope)
         .orderBy('seq', 'desc')
         .limit(1),
-  ])
+  ]);
+  const found = await (
+    started.length > 0 ? pages.unionAll(horizonRows(db, database.dialect, started)) : pages
+  )
     .modifyEnd(named)
     .execute();
+  refuseBehindHorizon(
+    positions,
+    found.filter((r) => Number(r.latest) === HORIZON_ROW),
+  );
   const merged = found
     .filter((r) => Number(r.latest) === 0)
     .sort((a, b) => Number(a.seq) - Number(b.seq));
