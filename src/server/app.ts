@@ -130,7 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   installErrorHandler(app);
   installRequestInputChecks(app);
-  await registerSecurityHeaders(app, config.NODE_ENV === 'production');
+  registerSecurityHeaders(app, config.NODE_ENV === 'production');
   // Order matters: an outdated app is told to update before it is asked to sign in.
   installProtocolCheck(app);
   installAuthHook(app, database, options.lastSeenFlushMs, options.clock);

@@ -7,6 +7,23 @@ import { buildApp } from '../../src/server/app';
 import type { Database } from '../../src/server/data/schema';
 import { createTestDatabase, type TestDatabase } from './helpers/testDatabase';
 
+/** The headers helmet and the permissions policy set on every response. */
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'cross-origin-resource-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'strict-transport-security',
+  'x-content-type-options',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+  'permissions-policy',
+];
+
 describe('serving the installed app', () => {
   let dir: string;
   let testDb: TestDatabase;
@@ -65,6 +82,51 @@ describe('serving the installed app', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('sends the same security headers on a refusal and a 404, and pins HTTPS only in production', async () => {
+    const page = await app.inject({ method: 'GET', url: '/' });
+    const security = (headers: Record<string, unknown>) =>
+      Object.fromEntries(
+        SECURITY_HEADERS.map((name) => [name, headers[name]]).filter(([, v]) => v !== undefined),
+      );
+    expect(security(page.headers)).toEqual({
+      'content-security-policy':
+        "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';" +
+        "img-src 'self' data: blob:;font-src 'self' data:;connect-src 'self';worker-src 'self';" +
+        "manifest-src 'self';object-src 'none';base-uri 'self';form-action 'self';" +
+        "frame-ancestors 'none'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+      'permissions-policy':
+        'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    });
+    for (const url of ['/api/auth/me', '/server/main.js']) {
+      const refused = await app.inject({ method: 'GET', url });
+      expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+      expect(security(refused.headers)).toEqual(security(page.headers));
+    }
+    const production = await buildApp({
+      config: { ...testDb.config, STATIC_DIR: dir, NODE_ENV: 'production', PASSWORD_HASH_COST: 15 },
+      database,
+    });
+    try {
+      const secure = await production.inject({ method: 'GET', url: '/' });
+      expect(secure.headers['strict-transport-security']).toBe(
+        'max-age=31536000; includeSubDomains',
+      );
+      expect(security(secure.headers)).toMatchObject(security(page.headers));
+    } finally {
+      await production.close();
+    }
   });
 
   it('does not serve the server bundle or invent missing assets', async () => {
