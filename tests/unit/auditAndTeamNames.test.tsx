@@ -42,6 +42,7 @@ describe('audit of what the caseworker looks at', () => {
     // A change arriving while the page is open re-renders it; that is not a new read.
     await citizensRepo.update(ctx, c.id, { phone: '20 30 40 50' });
     await screen.findByText(/20 30 40 50/);
+    await waitFor(async () => expect(await events()).toHaveLength(1));
     await pause(50);
     const recorded = await events();
     expect(recorded).toHaveLength(1);
@@ -53,6 +54,8 @@ describe('audit of what the caseworker looks at', () => {
     const theCase = await makeCase({ citizenId: c.id, title: 'Bolig' });
     renderStrict(`/sager/${theCase.id}`);
     await screen.findByRole('heading', { level: 1, name: 'Bolig' });
+    // The read is stored after the page shows; on a loaded machine that took more than 50 ms.
+    await waitFor(async () => expect(await events()).toHaveLength(1));
     await pause(50);
     expect(await events()).toMatchObject([
       { action: 'read', entity: 'case', recordId: theCase.id },
