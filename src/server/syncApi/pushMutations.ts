@@ -41,8 +41,9 @@ async function loadBatchState(
   const keys: RecordKey[] = [];
   for (const m of mutations) {
     keys.push({ entity: m.entity, id: m.recordId });
+    // A citizen names itself: the same key twice, read once (loadRecords).
     const named = namedCitizen(m, undefined);
-    if (m.entity !== 'citizen' && named !== null) keys.push({ entity: 'citizen', id: named });
+    if (named !== null) keys.push({ entity: 'citizen', id: named });
   }
   const state = await loadRecords(trx, keys);
   const more: RecordKey[] = [];

@@ -18,8 +18,8 @@ export type CitizenTeamOf = (citizenId: string) => string | undefined;
  */
 export function namedCitizen(m: Mutation, current: StoredRecord | undefined): string | null {
   if (m.entity === 'citizen') return m.recordId;
-  const named = m.fields.citizenId ?? current?.data.citizenId;
-  return IdSchema.safeParse(named).success ? (named as string) : null;
+  const named = IdSchema.safeParse(m.fields.citizenId ?? current?.data.citizenId);
+  return named.success ? named.data : null;
 }
 
 /**
