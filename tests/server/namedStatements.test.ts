@@ -1,16 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { ConfigSchema, type Config } from '../../src/server/config';
-import { createDatabase } from '../../src/server/data/createDatabase';
-import { runMigrations } from '../../src/server/data/migrate';
+import { describe, expect, it } from 'vitest';
+import { ConfigSchema } from '../../src/server/config';
 import { MAX_NAMED_TEXTS, named, NamedStatementError } from '../../src/server/data/namedStatements';
-import type { Database } from '../../src/server/data/schema';
-import { seedDemo } from '../../src/server/demo/seedDemo';
 import { authHeaders, login, newCitizen, newNote, pull, pullAll, push } from './helpers/api';
-import { createTestDatabase, type TestDatabase } from './helpers/testDatabase';
+import { useSeededApp, type AppFixture } from './helpers/appFixture';
+import { withAdmin } from './helpers/testDatabase';
 
 interface Prepared {
   statement: string;
@@ -22,46 +16,21 @@ interface Prepared {
  * A server on PostgreSQL with ONE pooled connection, so that the statements its requests
  * prepared are the ones the test sees in pg_prepared_statements (which is per connection).
  */
-function useOneConnectionApp(named: boolean) {
-  const f = {} as {
-    testDb: TestDatabase;
-    config: Config;
-    database: Database;
-    app: FastifyInstance;
-    /** Runs SQL as another server process would (a migration), on its own connection. */
-    other: (text: string) => Promise<void>;
-    prepared: () => Promise<Prepared[]>;
-  };
-  beforeAll(async () => {
-    f.testDb = await createTestDatabase('postgres');
-    f.config = { ...f.testDb.config, PG_POOL_MAX: 1, PG_NAMED_STATEMENTS: named };
-    f.database = createDatabase(f.config);
-    await runMigrations(f.database);
-    await seedDemo(f.database);
-    f.app = await buildApp({ config: f.config, database: f.database });
-    await f.app.ready();
-    f.other = async (text) => {
-      const client = new pg.Client({ connectionString: f.config.DATABASE_URL });
-      await client.connect();
-      try {
-        await client.query(text);
-      } finally {
-        await client.end();
-      }
-    };
-    f.prepared = async () =>
-      (
-        await sql<Prepared>`select statement, generic_plans, custom_plans
-          from pg_prepared_statements`.execute(f.database.db)
-      ).rows;
-  });
-  afterAll(async () => {
-    await f.app?.close();
-    await f.database?.close();
-    await f.testDb?.drop();
-  });
-  return f;
-}
+const useOneConnectionApp = (named: boolean) =>
+  useSeededApp('postgres', { PG_POOL_MAX: 1, PG_NAMED_STATEMENTS: named });
+
+const preparedOf = async (f: AppFixture) =>
+  (
+    await sql<Prepared>`select statement, generic_plans, custom_plans
+      from pg_prepared_statements`.execute(f.database.db)
+  ).rows;
+
+/** Runs SQL as another server process would (a migration), on its own connection. */
+const otherProcess = (f: AppFixture, text: string) =>
+  withAdmin((client) => client.query(text), f.testDb.config.DATABASE_URL);
+
+const me = (f: AppFixture, token: string) =>
+  f.app.inject({ method: 'GET', url: '/api/auth/me', headers: authHeaders(token) });
 
 const executions = (p: Prepared) => Number(p.generic_plans) + Number(p.custom_plans);
 
@@ -81,7 +50,7 @@ describe('named statements on PostgreSQL', () => {
       await push(f.app, token, notes);
       cursor = (await pull(f.app, token, cursor)).nextCursor;
     }
-    const prepared = await f.prepared();
+    const prepared = await preparedOf(f);
     const find = (part: string) => prepared.filter((p) => p.statement.includes(part));
     // The pull page (per scope: the next changes and the latest seq; the horizons of the scopes
     // it continues in) and its audit entry. A first pull has no horizon to read: its own text.
@@ -103,44 +72,36 @@ describe('named statements on PostgreSQL', () => {
   it('keeps answering when another process adds columns to the tables its statements read', async () => {
     const token = await login(f.app, 'mette');
     const { cursor } = await pullAll(f.app, token);
-    await f.other(`alter table changes add column extra_a text;
+    await otherProcess(
+      f,
+      `alter table changes add column extra_a text;
       alter table records add column extra_a text;
       alter table sessions add column extra_a text;
-      alter table audit_log add column extra_a text`);
+      alter table audit_log add column extra_a text`,
+    );
     const citizen = newCitizen({ firstName: 'Efter migreringen' });
     const [result] = await push(f.app, token, [citizen]);
     expect(result?.status).toBe('applied');
     const page = await pull(f.app, token, cursor);
     expect(page.changes.map((c) => c.recordId)).toContain(citizen.recordId);
     const fresh = await login(f.app, 'mette');
-    const me = await f.app.inject({
-      method: 'GET',
-      url: '/api/auth/me',
-      headers: authHeaders(fresh),
-    });
-    expect(me.statusCode).toBe(200);
+    const answer = await me(f, fresh);
+    expect(answer.statusCode).toBe(200);
     // The statements prepared before the migration served them: none was prepared again.
-    const texts = (await f.prepared()).map((p) => p.statement);
+    const texts = (await preparedOf(f)).map((p) => p.statement);
     expect(new Set(texts).size).toBe(texts.length);
   });
 
   it('answers a sign-in after another process changed the type of a column the session lookup reads', async () => {
     const token = await login(f.app, 'mette');
-    expect(
-      (await f.app.inject({ method: 'GET', url: '/api/auth/me', headers: authHeaders(token) }))
-        .statusCode,
-    ).toBe(200);
-    await f.other('alter table users alter column name type varchar(500)');
+    expect((await me(f, token)).statusCode).toBe(200);
+    await otherProcess(f, 'alter table users alter column name type varchar(500)');
     // A new token is not in the session cache: the lookup runs, its prepared form now fails,
     // and it is sent again under a new name (outside a transaction, so at once).
     const fresh = await login(f.app, 'mette');
-    const me = await f.app.inject({
-      method: 'GET',
-      url: '/api/auth/me',
-      headers: authHeaders(fresh),
-    });
-    expect(me.statusCode, me.body).toBe(200);
-    expect(me.json<{ user: { name: string } }>().user.name).toBeTruthy();
+    const answer = await me(f, fresh);
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(answer.json<{ user: { name: string } }>().user.name).toBeTruthy();
   });
 
   it('inside a transaction lets the changed result fail once, then prepares it anew', async () => {
@@ -151,7 +112,7 @@ describe('named statements on PostgreSQL', () => {
         }>`select "name" from "users" where "id" = ${'mette'} ${named}`.execute(trx),
       );
     expect((await read()).rows).toHaveLength(1);
-    await f.other('alter table users alter column name type varchar(600)');
+    await otherProcess(f, 'alter table users alter column name type varchar(600)');
     await expect(read()).rejects.toThrow(/cached plan must not change result type/);
     expect((await read()).rows).toHaveLength(1);
   });
@@ -172,7 +133,7 @@ describe('named statements on PostgreSQL', () => {
       );
       expect(rows[0]?.n).toBe(i);
     }
-    const texts = (await f.prepared()).map((p) => p.statement);
+    const texts = (await preparedOf(f)).map((p) => p.statement);
     // A text prepared again after a changed result type (above) keeps its old form too.
     expect(new Set(texts).size).toBeLessThanOrEqual(MAX_NAMED_TEXTS);
     expect(texts.some((t) => t.startsWith('select 0::int as n'))).toBe(true);
@@ -192,6 +153,6 @@ describe('PG_NAMED_STATEMENTS=0', () => {
     const token = await login(f.app, 'mette');
     await pullAll(f.app, token);
     await push(f.app, token, [newCitizen()]);
-    expect(await f.prepared()).toEqual([]);
+    expect(await preparedOf(f)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../../src/server/config';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../../src/server/app';
 import type { Database, Dialect } from '../../../src/server/data/schema';
@@ -11,14 +12,20 @@ export interface AppFixture {
   testDb: TestDatabase;
 }
 
-/** A seeded app (in-process, for `inject`) on a fresh database for the enclosing describe. */
-export function useSeededApp(dialect: Dialect): AppFixture {
+/**
+ * A seeded app (in-process, for `inject`) on a fresh database for the enclosing describe, its
+ * config with `overrides`.
+ */
+export function useSeededApp(dialect: Dialect, overrides: Partial<Config> = {}): AppFixture {
   const fixture = {} as AppFixture;
   beforeAll(async () => {
     fixture.testDb = await createTestDatabase(dialect);
-    fixture.database = await fixture.testDb.open();
+    fixture.database = await fixture.testDb.open(overrides);
     await seedDemo(fixture.database);
-    fixture.app = await buildApp({ config: fixture.testDb.config, database: fixture.database });
+    fixture.app = await buildApp({
+      config: { ...fixture.testDb.config, ...overrides },
+      database: fixture.database,
+    });
     await fixture.app.ready();
   });
   afterAll(async () => {

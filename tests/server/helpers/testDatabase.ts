@@ -18,8 +18,8 @@ export interface TestDatabase {
   dialect: Dialect;
   /** Config pointing at this database (for buildApp, or to open it again after a "restart"). */
   config: Config;
-  /** Opens a new, migrated connection to the same database. */
-  open(): Promise<Database>;
+  /** Opens a new, migrated connection to the same database (with `overrides` to its config). */
+  open(overrides?: Partial<Config>): Promise<Database>;
   /** Deletes the database (the SQLite folder or the PostgreSQL database). */
   drop(): Promise<void>;
 }
@@ -73,8 +73,8 @@ async function createPostgres(): Promise<TestDatabase> {
   return {
     dialect: 'postgres',
     config,
-    async open() {
-      const database = createDatabase(config);
+    async open(overrides = {}) {
+      const database = createDatabase({ ...config, ...overrides });
       await runMigrations(database);
       return database;
     },
@@ -91,8 +91,8 @@ function createSqlite(): TestDatabase {
   return {
     dialect: 'sqlite',
     config,
-    async open() {
-      const database = createDatabase(config);
+    async open(overrides = {}) {
+      const database = createDatabase({ ...config, ...overrides });
       await runMigrations(database);
       return database;
     },
