@@ -196,8 +196,8 @@ describe.each(DIALECTS)('input that used to poison a device outbox (%s)', (diale
   });
 
   it('answers notes naming a citizen with array syntax, quotes or a NUL as refused, each on its own', async () => {
-    // The push looks the named citizens up bound as one array on PostgreSQL: none of these may
-    // break that array, fail the batch or reach another record.
+    // A citizen id that is no id is refused with its note: it is neither looked up nor written to
+    // the audit log's citizen column, where PostgreSQL refused the NUL and failed the whole batch.
     const token = await login(f.app, 'mette');
     const citizen = newCitizen();
     const hostile = [
