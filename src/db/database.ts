@@ -121,6 +121,10 @@ export class FremskudtDb extends Dexie {
     // v6: the handover marks ("journaliseret i fagsystem"), read per citizen and per note; with the
     // `conflicted` mark like every synced record's (the conflict count reads every entity's).
     this.version(6).stores({ handoverMarks: 'id, citizenId, noteId, teamId, conflicted' });
+    // v7: the outbox loses its unique `mutationId` index: nothing queries it, and a fresh UUIDv7
+    // per change needs no check, yet every save paid a uniqueness lookup and an index write for
+    // it (scenario 1 in bench/README.md; the server deduplicates by mutation id).
+    this.version(7).stores({ outbox: '++seq, recordId, state' });
   }
 
   /**
