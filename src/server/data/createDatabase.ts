@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Driver } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_PG_POOL_MAX, PRODUCTION_PASSWORD_HASH_COST, type Config } from '../config';
+import { deferBeginOn, dropHeldBegin } from './deferredBegin';
 import { nameStatementsOn, StatementNames } from './namedStatements';
 import type { Database, Schema } from './schema';
 
@@ -110,6 +111,7 @@ function openPostgres(url: string, poolMax: number, named: boolean): Opened {
   // http/errorHandler.ts) and the pool drops the dead client when it is released.
   pool.on('connect', (client) => {
     if (statementNames) nameStatementsOn(client, statementNames);
+    deferBeginOn(client);
     client.on('error', (error) => {
       process.stderr.write(
         `${JSON.stringify({ level: 40, msg: 'postgres connection lost', err: error.message })}\n`,
@@ -118,6 +120,7 @@ function openPostgres(url: string, poolMax: number, named: boolean): Opened {
   });
   // Logged by the client's own listener above; without a listener here the pool would throw.
   pool.on('error', () => undefined);
+  pool.on('release', (_error: Error | undefined, client: pg.PoolClient) => dropHeldBegin(client));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { named } from './namedStatements';
 import { sql, type Transaction } from 'kysely';
 import type { Schema } from './schema';
 
@@ -20,9 +19,12 @@ export function sortedLockKeys(scopes: Iterable<string>): bigint[] {
 
 /**
  * Takes the scopes' transaction-scoped advisory locks (PostgreSQL only), released at commit or
- * rollback: a writer appending to those scopes' change logs. Every transaction takes its locks in one statement, in ascending key order, so two
- * transactions can never wait for each other in a cycle. unnest() yields the array in order and
- * the target list is evaluated row by row as the function scan returns them (no sort in between).
+ * rollback: a writer appending to those scopes' change logs. Every transaction takes its locks in
+ * one statement, in ascending key order, so two transactions can never wait for each other in a
+ * cycle. unnest() yields the array in order and the target list is evaluated row by row as the
+ * function scan returns them (no sort in between). The keys are written into the text (integers
+ * of our own making, never input): a statement without parameters is sent together with the
+ * transaction's `begin`, in one round trip (deferredBegin.ts).
  */
 export async function lockScopes(
   trx: Transaction<Schema>,
@@ -30,7 +32,6 @@ export async function lockScopes(
 ): Promise<void> {
   const keys = sortedLockKeys(scopes).map(String);
   if (keys.length === 0) return;
-  await sql`select pg_advisory_xact_lock(k) from unnest(${keys}::bigint[]) as k ${named}`.execute(
-    trx,
-  );
+  const array = sql.raw(`array[${keys.join(',')}]::bigint[]`);
+  await sql`select pg_advisory_xact_lock(k) from unnest(${array}) as k`.execute(trx);
 }
