@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { MAX_MUTATIONS_PER_PUSH, type Mutation, type MutationResult } from '../../src/protocol';
 import type { Database } from '../../src/server/data/schema';
+import { pushMutations } from '../../src/server/syncApi/pushMutations';
 import { useSeededApp } from './helpers/appFixture';
 import { changesOf as changesIn, login, mutation, newCitizen, push } from './helpers/api';
 import { DIALECTS } from './helpers/testDatabase';
@@ -229,5 +231,42 @@ describe.each(DIALECTS)('deciding a push request as a batch (%s)', (dialect) => 
       .execute();
     expect(seqs).toHaveLength(MAX_MUTATIONS_PER_PUSH);
     expect(new Set(seqs.map((r) => r.seq)).size).toBe(MAX_MUTATIONS_PER_PUSH);
+  });
+});
+
+describe('the statements of a push under its scope locks (PostgreSQL)', () => {
+  const f = useSeededApp('postgres');
+
+  it('reads the earlier answers, the records and the named citizen in one statement', async () => {
+    const statements: string[] = [];
+    const counting: KyselyPlugin = {
+      transformQuery: ({ node }) => {
+        statements.push(node.kind);
+        return node;
+      },
+      transformResult: ({ result }) => Promise.resolve(result),
+    };
+    const database = { ...f.database, db: f.database.db.withPlugin(counting) };
+    const ctx = {
+      user: { id: 'mette', teamId: 'odense-syd', teams: [{ id: 'odense-syd', name: 'Syd' }] },
+    };
+    const citizen = newCitizen();
+    const note = mutation('note', 'create', newId(), {
+      citizenId: citizen.recordId,
+      occurredAt: '2026-11-20T10:00:00.000Z',
+      body: 'Notat',
+      category: 'samtale',
+      status: 'draft',
+      authorId: 'mette',
+    });
+    const first = await pushMutations(database, [citizen, note], ctx);
+    expect(first.map((r) => r.status)).toEqual(['applied', 'applied']);
+    // The scope locks (sent with begin), the batch's state, its one writing statement.
+    expect(statements).toEqual(['RawNode', 'SelectQueryNode', 'RawNode']);
+    statements.length = 0;
+    // A retry of the same batch: the stored answers, read in that same one statement; nothing
+    // to write.
+    expect(await pushMutations(database, [citizen, note], ctx)).toEqual(first);
+    expect(statements).toEqual(['RawNode', 'SelectQueryNode']);
   });
 });

@@ -1,23 +1,30 @@
 import type { StoredRecord } from '../../domain/merge';
 import type { Mutation, MutationResult } from '../../protocol/sync';
 import { auditRows, type AuditEntry } from '../audit/audit';
-import { chunkRows } from '../data/bindLimits';
+import { sql } from 'kysely';
+import { chunkRows, MAX_BIND_PARAMETERS } from '../data/bindLimits';
 import type { Database } from '../data/schema';
 import { withWriteTransaction, type ChangeLogTx, type WriteTx } from '../data/writeTransaction';
 import { writeStage } from './changeStage';
 import { deviceOf, planPush, type PriorAnswer, type PushContext, type PushPlan } from './pushPlan';
 import { namedCitizen, scopesOfPush } from './pushScope';
-import { loadRecords, recordKey, type RecordKey } from './recordStore';
+import {
+  loadRecords,
+  recordKey,
+  recordsIn,
+  toStoredRecord,
+  uniqueKeys,
+  type RecordKey,
+} from './recordStore';
 
 export type { PushContext } from './pushPlan';
 
 /** The stored answers of any of these mutation ids that were applied before. */
 async function loadPriorAnswers(
   trx: WriteTx,
-  mutations: readonly Mutation[],
+  ids: readonly string[],
 ): Promise<Map<string, PriorAnswer>> {
   const answers = new Map<string, PriorAnswer>();
-  const ids = [...new Set(mutations.map((m) => m.mutationId))];
   for (const chunk of chunkRows(ids, 1)) {
     const rows = await trx
       .selectFrom('applied_mutations')
@@ -29,23 +36,97 @@ async function loadPriorAnswers(
   return answers;
 }
 
-/**
- * The records the batch touches and the citizens it names, in (usually) one query: the records
- * and the citizens named in the mutations' fields; a second query only for citizens named by a
- * stored record that the batch updates without naming the citizen itself (pushScope.namedCitizen).
- */
-async function loadBatchState(
-  trx: WriteTx,
-  mutations: readonly Mutation[],
-): Promise<Map<string, StoredRecord>> {
+/** The records the batch touches and the citizens its mutations name (pushScope.namedCitizen). */
+function batchKeys(mutations: readonly Mutation[]): RecordKey[] {
   const keys: RecordKey[] = [];
   for (const m of mutations) {
     keys.push({ entity: m.entity, id: m.recordId });
-    // A citizen names itself: the same key twice, read once (loadRecords).
     const named = namedCitizen(m, undefined);
     if (named !== null) keys.push({ entity: 'citizen', id: named });
   }
-  const state = await loadRecords(trx, keys);
+  // A citizen names itself: the same key twice, read once.
+  return uniqueKeys(keys);
+}
+
+/**
+ * The earlier answers of the batch's mutation ids, and the records it touches with the citizens
+ * it names: one statement for both whenever they fit in one (any batch the protocol allows).
+ * On PostgreSQL every statement in the write transaction is a round trip made while the scopes'
+ * locks are held, so a push of the same team waits for each of them (bench/README.md, 8b).
+ */
+async function loadAnswersAndRecords(
+  trx: WriteTx,
+  mutations: readonly Mutation[],
+): Promise<{ prior: Map<string, PriorAnswer>; state: Map<string, StoredRecord> }> {
+  const ids = [...new Set(mutations.map((m) => m.mutationId))];
+  const keys = batchKeys(mutations);
+  if (ids.length + 2 * keys.length > MAX_BIND_PARAMETERS)
+    return { prior: await loadPriorAnswers(trx, ids), state: await loadRecords(trx, keys) };
+  // Both halves give every column, the other half's as null (PostgreSQL takes each column's
+  // type from the half that has it).
+  const text = sql<string | null>`null`;
+  const int = sql<number | null>`null`;
+  const rows = await trx
+    .selectFrom('applied_mutations')
+    .select((eb) => [
+      sql<'answer' | 'record'>`'answer'`.as('kind'),
+      text.as('entity'),
+      'mutation_id as id',
+      text.as('team_id'),
+      int.as('version'),
+      int.as('deleted'),
+      text.as('data'),
+      text.as('field_versions'),
+      eb.ref('result').$castTo<string | null>().as('result'),
+      eb.ref('user_id').$castTo<string | null>().as('user_id'),
+    ])
+    .where('mutation_id', 'in', ids)
+    .unionAll((eb) =>
+      eb
+        .selectFrom('records')
+        .select((r) => [
+          sql<'answer' | 'record'>`'record'`.as('kind'),
+          r.ref('entity').$castTo<string | null>().as('entity'),
+          'id',
+          r.ref('team_id').$castTo<string | null>().as('team_id'),
+          r.ref('version').$castTo<number | null>().as('version'),
+          r.ref('deleted').$castTo<number | null>().as('deleted'),
+          r.ref('data').$castTo<string | null>().as('data'),
+          r.ref('field_versions').$castTo<string | null>().as('field_versions'),
+          text.as('result'),
+          text.as('user_id'),
+        ])
+        .where((w) => recordsIn(w, keys)),
+    )
+    .execute();
+  const prior = new Map<string, PriorAnswer>();
+  const state = new Map<string, StoredRecord>();
+  for (const r of rows) {
+    if (r.kind === 'answer') prior.set(r.id, { result: r.result!, user_id: r.user_id! });
+    else
+      state.set(
+        recordKey(r.entity!, r.id),
+        toStoredRecord({
+          entity: r.entity!,
+          id: r.id,
+          team_id: r.team_id!,
+          version: r.version!,
+          deleted: r.deleted!,
+          data: r.data!,
+          field_versions: r.field_versions!,
+        }),
+      );
+  }
+  return { prior, state };
+}
+
+/**
+ * The batch's state: earlier answers, records and named citizens (above), and in a second query
+ * only the citizens named by a stored record that the batch updates without naming the citizen
+ * itself.
+ */
+async function loadBatchState(trx: WriteTx, mutations: readonly Mutation[]) {
+  const { prior, state } = await loadAnswersAndRecords(trx, mutations);
   const more: RecordKey[] = [];
   for (const record of state.values()) {
     const named = record.data.citizenId;
@@ -53,7 +134,7 @@ async function loadBatchState(
       if (!state.has(recordKey('citizen', named))) more.push({ entity: 'citizen', id: named });
   }
   if (more.length > 0) for (const [k, r] of await loadRecords(trx, more)) state.set(k, r);
-  return state;
+  return { prior, state };
 }
 
 /** The request's summary entry: how many mutations, and how each was answered. */
@@ -137,8 +218,7 @@ function pushOnce(
   ctx: PushContext,
 ): Promise<MutationResult[]> {
   return withWriteTransaction(database, scopesOfPush(ctx.user, mutations), async (tx) => {
-    const prior = await loadPriorAnswers(tx.trx, mutations);
-    const state = await loadBatchState(tx.trx, mutations);
+    const { prior, state } = await loadBatchState(tx.trx, mutations);
     const plan = planPush(mutations, prior, state, ctx);
     await writePlan(tx, plan, ctx);
     return plan.results;

@@ -1,7 +1,7 @@
 import type { EntityName } from '../../domain/entities';
 import type { FieldStamp, RecordData, StoredRecord } from '../../domain/merge';
 import { chunkRows } from '../data/bindLimits';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { RecordsTable, Schema } from '../data/schema';
 
 export interface RecordKey {
@@ -13,7 +13,7 @@ export interface RecordKey {
 export const recordKey = (entity: string, id: string): string => `${entity}\u0000${id}`;
 
 /** A `records` row as the merge rules see it. */
-export function toStoredRecord(row: RecordsTable): StoredRecord {
+export function toStoredRecord(row: Omit<RecordsTable, 'updated_seq'>): StoredRecord {
   return {
     entity: row.entity as EntityName,
     id: row.id,
@@ -35,24 +35,30 @@ export async function loadRecords(
   keys: readonly RecordKey[],
 ): Promise<Map<string, StoredRecord>> {
   const found = new Map<string, StoredRecord>();
-  const unique = [...new Map(keys.map((k) => [recordKey(k.entity, k.id), k])).values()];
+  const unique = uniqueKeys(keys);
   for (const chunk of chunkRows(unique, 2)) {
-    const byEntity = new Map<string, string[]>();
-    for (const k of chunk) byEntity.set(k.entity, [...(byEntity.get(k.entity) ?? []), k.id]);
     const rows = await db
       .selectFrom('records')
       .selectAll()
-      .where((eb) =>
-        eb.or(
-          [...byEntity].map(([entity, ids]) =>
-            eb.and([eb('entity', '=', entity), eb('id', 'in', ids)]),
-          ),
-        ),
-      )
+      .where((eb) => recordsIn(eb, chunk))
       .execute();
     for (const row of rows) found.set(recordKey(row.entity, row.id), toStoredRecord(row));
   }
   return found;
+}
+
+/** The keys, deduplicated. */
+export const uniqueKeys = (keys: readonly RecordKey[]): RecordKey[] => [
+  ...new Map(keys.map((k) => [recordKey(k.entity, k.id), k])).values(),
+];
+
+/** `records` rows of these keys: per entity a range of the (entity, id) primary key. */
+export function recordsIn(eb: ExpressionBuilder<Schema, 'records'>, keys: readonly RecordKey[]) {
+  const byEntity = new Map<string, string[]>();
+  for (const k of keys) byEntity.set(k.entity, [...(byEntity.get(k.entity) ?? []), k.id]);
+  return eb.or(
+    [...byEntity].map(([entity, ids]) => eb.and([eb('entity', '=', entity), eb('id', 'in', ids)])),
+  );
 }
 
 /** One record's current state (a move's citizen); see loadRecords. */
