@@ -7,6 +7,10 @@ import type { Database, Schema } from '../data/schema';
 import { encodeCursor, startPositions } from './pullCursor';
 import { HORIZON_ROW, horizonRows, refuseBehindHorizon } from './pullHorizon';
 
+/** `latest` of a change on the page, and of a scope's latest seq (HORIZON_ROW: a horizon). */
+const PAGE_ROW = 0;
+const LATEST_ROW = 1;
+
 interface ChangeRow {
   seq: number | string;
   team_id: string;
@@ -108,7 +112,11 @@ export async function pullChanges(
       db
         .selectFrom('changes')
         .select(['seq', 'team_id', 'entity', 'record_id', 'op', 'version'])
-        .select([data.as('data'), namedCitizen.as('named_citizen'), sql<number>`0`.as('latest')])
+        .select([
+          data.as('data'),
+          namedCitizen.as('named_citizen'),
+          sql<number>`${sql.lit(PAGE_ROW)}`.as('latest'),
+        ])
         .where('team_id', '=', scope)
         .where('seq', '>', positions[scope] ?? 0)
         .orderBy('seq')
@@ -120,7 +128,7 @@ export async function pullChanges(
         .select([
           sql<Buffer | string | null>`null`.as('data'),
           sql<unknown>`null`.as('named_citizen'),
-          sql<number>`1`.as('latest'),
+          sql<number>`${sql.lit(LATEST_ROW)}`.as('latest'),
         ])
         .where('team_id', '=', scope)
         .orderBy('seq', 'desc')
@@ -136,9 +144,9 @@ export async function pullChanges(
     found.filter((r) => Number(r.latest) === HORIZON_ROW),
   );
   const merged = found
-    .filter((r) => Number(r.latest) === 0)
+    .filter((r) => Number(r.latest) === PAGE_ROW)
     .sort((a, b) => Number(a.seq) - Number(b.seq));
-  const latestSeqs = found.filter((r) => Number(r.latest) === 1).map((r) => Number(r.seq));
+  const latestSeqs = found.filter((r) => Number(r.latest) === LATEST_ROW).map((r) => Number(r.seq));
   const size = pageSize(merged, query.limit);
   const hasMore = merged.length > size;
   const page: ChangeRow[] = hasMore ? merged.slice(0, size) : merged;
