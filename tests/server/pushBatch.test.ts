@@ -236,6 +236,9 @@ describe.each(DIALECTS)('deciding a push request as a batch (%s)', (dialect) => 
 
 describe('the statements of a push under its scope locks (PostgreSQL)', () => {
   const f = useSeededApp('postgres');
+  const ctx = {
+    user: { id: 'mette', teamId: 'odense-syd', teams: [{ id: 'odense-syd', name: 'Syd' }] },
+  };
 
   it('reads the earlier answers, the records and the named citizen in one statement', async () => {
     const statements: string[] = [];
@@ -247,9 +250,6 @@ describe('the statements of a push under its scope locks (PostgreSQL)', () => {
       transformResult: ({ result }) => Promise.resolve(result),
     };
     const database = { ...f.database, db: f.database.db.withPlugin(counting) };
-    const ctx = {
-      user: { id: 'mette', teamId: 'odense-syd', teams: [{ id: 'odense-syd', name: 'Syd' }] },
-    };
     const citizen = newCitizen();
     const note = mutation('note', 'create', newId(), {
       citizenId: citizen.recordId,
@@ -268,5 +268,16 @@ describe('the statements of a push under its scope locks (PostgreSQL)', () => {
     // to write.
     expect(await pushMutations(database, [citizen, note], ctx)).toEqual(first);
     expect(statements).toEqual(['RawNode', 'SelectQueryNode']);
+  });
+
+  it('refuses a batch larger than a device may send, writing nothing', async () => {
+    const citizens = Array.from({ length: MAX_MUTATIONS_PER_PUSH + 1 }, () => newCitizen());
+    await expect(pushMutations(f.database, citizens, ctx)).rejects.toThrow(RangeError);
+    const stored = await f.database.db
+      .selectFrom('records')
+      .select('id')
+      .where('id', 'in', [citizens[0]!.recordId, citizens.at(-1)!.recordId])
+      .execute();
+    expect(stored).toEqual([]);
   });
 });

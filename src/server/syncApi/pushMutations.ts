@@ -1,8 +1,8 @@
 import type { StoredRecord } from '../../domain/merge';
 import type { Mutation, MutationResult } from '../../protocol/sync';
+import { MAX_MUTATIONS_PER_PUSH } from '../../protocol/versions';
 import { auditRows, type AuditEntry } from '../audit/audit';
 import { sql } from 'kysely';
-import { chunkRows, MAX_BIND_PARAMETERS } from '../data/bindLimits';
 import type { Database } from '../data/schema';
 import { withWriteTransaction, type ChangeLogTx, type WriteTx } from '../data/writeTransaction';
 import { writeStage } from './changeStage';
@@ -19,23 +19,6 @@ import {
 
 export type { PushContext } from './pushPlan';
 
-/** The stored answers of any of these mutation ids that were applied before. */
-async function loadPriorAnswers(
-  trx: WriteTx,
-  ids: readonly string[],
-): Promise<Map<string, PriorAnswer>> {
-  const answers = new Map<string, PriorAnswer>();
-  for (const chunk of chunkRows(ids, 1)) {
-    const rows = await trx
-      .selectFrom('applied_mutations')
-      .select(['mutation_id', 'result', 'user_id'])
-      .where('mutation_id', 'in', chunk)
-      .execute();
-    for (const r of rows) answers.set(r.mutation_id, { result: r.result, user_id: r.user_id });
-  }
-  return answers;
-}
-
 /** The records the batch touches and the citizens its mutations name (pushScope.namedCitizen). */
 function batchKeys(mutations: readonly Mutation[]): RecordKey[] {
   const keys: RecordKey[] = [];
@@ -50,9 +33,10 @@ function batchKeys(mutations: readonly Mutation[]): RecordKey[] {
 
 /**
  * The earlier answers of the batch's mutation ids, and the records it touches with the citizens
- * it names: one statement for both whenever they fit in one (any batch the protocol allows).
- * On PostgreSQL every statement in the write transaction is a round trip made while the scopes'
- * locks are held, so a push of the same team waits for each of them (bench/README.md, 8b).
+ * it names, in one statement (a batch of MAX_MUTATIONS_PER_PUSH binds about 1,000 parameters, far
+ * under MAX_BIND_PARAMETERS). On PostgreSQL every statement in the write transaction is a round
+ * trip made while the scopes' locks are held, so a push of the same team waits for each of them
+ * (bench/README.md, 8b).
  */
 async function loadAnswersAndRecords(
   trx: WriteTx,
@@ -60,8 +44,6 @@ async function loadAnswersAndRecords(
 ): Promise<{ prior: Map<string, PriorAnswer>; state: Map<string, StoredRecord> }> {
   const ids = [...new Set(mutations.map((m) => m.mutationId))];
   const keys = batchKeys(mutations);
-  if (ids.length + 2 * keys.length > MAX_BIND_PARAMETERS)
-    return { prior: await loadPriorAnswers(trx, ids), state: await loadRecords(trx, keys) };
   // Both halves give every column, the other half's as null (PostgreSQL takes each column's
   // type from the half that has it).
   const text = sql<string | null>`null`;
@@ -183,6 +165,9 @@ export async function pushMutations(
   mutations: readonly Mutation[],
   ctx: PushContext,
 ): Promise<MutationResult[]> {
+  // The HTTP route's schema refuses more with 400; the other callers push in batches of this size.
+  if (mutations.length > MAX_MUTATIONS_PER_PUSH)
+    throw new RangeError(`A push holds at most ${MAX_MUTATIONS_PER_PUSH} mutations`);
   for (let attempt = 1; ; attempt++) {
     try {
       return await pushOnce(database, mutations, ctx);
